@@ -1,0 +1,201 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import type {
+  InstanceStatus,
+  JsonObject,
+  OutboxStatus,
+  TaskKind,
+  TaskStatus,
+  TimerKind,
+  TimerStatus,
+} from '@certflow/engine';
+
+/**
+ * The certflow tables, in PostgreSQL's default schema (no schema qualifier, so a connection's
+ * `search_path` decides where they live). No foreign keys: drizzle-kit would qualify their
+ * targets with `"public".`, which breaks schema isolation; every write goes through the
+ * engine's single-transaction core loop instead.
+ */
+
+/** `timestamptz(3)` read and written as `Date` (JavaScript dates have millisecond precision). */
+const at = (name: string) => timestamp(name, { mode: 'date', precision: 3, withTimezone: true });
+
+export const instances = pgTable(
+  'instances',
+  {
+    id: text('id').primaryKey(),
+    flowId: text('flow_id').notNull(),
+    flowVersion: integer('flow_version').notNull(),
+    state: text('state').notNull(),
+    status: text('status').$type<InstanceStatus>().notNull(),
+    version: integer('version').notNull(),
+    snapshot: jsonb('snapshot').$type<JsonObject>().notNull(),
+    submitterId: text('submitter_id').notNull(),
+    college: text('college'),
+    subjectId: text('subject_id'),
+    title: text('title').notNull(),
+    stepActors: jsonb('step_actors').$type<Record<string, string>>().notNull(),
+    headHash: text('head_hash').notNull(),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [
+    index('instances_flow_status_idx').on(t.flowId, t.status),
+    index('instances_college_idx').on(t.college),
+    index('instances_subject_idx').on(t.subjectId),
+    index('instances_submitter_idx').on(t.submitterId),
+  ],
+);
+
+/** Append-only audit trail: one row per accepted command, hash-chained per instance. */
+export const history = pgTable(
+  'history',
+  {
+    instanceId: text('instance_id').notNull(),
+    seq: integer('seq').notNull(),
+    actorId: text('actor_id').notNull(),
+    actorName: text('actor_name'),
+    event: text('event').notNull(),
+    data: jsonb('data').$type<JsonObject>().notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state').notNull(),
+    comment: text('comment'),
+    at: at('at').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [primaryKey({ name: 'history_pk', columns: [t.instanceId, t.seq] })],
+);
+
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: text('id').primaryKey(),
+    instanceId: text('instance_id').notNull(),
+    flowId: text('flow_id').notNull(),
+    state: text('state').notNull(),
+    step: text('step').notNull(),
+    kind: text('kind').$type<TaskKind>().notNull(),
+    role: text('role').notNull(),
+    college: text('college'),
+    assignee: text('assignee'),
+    events: jsonb('events').$type<string[]>().notNull(),
+    approval: boolean('approval').notNull(),
+    dueAt: at('due_at'),
+    status: text('status').$type<TaskStatus>().notNull(),
+    createdAt: at('created_at').notNull(),
+    completedAt: at('completed_at'),
+    completedBy: text('completed_by'),
+  },
+  (t) => [
+    index('tasks_instance_idx').on(t.instanceId),
+    // The inbox: unassigned open tasks of a role (and college), oldest deadline first …
+    index('tasks_open_role_idx')
+      .on(t.role, t.college, t.dueAt)
+      .where(sql`${t.status} = 'open'`),
+    // … and open tasks assigned to a named person.
+    index('tasks_open_assignee_idx')
+      .on(t.assignee, t.dueAt)
+      .where(sql`${t.status} = 'open'`),
+  ],
+);
+
+/** Deadlines and reminders are rows; the queue only mirrors the pending ones. */
+export const timers = pgTable(
+  'timers',
+  {
+    id: text('id').primaryKey(),
+    instanceId: text('instance_id').notNull(),
+    taskId: text('task_id'),
+    state: text('state').notNull(),
+    kind: text('kind').$type<TimerKind>().notNull(),
+    event: text('event').notNull(),
+    dueAt: at('due_at').notNull(),
+    status: text('status').$type<TimerStatus>().notNull(),
+    createdAt: at('created_at').notNull(),
+    firedAt: at('fired_at'),
+  },
+  (t) => [
+    index('timers_instance_idx').on(t.instanceId),
+    index('timers_pending_due_idx')
+      .on(t.dueAt)
+      .where(sql`${t.status} = 'pending'`),
+  ],
+);
+
+/** Side effects (mail, webhooks) written in the command's transaction and relayed afterwards. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: text('id').primaryKey(),
+    instanceId: text('instance_id'),
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').$type<JsonObject>().notNull(),
+    status: text('status').$type<OutboxStatus>().notNull(),
+    attempts: integer('attempts').notNull(),
+    createdAt: at('created_at').notNull(),
+    availableAt: at('available_at').notNull(),
+    deliveredAt: at('delivered_at'),
+    lastError: text('last_error'),
+  },
+  (t) => [
+    index('outbox_pending_available_idx')
+      .on(t.availableAt)
+      .where(sql`${t.status} = 'pending'`),
+  ],
+);
+
+export const idempotencyKeys = pgTable('idempotency_keys', {
+  key: text('key').primaryKey(),
+  actorId: text('actor_id').notNull(),
+  fingerprint: text('fingerprint').notNull(),
+  instanceId: text('instance_id').notNull(),
+  result: jsonb('result').$type<JsonObject>().notNull(),
+  createdAt: at('created_at').notNull(),
+});
+
+/** Small keyed documents the flows read (e.g. last year's executed budget per project). */
+export const referenceData = pgTable(
+  'reference_data',
+  {
+    kind: text('kind').notNull(),
+    key: text('key').notNull(),
+    value: jsonb('value').$type<JsonObject>().notNull(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: 'reference_data_pk', columns: [t.kind, t.key] })],
+);
+
+/** The people directory: who holds which role, in which college. */
+export const users = pgTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    roles: text('roles').array().notNull(),
+    college: text('college'),
+  },
+  (t) => [index('users_roles_idx').using('gin', t.roles)],
+);
+
+/** Every table, in an order safe for `TRUNCATE`. */
+export const allTables = [
+  instances,
+  history,
+  tasks,
+  timers,
+  outbox,
+  idempotencyKeys,
+  referenceData,
+  users,
+] as const;
