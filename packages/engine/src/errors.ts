@@ -1,0 +1,100 @@
+/**
+ * Domain refusals: typed values with a stable `code` and a human message in zh-CN and English.
+ * Infrastructure failures are `InfrastructureError`s (retryable or permanent) and never carry
+ * a domain code.
+ */
+
+export interface Messages {
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** The engine's own refusal codes. Flows add their own (e.g. `LEVEL_NOT_ALLOWED`). */
+export const ENGINE_ERRORS = {
+  VALIDATION_FAILED: { zh: '输入不合法', en: 'The input is invalid' },
+  NOT_FOUND: { zh: '未找到对象', en: 'Not found' },
+  NOT_AUTHORIZED: { zh: '无权执行此操作', en: 'You are not allowed to do this' },
+  SELF_APPROVAL: {
+    zh: '不能审批本人提交的申请',
+    en: 'You cannot approve a submission of your own',
+  },
+  SEPARATION_OF_DUTIES: {
+    zh: '同一人不能在同一流程中担任两个审批环节',
+    en: 'One person cannot fill two approval steps of the same instance',
+  },
+  EVENT_NOT_ACCEPTED: {
+    zh: '当前环节不接受此操作',
+    en: 'The current step does not accept this operation',
+  },
+  VERSION_CONFLICT: {
+    zh: '数据已被他人修改，请刷新后重试',
+    en: 'The instance was changed by someone else; reload and retry',
+  },
+  UNKNOWN_FLOW: { zh: '未知的流程', en: 'Unknown flow' },
+  IDEMPOTENCY_KEY_REUSED: {
+    zh: '幂等键已用于另一条命令',
+    en: 'The idempotency key was already used for a different command',
+  },
+  INSTANCE_CLOSED: { zh: '流程已结束', en: 'The instance has already ended' },
+  CALENDAR_YEAR_NOT_COVERED: {
+    zh: '工作日历未覆盖该年份，请先维护节假日安排',
+    en: 'The business calendar does not cover that year yet; enter its holidays first',
+  },
+} as const satisfies Record<string, Messages>;
+
+export type EngineErrorCode = keyof typeof ENGINE_ERRORS;
+
+/** A refused command. `code` is stable and in English; `messages` are for people. */
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+  readonly code: string;
+  readonly messages: Messages;
+  readonly details: Readonly<Record<string, unknown>> | undefined;
+
+  constructor(code: string, messages: Messages, details?: Record<string, unknown>) {
+    super(`${code}: ${messages.zh} / ${messages.en}`);
+    this.code = code;
+    this.messages = messages;
+    this.details = details;
+  }
+
+  toJSON(): { code: string; message: string; messageEn: string; details?: Record<string, unknown> } {
+    return {
+      code: this.code,
+      message: this.messages.zh,
+      messageEn: this.messages.en,
+      ...(this.details ? { details: { ...this.details } } : {}),
+    };
+  }
+}
+
+/** Build a refusal with one of the engine's codes, optionally with a more specific message. */
+export function refuse(
+  code: EngineErrorCode,
+  details?: Record<string, unknown>,
+  specific?: Partial<Messages>,
+): DomainError {
+  const base = ENGINE_ERRORS[code];
+  return new DomainError(
+    code,
+    { zh: specific?.zh ?? base.zh, en: specific?.en ?? base.en },
+    details,
+  );
+}
+
+export function isDomainError(value: unknown): value is DomainError {
+  return value instanceof DomainError;
+}
+
+/** An infrastructure failure (database, queue, transport). `retryable` tells a worker what to do. */
+export class InfrastructureError extends Error {
+  override readonly name = 'InfrastructureError';
+  readonly code: string;
+  readonly retryable: boolean;
+
+  constructor(code: string, message: string, options: { retryable: boolean; cause?: unknown }) {
+    super(message, { cause: options.cause });
+    this.code = code;
+    this.retryable = options.retryable;
+  }
+}

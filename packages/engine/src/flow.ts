@@ -1,0 +1,156 @@
+import type { AnyStateMachine } from 'xstate';
+import type { ZodType } from 'zod';
+import type { Duration } from './calendar.js';
+import type { DomainError, Messages } from './errors.js';
+import type { InstanceStatus, JsonObject } from './records.js';
+import type { Actor } from './actor.js';
+
+/** Who may act on a task: a role at school or college scope, or the submitter of the instance. */
+export type TaskScope = 'school' | 'college' | 'submitter';
+
+/** A human task opened while the instance is in a state. */
+export interface TaskSpec {
+  /** Approval step name; separation of duties is checked per step. */
+  readonly step: string;
+  /** Role id, ignored for `submitter` scope. */
+  readonly role: string;
+  readonly scope: TaskScope;
+  /** Machine events the task's holder may send (e.g. `APPROVE`, `RETURN`, `REJECT`). */
+  readonly events: readonly string[];
+  /** An approval step: the submitter may not take it, and one person may take only one step. */
+  readonly approval: boolean;
+  /** May this step be decided by reply mail? Leadership decisions may not. */
+  readonly replyAllowed?: boolean;
+  readonly deadline?: Duration;
+  /** Reminders (催办), measured from the state's entry. */
+  readonly reminders?: readonly Duration[];
+  /** At the deadline, open an escalation task for this role (e.g. the office head). */
+  readonly escalateTo?: { readonly role: string; readonly scope: 'school' | 'college' };
+  /** At the deadline, send this machine event as the system actor instead of escalating. */
+  readonly timeoutEvent?: string;
+}
+
+export interface StateSpec {
+  readonly tasks?: readonly TaskSpec[];
+  /** Events the submitter may send in this state without holding a task (e.g. `WITHDRAW`). */
+  readonly submitterEvents?: readonly string[];
+  /** A timer that sends a machine event as the system actor (e.g. a response deadline). */
+  readonly timeout?: { readonly after: Duration; readonly event: string };
+}
+
+/** Read-only reference data the flow's rules may consult (quotas, projects, ledgers). */
+export interface ReferenceReader {
+  get(kind: string, key: string): Promise<JsonObject | undefined>;
+}
+
+export interface RuleArgs<TContext> {
+  readonly context: TContext;
+  readonly event: { readonly type: string; readonly data: JsonObject };
+  readonly actor: Actor;
+  readonly state: string;
+  readonly refs: ReferenceReader;
+  readonly now: Date;
+}
+
+/**
+ * Business rule before an event: return a refusal, nothing to let the event through, or
+ * `{ refs }` — reference data read for the machine, passed on as the event's `refs`.
+ */
+export type RuleResult = DomainError | undefined | { readonly refs: JsonObject };
+export type EventRule<TContext> = (args: RuleArgs<TContext>) => RuleResult | Promise<RuleResult>;
+
+export interface FlowDefinition<TInput = unknown, TContext = unknown> {
+  readonly id: string;
+  /** Integer version; a shipped version never changes — a new behaviour is a new version. */
+  readonly version: number;
+  readonly title: Messages;
+  readonly machine: AnyStateMachine;
+  /** Validates `start` input. */
+  readonly input: ZodType<TInput>;
+  /** Payload schemas per machine event type (the `data` of a command); missing = empty object. */
+  readonly events: Readonly<Record<string, ZodType>>;
+  /** Per-state tasks and submitter rights, keyed by leaf state id (`review.college`). */
+  readonly states: Readonly<Record<string, StateSpec>>;
+  /** Final state id → instance status; other final states complete the instance. */
+  readonly outcomes?: Readonly<Record<string, InstanceStatus>>;
+  /** Who may start an instance: one of these roles; `college` scope = of the input's college. */
+  readonly startedBy: { readonly roles: readonly string[]; readonly scope: 'school' | 'college' };
+  /** The college the instance belongs to (for college-scoped tasks and listings). */
+  readonly college: (input: TInput) => string | null;
+  /** Business key linking flows together (e.g. a pilot project id). */
+  readonly subject?: (input: TInput, instanceId: string) => string | null;
+  readonly describe: (input: TInput) => string;
+  /**
+   * Business rules on start, after schema validation (e.g. `LEVEL_NOT_ALLOWED`), and the
+   * reference data the machine needs as input (e.g. quotas), read in the command's transaction.
+   */
+  readonly prepare?: (args: {
+    readonly input: TInput;
+    readonly actor: Actor;
+    readonly refs: ReferenceReader;
+    readonly now: Date;
+    readonly instanceId: string;
+  }) => Promise<JsonObject | DomainError> | JsonObject | DomainError;
+  /** Business rules per event type, run before the transition. */
+  readonly rules?: Readonly<Record<string, EventRule<TContext>>>;
+}
+
+export type AnyFlow = FlowDefinition<never, never>;
+
+/** Declare a flow. Checks the declaration is consistent with its machine. */
+export function defineFlow<TInput, TContext>(
+  flow: FlowDefinition<TInput, TContext>,
+): FlowDefinition<TInput, TContext> {
+  if (!Number.isInteger(flow.version) || flow.version < 1) {
+    throw new TypeError(`flow ${flow.id}: version must be a positive integer`);
+  }
+  const known = new Set(leafStateIds(flow.machine));
+  for (const key of Object.keys(flow.states)) {
+    if (!known.has(key)) {
+      throw new TypeError(`flow ${flow.id}: state spec "${key}" names no leaf state of the machine`);
+    }
+  }
+  for (const [key, spec] of Object.entries(flow.states)) {
+    const events = [
+      ...(spec.tasks ?? []).flatMap((t) => t.events),
+      ...(spec.submitterEvents ?? []),
+    ];
+    for (const type of events) {
+      if (!(type in flow.events) && !TASK_OPERATIONS.includes(type as TaskOperation)) {
+        throw new TypeError(`flow ${flow.id}: state "${key}" allows "${type}" with no payload schema`);
+      }
+    }
+  }
+  return flow;
+}
+
+/**
+ * Operations on a task that the engine handles itself, for every flow: they change who holds
+ * the task or who is told, never the flow's state.
+ */
+export const TASK_OPERATIONS = ['TRANSFER', 'ADD_APPROVER', 'CC', 'COMMENT', 'URGE'] as const;
+export type TaskOperation = (typeof TASK_OPERATIONS)[number];
+
+export function isTaskOperation(type: string): type is TaskOperation {
+  return (TASK_OPERATIONS as readonly string[]).includes(type);
+}
+
+interface StateNodeLike {
+  readonly path: readonly string[];
+  readonly states: Readonly<Record<string, StateNodeLike>>;
+}
+
+/** Every leaf state id of a machine, as dotted paths (`review.college`). */
+export function leafStateIds(machine: AnyStateMachine): string[] {
+  const out: string[] = [];
+  const walk = (node: StateNodeLike): void => {
+    const children = Object.values(node.states);
+    if (children.length === 0) {
+      out.push(node.path.join('.'));
+      return;
+    }
+    children.forEach(walk);
+  };
+  walk(machine.root as unknown as StateNodeLike);
+  return out;
+}

@@ -1,0 +1,82 @@
+import type {
+  HistoryRecord,
+  IdempotencyRecord,
+  InstanceRecord,
+  InstanceStatus,
+  JsonObject,
+  OutboxRecord,
+  TaskRecord,
+  TimerRecord,
+} from './records.js';
+
+/**
+ * The persistence port, owned by the engine. `@certflow/db` implements it on PostgreSQL
+ * (postgres.js) and PGlite. Every command runs inside one `transaction`.
+ */
+export interface Store {
+  transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+  /** Reads outside a command. */
+  read: StoreReader;
+}
+
+export interface InboxQuery {
+  readonly actorId: string;
+  readonly roles: readonly string[];
+  readonly college: string | null;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface InstanceQuery {
+  readonly flowId?: string;
+  readonly status?: InstanceStatus;
+  readonly college?: string;
+  readonly subjectId?: string;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface StoreReader {
+  getInstance(id: string): Promise<InstanceRecord | undefined>;
+  listInstances(query: InstanceQuery): Promise<{ items: InstanceRecord[]; total: number }>;
+  history(instanceId: string): Promise<HistoryRecord[]>;
+  openTasks(instanceId: string): Promise<TaskRecord[]>;
+  /**
+   * Open tasks the actor may act on: tasks assigned to them, and unassigned tasks of one of their
+   * roles (school-wide, or of their college). Oldest deadline first, tasks without one last.
+   */
+  inbox(query: InboxQuery): Promise<{ items: TaskRecord[]; total: number }>;
+  pendingTimers(instanceId?: string): Promise<TimerRecord[]>;
+  getTimer(id: string): Promise<TimerRecord | undefined>;
+  reference(kind: string, key: string): Promise<JsonObject | undefined>;
+}
+
+export interface StoreTx {
+  /** `SELECT … FOR UPDATE` the instance row. */
+  lockInstance(id: string): Promise<InstanceRecord | undefined>;
+  insertInstance(row: InstanceRecord): Promise<void>;
+  /** Writes the row if its stored version still equals `expectedVersion`; returns false otherwise. */
+  updateInstance(row: InstanceRecord, expectedVersion: number): Promise<boolean>;
+  appendHistory(row: HistoryRecord): Promise<void>;
+  openTasks(instanceId: string): Promise<TaskRecord[]>;
+  insertTasks(rows: readonly TaskRecord[]): Promise<void>;
+  closeTasks(
+    ids: readonly string[],
+    status: 'done' | 'cancelled',
+    by: string | null,
+    at: Date,
+  ): Promise<void>;
+  reassignTask(id: string, assignee: string): Promise<void>;
+  insertTimers(rows: readonly TimerRecord[]): Promise<void>;
+  /** Cancels the instance's pending timers whose state is not in `keep`. */
+  cancelTimers(instanceId: string, keepStates: readonly string[]): Promise<void>;
+  /** Locks a timer row; the caller checks it is still pending. */
+  lockTimer(id: string): Promise<TimerRecord | undefined>;
+  markTimerFired(id: string, at: Date): Promise<void>;
+  insertOutbox(rows: readonly OutboxRecord[]): Promise<void>;
+  getIdempotency(key: string): Promise<IdempotencyRecord | undefined>;
+  /** Inserts; returns false if the key already exists (a concurrent first use won). */
+  putIdempotency(row: IdempotencyRecord): Promise<boolean>;
+  reference(kind: string, key: string): Promise<JsonObject | undefined>;
+  putReference(kind: string, key: string, value: JsonObject): Promise<void>;
+}

@@ -1,0 +1,178 @@
+import type {
+  HistoryRecord,
+  IdempotencyRecord,
+  InstanceRecord,
+  JsonObject,
+  OutboxRecord,
+  TaskRecord,
+  TimerRecord,
+} from '../records.js';
+import type { InboxQuery, InstanceQuery, Store, StoreReader, StoreTx } from '../store.js';
+
+interface Tables {
+  instances: Map<string, InstanceRecord>;
+  history: HistoryRecord[];
+  tasks: Map<string, TaskRecord>;
+  timers: Map<string, TimerRecord>;
+  outbox: OutboxRecord[];
+  idempotency: Map<string, IdempotencyRecord>;
+  reference: Map<string, JsonObject>;
+}
+
+const clone = <T>(value: T): T => structuredClone(value);
+
+/**
+ * An in-memory `Store` for fast engine and flow tests. Transactions run one at a time on a copy
+ * that replaces the tables only on success, so a refused command leaves nothing behind.
+ */
+export class MemoryStore implements Store {
+  private tables: Tables = {
+    instances: new Map(),
+    history: [],
+    tasks: new Map(),
+    timers: new Map(),
+    outbox: [],
+    idempotency: new Map(),
+    reference: new Map(),
+  };
+  private queue: Promise<unknown> = Promise.resolve();
+
+  transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+    const run = async (): Promise<T> => {
+      const working = clone(this.tables);
+      const result = await fn(txOver(working));
+      this.tables = working;
+      return result;
+    };
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  get read(): StoreReader {
+    return readerOver(() => this.tables);
+  }
+
+  /** Everything, for byte-for-byte comparisons in tests. */
+  dump(): string {
+    const t = this.tables;
+    return JSON.stringify({
+      instances: [...t.instances.values()],
+      history: t.history,
+      tasks: [...t.tasks.values()],
+      timers: [...t.timers.values()],
+      outbox: t.outbox,
+    });
+  }
+
+  outbox(): readonly OutboxRecord[] {
+    return this.tables.outbox;
+  }
+
+  setReference(kind: string, key: string, value: JsonObject): void {
+    this.tables.reference.set(`${kind}\u0000${key}`, clone(value));
+  }
+}
+
+function readerOver(get: () => Tables): StoreReader {
+  return {
+    getInstance: async (id) => clone(get().instances.get(id)),
+    listInstances: async (q: InstanceQuery) => {
+      const all = [...get().instances.values()].filter(
+        (i) =>
+          (!q.flowId || i.flowId === q.flowId) &&
+          (!q.status || i.status === q.status) &&
+          (!q.college || i.college === q.college) &&
+          (!q.subjectId || i.subjectId === q.subjectId),
+      );
+      return { items: clone(all.slice(q.offset, q.offset + q.limit)), total: all.length };
+    },
+    history: async (id) => clone(get().history.filter((h) => h.instanceId === id)),
+    openTasks: async (id) =>
+      clone([...get().tasks.values()].filter((t) => t.instanceId === id && t.status === 'open')),
+    inbox: async (q: InboxQuery) => {
+      const mine = [...get().tasks.values()].filter(
+        (t) =>
+          t.status === 'open' &&
+          (t.assignee === q.actorId ||
+            (t.assignee === null &&
+              q.roles.includes(t.role) &&
+              (t.college === null || t.college === q.college))),
+      );
+      mine.sort(
+        (a, b) =>
+          (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity) ||
+          a.createdAt.getTime() - b.createdAt.getTime(),
+      );
+      return { items: clone(mine.slice(q.offset, q.offset + q.limit)), total: mine.length };
+    },
+    pendingTimers: async (instanceId) =>
+      clone(
+        [...get().timers.values()]
+          .filter((t) => t.status === 'pending' && (!instanceId || t.instanceId === instanceId))
+          .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime()),
+      ),
+    getTimer: async (id) => clone(get().timers.get(id)),
+    reference: async (kind, key) => clone(get().reference.get(`${kind}\u0000${key}`)),
+  };
+}
+
+function txOver(t: Tables): StoreTx {
+  const reader = readerOver(() => t);
+  return {
+    lockInstance: async (id) => clone(t.instances.get(id)),
+    insertInstance: async (row) => {
+      if (t.instances.has(row.id)) throw new Error(`duplicate instance ${row.id}`);
+      t.instances.set(row.id, clone(row));
+    },
+    updateInstance: async (row, expectedVersion) => {
+      if (t.instances.get(row.id)?.version !== expectedVersion) return false;
+      t.instances.set(row.id, clone(row));
+      return true;
+    },
+    appendHistory: async (row) => {
+      if (t.history.some((h) => h.instanceId === row.instanceId && h.seq === row.seq)) {
+        throw new Error(`duplicate history ${row.instanceId}#${row.seq}`);
+      }
+      t.history.push(clone(row));
+    },
+    openTasks: reader.openTasks,
+    insertTasks: async (rows) => rows.forEach((r) => t.tasks.set(r.id, clone(r))),
+    closeTasks: async (ids, status, by, at) => {
+      for (const id of ids) {
+        const task = t.tasks.get(id);
+        if (task) t.tasks.set(id, { ...task, status, completedBy: by, completedAt: at });
+      }
+    },
+    reassignTask: async (id, assignee) => {
+      const task = t.tasks.get(id);
+      if (task) t.tasks.set(id, { ...task, assignee });
+    },
+    insertTimers: async (rows) => rows.forEach((r) => t.timers.set(r.id, clone(r))),
+    cancelTimers: async (instanceId, keep) => {
+      for (const [id, timer] of t.timers) {
+        if (timer.instanceId === instanceId && timer.status === 'pending' && !keep.includes(timer.state)) {
+          t.timers.set(id, { ...timer, status: 'cancelled' });
+        }
+      }
+    },
+    lockTimer: async (id) => clone(t.timers.get(id)),
+    markTimerFired: async (id, at) => {
+      const timer = t.timers.get(id);
+      if (timer) t.timers.set(id, { ...timer, status: 'fired', firedAt: at });
+    },
+    insertOutbox: async (rows) => {
+      t.outbox.push(...clone(rows));
+    },
+    getIdempotency: async (key) => clone(t.idempotency.get(key)),
+    putIdempotency: async (row) => {
+      if (t.idempotency.has(row.key)) return false;
+      t.idempotency.set(row.key, clone(row));
+      return true;
+    },
+    reference: reader.reference,
+    putReference: async (kind, key, value) => {
+      t.reference.set(`${kind}\u0000${key}`, clone(value));
+    },
+  };
+}
