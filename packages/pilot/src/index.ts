@@ -1,0 +1,19 @@
+export { ROLES, ROLE_IDS, type RoleId } from './roles.js';
+export { PILOT_ERRORS, pilotError, type PilotErrorCode } from './errors.js';
+export {
+  budget,
+  budgetTotal,
+  certificate,
+  fen,
+  LEVELS,
+  quota,
+  quotaKey,
+  QUOTA_REF,
+  yuan,
+  type Budget,
+  type Certificate,
+  type Level,
+  type Quota,
+} from './common.js';
+export { pilotFlows } from './flows.js';
+export * from './pilot-project/index.js';

@@ -1,0 +1,75 @@
+import { defineFlow, refuse, type JsonObject, type ReferenceReader, type TaskSpec } from '@certflow/engine';
+import { z } from 'zod';
+import { budgetTotal, LEVELS, QUOTA_REF, quota, quotaKey } from '../common.js';
+import { pilotError } from '../errors.js';
+import { projectInput, type ProjectInput } from './input.js';
+import { pilotProjectMachine, type ProjectContext } from './machine.js';
+
+const decide = ['APPROVE', 'RETURN', 'REJECT'] as const;
+const review = (step: string, role: string, scope: 'school' | 'college'): TaskSpec => ({
+  step,
+  role,
+  scope,
+  events: [...decide, 'TRANSFER', 'ADD_APPROVER', 'CC', 'COMMENT'],
+  approval: true,
+  replyAllowed: role !== 'leadership',
+});
+
+/** Over the pilot scale or over last year's executed budget → leadership must approve (第七条2). */
+export async function leadershipCheck(input: ProjectInput, refs: ReferenceReader): Promise<JsonObject> {
+  const raw = await refs.get(QUOTA_REF, quotaKey(input.year, input.collegeId));
+  const parsed = quota.safeParse(raw);
+  if (!parsed.success) return { needsLeadership: true, reasons: ['quota-missing'] };
+  const reasons = [
+    ...(input.scale > parsed.data.scale ? ['scale'] : []),
+    ...(budgetTotal(input.budget) > parsed.data.budget ? ['budget'] : []),
+  ];
+  return { needsLeadership: reasons.length > 0, reasons };
+}
+
+function levelRule(input: ProjectInput) {
+  return input.certificate.level === 'elementary'
+    ? pilotError('LEVEL_NOT_ALLOWED', { level: input.certificate.level })
+    : undefined;
+}
+
+export const pilotProjectFlow = defineFlow<ProjectInput, ProjectContext>({
+  id: 'pilot-project',
+  version: 1,
+  title: { zh: '年度试点项目申报', en: 'Annual pilot project application' },
+  machine: pilotProjectMachine,
+  input: projectInput,
+  events: {
+    APPROVE: z.object({}).strict(),
+    RETURN: z.object({}).strict(),
+    REJECT: z.object({}).strict(),
+    WITHDRAW: z.object({}).strict(),
+    RESUBMIT: z.object({ input: projectInput.optional() }).strict(),
+  },
+  states: {
+    collegeReview: { tasks: [review('college', 'college_lead', 'college')], submitterEvents: ['WITHDRAW'] },
+    academicReview: { tasks: [review('academic', 'academic_affairs', 'school')], submitterEvents: ['WITHDRAW'] },
+    leadershipReview: { tasks: [review('leadership', 'leadership', 'school')], submitterEvents: ['WITHDRAW'] },
+    returned: {
+      tasks: [{ step: 'revise', role: 'submitter', scope: 'submitter', events: ['RESUBMIT', 'WITHDRAW'], approval: false }],
+    },
+  },
+  outcomes: { approved: 'completed', rejected: 'rejected', withdrawn: 'withdrawn' },
+  startedBy: { roles: ['project_owner', 'college_lead'], scope: 'college' },
+  college: (input) => input.collegeId,
+  subject: (_input, instanceId) => instanceId,
+  describe: (i) => `${i.collegeId} ${i.certificate.name}（${LEVELS[i.certificate.level].zh}）`,
+  prepare: async ({ input, refs }) => levelRule(input) ?? (await leadershipCheck(input, refs)),
+  rules: {
+    RESUBMIT: async ({ context, event, refs }) => {
+      const revised = (event.data.input as ProjectInput | undefined) ?? context.application;
+      if (revised.collegeId !== context.application.collegeId) {
+        return refuse('VALIDATION_FAILED', { field: 'input.collegeId' }, {
+          zh: '修改后的申报不能更换二级学院',
+          en: 'A revised application cannot move to another college',
+        });
+      }
+      return levelRule(revised) ?? { refs: await leadershipCheck(revised, refs) };
+    },
+  },
+});

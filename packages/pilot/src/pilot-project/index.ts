@@ -1,0 +1,3 @@
+export { pilotProjectFlow, leadershipCheck } from './flow.js';
+export { projectInput, type ProjectInput } from './input.js';
+export { pilotProjectMachine, type ProjectContext, type ProjectEvent } from './machine.js';

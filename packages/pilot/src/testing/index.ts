@@ -1,0 +1,4 @@
+export { people, type PersonKey } from './people.js';
+export { projectApplication } from './fixtures.js';
+export { pilotWorld, type PilotWorld, type StoreHarness } from './harness.js';
+export { describePilotProjectScenarios } from './pilot-project.scenarios.js';
