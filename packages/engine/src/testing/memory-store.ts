@@ -7,6 +7,7 @@ import type {
   TaskRecord,
   TimerRecord,
 } from '../records.js';
+import type { DispatchStore } from '../dispatch.js';
 import type { InboxQuery, InstanceQuery, Store, StoreReader, StoreTx } from '../store.js';
 
 interface Tables {
@@ -67,6 +68,51 @@ export class MemoryStore implements Store {
 
   outbox(): readonly OutboxRecord[] {
     return this.tables.outbox;
+  }
+
+  /** The delivery side, for relay and handler tests. */
+  get dispatch(): DispatchStore {
+    const tables = (): Tables => this.tables;
+    const update = (id: string, patch: Partial<OutboxRecord>): OutboxRecord | undefined => {
+      const t = tables();
+      const i = t.outbox.findIndex((r) => r.id === id);
+      const row = t.outbox[i];
+      if (!row) return undefined;
+      t.outbox[i] = { ...row, ...patch };
+      return row;
+    };
+    return {
+      pendingOutbox: async (now, limit) =>
+        clone(
+          tables()
+            .outbox.filter((r) => r.status === 'pending' && r.availableAt <= now)
+            .slice(0, limit),
+        ),
+      getOutbox: async (id) => clone(tables().outbox.find((r) => r.id === id)),
+      markDelivered: async (id, at) => {
+        const row = tables().outbox.find((r) => r.id === id);
+        if (!row || row.status === 'delivered') return false;
+        update(id, { status: 'delivered', deliveredAt: at });
+        return true;
+      },
+      markAttemptFailed: async (id, error, retryAt) => {
+        const row = tables().outbox.find((r) => r.id === id);
+        if (!row) return;
+        update(id, {
+          attempts: row.attempts + 1,
+          lastError: error,
+          status: retryAt ? 'pending' : 'failed',
+          availableAt: retryAt ?? row.availableAt,
+        });
+      },
+      pendingTimers: async (limit, dueBy) =>
+        clone(
+          [...tables().timers.values()]
+            .filter((t) => t.status === 'pending' && (!dueBy || t.dueAt <= dueBy))
+            .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
+            .slice(0, limit),
+        ),
+    };
   }
 
   setReference(kind: string, key: string, value: JsonObject): void {

@@ -1,0 +1,20 @@
+import type { OutboxRecord, TimerRecord } from './records.js';
+
+/**
+ * The delivery side of the store: what the outbox relay, the effect handlers and the timer
+ * reconciler read and mark. PostgreSQL stays the truth; queues only mirror these rows.
+ */
+export interface DispatchStore {
+  /** Undelivered outbox rows available at `now`, oldest first. */
+  pendingOutbox(now: Date, limit: number): Promise<OutboxRecord[]>;
+  getOutbox(id: string): Promise<OutboxRecord | undefined>;
+  /**
+   * Mark a row delivered. Returns false if it was already delivered (a redelivery: the handler's
+   * effect must then have been idempotent).
+   */
+  markDelivered(id: string, at: Date): Promise<boolean>;
+  /** Record a failed attempt; `retryAt` null = permanent failure (`failed`). */
+  markAttemptFailed(id: string, error: string, retryAt: Date | null): Promise<void>;
+  /** Pending timers, soonest first (for the reconciler), optionally only those due by `dueBy`. */
+  pendingTimers(limit: number, dueBy?: Date): Promise<TimerRecord[]>;
+}
