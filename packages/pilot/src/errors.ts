@@ -1,19 +1,25 @@
 import { DomainError, type Messages } from '@certflow/engine';
 
-/** The pilot's refusal codes, each with its policy article. */
-export const PILOT_ERRORS = {
+/**
+ * Refusal catalogs. Each flow folder declares its own codes (with the policy article in the
+ * message) through `defineErrors`; codes are stable English, messages zh-CN first.
+ */
+export function defineErrors<const T extends Record<string, Messages>>(catalog: T) {
+  return {
+    catalog,
+    error(code: keyof T & string, details?: Record<string, unknown>): DomainError {
+      return new DomainError(code, catalog[code] as Messages, details);
+    },
+  };
+}
+
+const common = defineErrors({
   LEVEL_NOT_ALLOWED: {
     zh: '申报证书等级须为中级及以上，不得申报初级（第七条第2款）',
     en: 'Only intermediate or advanced certificates may be applied for, never elementary (Art. 7.2)',
   },
-  QUOTA_NOT_SET: {
-    zh: '该学院该年度的试点规模数和上一年度执行预算尚未维护',
-    en: "The college's pilot scale and last year's executed budget are not recorded for that year",
-  },
-} as const satisfies Record<string, Messages>;
+});
 
+export const PILOT_ERRORS = common.catalog;
 export type PilotErrorCode = keyof typeof PILOT_ERRORS;
-
-export function pilotError(code: PilotErrorCode, details?: Record<string, unknown>): DomainError {
-  return new DomainError(code, PILOT_ERRORS[code], details);
-}
+export const pilotError = common.error;
