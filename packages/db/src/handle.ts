@@ -1,0 +1,16 @@
+import type { Store } from '@certflow/engine';
+import type { Database } from './database.js';
+import type { Directory } from './directory.js';
+
+/** An open database: the engine's store, the directory, and the driver underneath. */
+export interface DbHandle<Client> {
+  readonly driver: 'postgres' | 'pglite';
+  readonly store: Store;
+  readonly directory: Directory;
+  /** The drizzle database, for queries the store does not cover (admin, relays, reports). */
+  readonly db: Database;
+  /** The driver's own client (postgres.js `Sql` or `PGlite`), for raw SQL. */
+  readonly sql: Client;
+  /** Closes the connections; the handle is unusable afterwards. */
+  readonly close: () => Promise<void>;
+}
