@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { describeDirectoryContract } from './directory.contract.js';
+import { describeStoreContract, instanceRecord } from './store.contract.js';
+import { createTestPostgres, resetPglite, sharedPglite } from './testing.js';
+import type { TestPostgres } from './testing.js';
+import { truncateAll } from './truncate.js';
+
+// One file for both contracts, so this worker starts a single PGlite.
+
+describeStoreContract('postgres.js', async () => {
+  const pg = await createTestPostgres();
+  return { store: pg.store, db: pg.db, reset: () => truncateAll(pg), close: () => pg.drop() };
+});
+
+describeStoreContract('PGlite', async () => {
+  const lite = await sharedPglite();
+  return { store: lite.store, db: lite.db, reset: resetPglite, close: lite.close };
+});
+
+describeDirectoryContract('postgres.js', async () => {
+  const pg = await createTestPostgres();
+  return { directory: pg.directory, reset: () => truncateAll(pg), close: () => pg.drop() };
+});
+
+describeDirectoryContract('PGlite', async () => {
+  const lite = await sharedPglite();
+  return { directory: lite.directory, reset: resetPglite, close: lite.close };
+});
+
+/** Resolves once some other backend of this database waits for a row lock. */
+async function someoneWaitsForALock(pg: TestPostgres): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const [row] = await pg.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(sql`pg_stat_activity`)
+      .where(sql`datname = current_database() and wait_event_type = 'Lock'`);
+    if ((row?.n ?? 0) > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('no backend is waiting for a lock');
+}
+
+// PGlite is one session (its transactions run one after another): concurrency needs PostgreSQL.
+describe('PostgreSQL concurrency', () => {
+  it('serializes two transactions that lock the same instance', async () => {
+    const pg = await createTestPostgres({ max: 4 });
+    try {
+      await pg.store.transaction((tx) => tx.insertInstance(instanceRecord()));
+      const log: string[] = [];
+      let release = (): void => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let signalLocked = (): void => {};
+      const locked = new Promise<void>((resolve) => (signalLocked = resolve));
+
+      const first = pg.store.transaction(async (tx) => {
+        const row = await tx.lockInstance('i-1');
+        log.push(`first locked v${row?.version}`);
+        signalLocked();
+        await held;
+        expect(await tx.updateInstance(instanceRecord({ version: 2, state: 'b' }), 1)).toBe(true);
+        log.push('first writes v2');
+      });
+      await locked;
+      const second = pg.store.transaction(async (tx) => {
+        const row = await tx.lockInstance('i-1');
+        log.push(`second locked v${row?.version}`);
+        return tx.updateInstance(instanceRecord({ version: 3, state: 'c' }), row?.version ?? -1);
+      });
+
+      await someoneWaitsForALock(pg);
+      expect(log).toEqual(['first locked v1']);
+      release();
+      await first;
+      expect(await second).toBe(true);
+      expect(log).toEqual(['first locked v1', 'first writes v2', 'second locked v2']);
+      expect(await pg.store.read.getInstance('i-1')).toMatchObject({ version: 3, state: 'c' });
+    } finally {
+      await pg.drop();
+    }
+  });
+
+  it('lets exactly one of two concurrent version-checked updates win', async () => {
+    const pg = await createTestPostgres({ max: 4 });
+    try {
+      await pg.store.transaction((tx) => tx.insertInstance(instanceRecord()));
+      const results = await Promise.all(
+        ['b', 'c'].map((state) =>
+          pg.store.transaction(async (tx) => {
+            const won = await tx.updateInstance(instanceRecord({ version: 2, state }), 1);
+            await new Promise((resolve) => setTimeout(resolve, 50));
+            return won;
+          }),
+        ),
+      );
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect(await pg.store.read.getInstance('i-1')).toMatchObject({ version: 2 });
+    } finally {
+      await pg.drop();
+    }
+  });
+});

@@ -1,0 +1,95 @@
+import postgres from 'postgres';
+import { randomBytes } from 'node:crypto';
+import { openPglite } from './pglite.js';
+import type { PgliteHandle } from './pglite.js';
+import { openPostgres } from './postgres.js';
+import type { PostgresHandle } from './postgres.js';
+import { truncateAll } from './truncate.js';
+
+/**
+ * Test helpers (the `@certflow/db/testing` entry). PostgreSQL is required: when it is unreachable
+ * these helpers throw, so the tests fail rather than skip.
+ */
+
+/** The server to create test databases on: `DATABASE_URL_ADMIN`, `TEST_DATABASE_URL`, or local. */
+export function testAdminUrl(): string {
+  return (
+    process.env['DATABASE_URL_ADMIN'] ??
+    process.env['TEST_DATABASE_URL'] ??
+    'postgres://postgres@127.0.0.1:5432/test'
+  );
+}
+
+export interface TestPostgres extends PostgresHandle {
+  /** The URL of the fresh database, e.g. for a second pool or another process. */
+  readonly url: string;
+  readonly database: string;
+  /** Closes the pool and drops the database. */
+  readonly drop: () => Promise<void>;
+}
+
+async function withAdmin<T>(fn: (admin: postgres.Sql) => Promise<T>): Promise<T> {
+  const url = testAdminUrl();
+  const admin = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5 });
+  try {
+    return await fn(admin);
+  } catch (error) {
+    const where = new URL(url);
+    where.password = '';
+    throw new Error(`test PostgreSQL at ${where.href}: ${String(error)}`, { cause: error });
+  } finally {
+    await admin.end();
+  }
+}
+
+export interface TestPostgresOptions {
+  /** Pool size; default 10. */
+  readonly max?: number;
+  /** Apply the migrations (default true); `false` leaves the new database empty. */
+  readonly migrate?: boolean;
+}
+
+/** A new, migrated, uniquely named database (`certflow_t_<random>`) on the test server. */
+export async function createTestPostgres(options: TestPostgresOptions = {}): Promise<TestPostgres> {
+  const database = `certflow_t_${randomBytes(6).toString('hex')}`;
+  await withAdmin((admin) => admin.unsafe(`create database "${database}"`));
+  const url = new URL(testAdminUrl());
+  url.pathname = `/${database}`;
+  let handle: PostgresHandle;
+  try {
+    handle = await openPostgres({ url: url.href, max: options.max, migrate: options.migrate });
+  } catch (error) {
+    await withAdmin((admin) => admin.unsafe(`drop database if exists "${database}" with (force)`));
+    throw error;
+  }
+  return {
+    ...handle,
+    url: url.href,
+    database,
+    drop: async () => {
+      await handle.close();
+      await withAdmin((admin) =>
+        admin.unsafe(`drop database if exists "${database}" with (force)`),
+      );
+    },
+  };
+}
+
+const SHARED = Symbol.for('@certflow/db/testing:sharedPglite');
+type Shared = { [SHARED]?: Promise<PgliteHandle> };
+
+/**
+ * One migrated in-memory PGlite per test process (starting one costs seconds and ~800 MB).
+ * Its `close()` does nothing: the instance lives as long as the process. Isolate tests with
+ * `resetPglite()` in a `beforeEach`.
+ */
+export function sharedPglite(): Promise<PgliteHandle> {
+  const global = globalThis as Shared;
+  global[SHARED] ??= openPglite().then((handle) => ({ ...handle, close: async () => {} }));
+  return global[SHARED];
+}
+
+/** Empties every table of the shared PGlite. */
+export async function resetPglite(): Promise<void> {
+  await truncateAll(await sharedPglite());
+}
