@@ -1,1 +1,3 @@
 export { MemoryStore } from './memory-store.js';
+export { reviewFlow } from './review-flow.js';
+export { weekdayCalendar } from './weekday-calendar.js';
