@@ -1,4 +1,4 @@
-import type { Store } from '@certflow/engine';
+import type { DispatchStore, Store } from '@certflow/engine';
 import type { Database } from './database.js';
 import type { Directory } from './directory.js';
 
@@ -6,6 +6,8 @@ import type { Directory } from './directory.js';
 export interface DbHandle<Client> {
   readonly driver: 'postgres' | 'pglite';
   readonly store: Store;
+  /** The delivery side (outbox relay, effect handlers, timer reconciler). */
+  readonly dispatch: DispatchStore;
   readonly directory: Directory;
   /** The drizzle database, for queries the store does not cover (admin, relays, reports). */
   readonly db: Database;

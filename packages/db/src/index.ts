@@ -5,6 +5,7 @@ export { openPostgres } from './postgres.js';
 export type { PostgresHandle, PostgresOptions } from './postgres.js';
 export { openPglite } from './pglite.js';
 export type { PgliteHandle, PgliteOptions } from './pglite.js';
+export { createDispatchStore } from './dispatch.js';
 export { createDirectory } from './directory.js';
 export type { Directory, User } from './directory.js';
 export { MIGRATIONS_FOLDER, migratePglite, migratePostgres } from './migrate.js';

@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { createDirectory } from './directory.js';
+import { createDispatchStore } from './dispatch.js';
 import type { DbHandle } from './handle.js';
 import { migratePglite } from './migrate.js';
 import { createStore } from './store.js';
@@ -30,6 +31,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<PgliteHan
   return {
     driver: 'pglite',
     store: createStore(db),
+    dispatch: createDispatchStore(db),
     directory: createDirectory(db),
     db,
     sql: client,

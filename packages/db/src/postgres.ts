@@ -2,6 +2,7 @@ import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import type { Sql } from 'postgres';
 import { createDirectory } from './directory.js';
+import { createDispatchStore } from './dispatch.js';
 import type { DbHandle } from './handle.js';
 import { migratePostgres } from './migrate.js';
 import { createStore } from './store.js';
@@ -31,6 +32,7 @@ export async function openPostgres(options: PostgresOptions): Promise<PostgresHa
   return {
     driver: 'postgres',
     store: createStore(db),
+    dispatch: createDispatchStore(db),
     directory: createDirectory(db),
     db,
     sql: client,

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { describeDirectoryContract } from './directory.contract.js';
+import { describeDispatchContract } from './dispatch.contract.js';
 import { describeStoreContract, instanceRecord } from './store.contract.js';
 import { createTestPostgres, resetPglite, sharedPglite } from './testing.js';
 import type { TestPostgres } from './testing.js';
 import { truncateAll } from './truncate.js';
 
-// One file for both contracts, so this worker starts a single PGlite.
+// One file for every contract, so this worker starts a single PGlite.
 
 describeStoreContract('postgres.js', async () => {
   const pg = await createTestPostgres();
@@ -16,6 +17,16 @@ describeStoreContract('postgres.js', async () => {
 describeStoreContract('PGlite', async () => {
   const lite = await sharedPglite();
   return { store: lite.store, db: lite.db, reset: resetPglite, close: lite.close };
+});
+
+describeDispatchContract('postgres.js', async () => {
+  const pg = await createTestPostgres();
+  return { ...pg, reset: () => truncateAll(pg), close: () => pg.drop() };
+});
+
+describeDispatchContract('PGlite', async () => {
+  const lite = await sharedPglite();
+  return { ...lite, reset: resetPglite };
 });
 
 describeDirectoryContract('postgres.js', async () => {
