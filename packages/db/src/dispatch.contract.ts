@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DispatchStore, Store } from '@certflow/engine';
-import { outboxRecord, timerRecord } from './store.contract.js';
+import { T0, later, outboxRecord, timerRecord } from './fixtures.js';
 
 export interface DispatchSubject {
   readonly store: Store;
@@ -8,9 +8,6 @@ export interface DispatchSubject {
   reset(): Promise<void>;
   close(): Promise<void>;
 }
-
-const T0 = new Date('2026-03-02T01:02:03.456Z');
-const later = (minutes: number): Date => new Date(T0.getTime() + minutes * 60_000);
 
 /** The `DispatchStore` port's contract; every adapter runs it (see store.int.test.ts). */
 export function describeDispatchContract(name: string, open: () => Promise<DispatchSubject>): void {

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS_FOLDER, migratePostgres } from './migrate.js';
 import { openPostgres } from './postgres.js';
-import { instanceRecord } from './store.contract.js';
+import { instanceRecord } from './fixtures.js';
 import { createTestPostgres } from './testing.js';
 import type { TestPostgres } from './testing.js';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openPglite } from './pglite.js';
-import { instanceRecord } from './store.contract.js';
+import { instanceRecord } from './fixtures.js';
 
 // Opens its own PGlite twice (one at a time): only this file pays for it.
 describe('PGlite on disk', () => {

@@ -1,16 +1,17 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { InfrastructureError, refuse } from '@certflow/engine';
-import type {
-  HistoryRecord,
-  InstanceRecord,
-  JsonObject,
-  OutboxRecord,
-  Store,
-  TaskRecord,
-  TimerRecord,
-} from '@certflow/engine';
+import type { InstanceRecord, Store, TaskRecord } from '@certflow/engine';
 import type { Database } from './database.js';
+import {
+  T0,
+  historyRecord,
+  instanceRecord,
+  later,
+  outboxRecord,
+  taskRecord,
+  timerRecord,
+} from './fixtures.js';
 import { copyOutbox, copyTask } from './rows.js';
 import { instances, outbox, tasks } from './schema.js';
 
@@ -20,121 +21,6 @@ export interface StoreSubject {
   readonly db: Database;
   reset(): Promise<void>;
   close(): Promise<void>;
-}
-
-const T0 = new Date('2026-03-02T01:02:03.456Z');
-const later = (minutes: number): Date => new Date(T0.getTime() + minutes * 60_000);
-
-/** A nested document with the JSON shapes that trip drivers up. */
-const NESTED: JsonObject = {
-  value: { 'review.college': {}, approved: { level: '中级', scale: 40 } },
-  context: {
-    budget: {
-      items: [
-        { cat: '耗材', amount: 1234.5 },
-        { cat: 'fees', amount: 0 },
-      ],
-    },
-  },
-  numericString: '0.1',
-  emptyString: '',
-  nothing: null,
-  flags: [true, false],
-  text: 'a "quoted" \\ backslash, 中文 and 😀',
-  big: 9007199254740991,
-};
-
-export function instanceRecord(over: Partial<InstanceRecord> = {}): InstanceRecord {
-  return {
-    id: 'i-1',
-    flowId: 'annual-plan',
-    flowVersion: 1,
-    state: 'review.college',
-    status: 'active',
-    version: 1,
-    snapshot: NESTED,
-    submitterId: 'teacher-1',
-    college: 'ee',
-    subjectId: 'p-1',
-    title: '2027 年度 1+X 试点申请',
-    stepActors: { college_review: 'lead-1' },
-    headHash: 'h1',
-    createdAt: T0,
-    updatedAt: T0,
-    ...over,
-  };
-}
-
-export function historyRecord(seq: number, over: Partial<HistoryRecord> = {}): HistoryRecord {
-  return {
-    instanceId: 'i-1',
-    seq,
-    actorId: 'teacher-1',
-    actorName: '张老师',
-    event: seq === 1 ? 'START' : 'APPROVE',
-    data: { seq, nested: { ok: true } },
-    fromState: seq === 1 ? null : 'draft',
-    toState: 'review.college',
-    comment: seq === 1 ? null : '同意',
-    at: later(seq),
-    prevHash: `h${seq - 1}`,
-    hash: `h${seq}`,
-    ...over,
-  };
-}
-
-export function taskRecord(id: string, over: Partial<TaskRecord> = {}): TaskRecord {
-  return {
-    id,
-    instanceId: 'i-1',
-    flowId: 'annual-plan',
-    state: 'review.college',
-    step: 'college_review',
-    kind: 'step',
-    role: 'college_lead',
-    college: 'ee',
-    assignee: null,
-    events: ['APPROVE', 'RETURN', 'REJECT'],
-    approval: true,
-    dueAt: later(60),
-    status: 'open',
-    createdAt: T0,
-    completedAt: null,
-    completedBy: null,
-    ...over,
-  };
-}
-
-export function timerRecord(id: string, over: Partial<TimerRecord> = {}): TimerRecord {
-  return {
-    id,
-    instanceId: 'i-1',
-    taskId: null,
-    state: 'review.college',
-    kind: 'remind',
-    event: 'REMIND',
-    dueAt: later(30),
-    status: 'pending',
-    createdAt: T0,
-    firedAt: null,
-    ...over,
-  };
-}
-
-export function outboxRecord(id: string, over: Partial<OutboxRecord> = {}): OutboxRecord {
-  return {
-    id,
-    instanceId: 'i-1',
-    kind: 'mail',
-    payload: { to: ['lead-1'], template: 'task-opened', vars: { title: '申请', n: 1 } },
-    status: 'pending',
-    attempts: 0,
-    createdAt: T0,
-    availableAt: T0,
-    deliveredAt: null,
-    lastError: null,
-    ...over,
-  };
 }
 
 /** The `Store` port's contract; every adapter runs it (see store.int.test.ts). */
