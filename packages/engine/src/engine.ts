@@ -140,7 +140,7 @@ export class Engine {
           const replay = await this.replay(tx, key, actor, fingerprint);
           if (replay) return replay;
         }
-        const view = await this.startIn(tx, flow, parsed.data as never, actor);
+        const view = await this.startIn(tx, flow, parsed.data, actor);
         if (key && !(await tx.putIdempotency(this.idemRow(key, actor, fingerprint, view)))) {
           throw new IdempotencyRace();
         }
@@ -154,7 +154,7 @@ export class Engine {
     }
   }
 
-  private async startIn(tx: StoreTx, flow: AnyFlow, input: never, actor: Actor): Promise<InstanceView> {
+  private async startIn(tx: StoreTx, flow: AnyFlow, input: unknown, actor: Actor): Promise<InstanceView> {
     const college = flow.college(input);
     // The system actor (effect handlers, recurring calls) may open any flow; people need a role.
     const allowed =

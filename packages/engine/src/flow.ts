@@ -57,7 +57,10 @@ export interface RuleArgs<TContext> {
  * `{ refs }` — reference data read for the machine, passed on as the event's `refs`.
  */
 export type RuleResult = DomainError | undefined | { readonly refs: JsonObject };
-export type EventRule<TContext> = (args: RuleArgs<TContext>) => RuleResult | Promise<RuleResult>;
+// Declared as a method so a flow's specific rules fit the registry's `AnyFlow` (bivariance).
+export type EventRule<TContext> = {
+  rule(args: RuleArgs<TContext>): RuleResult | Promise<RuleResult>;
+}['rule'];
 
 export interface FlowDefinition<TInput = unknown, TContext = unknown> {
   readonly id: string;
@@ -76,26 +79,26 @@ export interface FlowDefinition<TInput = unknown, TContext = unknown> {
   /** Who may start an instance: one of these roles; `college` scope = of the input's college. */
   readonly startedBy: { readonly roles: readonly string[]; readonly scope: 'school' | 'college' };
   /** The college the instance belongs to (for college-scoped tasks and listings). */
-  readonly college: (input: TInput) => string | null;
+  college(input: TInput): string | null;
   /** Business key linking flows together (e.g. a pilot project id). */
-  readonly subject?: (input: TInput, instanceId: string) => string | null;
-  readonly describe: (input: TInput) => string;
+  subject?(input: TInput, instanceId: string): string | null;
+  describe(input: TInput): string;
   /**
    * Business rules on start, after schema validation (e.g. `LEVEL_NOT_ALLOWED`), and the
    * reference data the machine needs as input (e.g. quotas), read in the command's transaction.
    */
-  readonly prepare?: (args: {
+  prepare?(args: {
     readonly input: TInput;
     readonly actor: Actor;
     readonly refs: ReferenceReader;
     readonly now: Date;
     readonly instanceId: string;
-  }) => Promise<JsonObject | DomainError> | JsonObject | DomainError;
+  }): Promise<JsonObject | DomainError> | JsonObject | DomainError;
   /** Business rules per event type, run before the transition. */
   readonly rules?: Readonly<Record<string, EventRule<TContext>>>;
 }
 
-export type AnyFlow = FlowDefinition<never, never>;
+export type AnyFlow = FlowDefinition<unknown, unknown>;
 
 /** Declare a flow. Checks the declaration is consistent with its machine. */
 export function defineFlow<TInput, TContext>(
@@ -151,6 +154,6 @@ export function leafStateIds(machine: AnyStateMachine): string[] {
     }
     children.forEach(walk);
   };
-  walk(machine.root as unknown as StateNodeLike);
+  walk(machine.root);
   return out;
 }

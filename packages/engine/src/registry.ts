@@ -1,5 +1,5 @@
 import { refuse } from './errors.js';
-import type { AnyFlow, FlowDefinition } from './flow.js';
+import type { AnyFlow } from './flow.js';
 
 /** All versions of all flows. `start` uses the newest version; instances keep theirs. */
 export class FlowRegistry {
@@ -9,15 +9,15 @@ export class FlowRegistry {
     flows.forEach((f) => this.register(f));
   }
 
-  register<I, C>(flow: FlowDefinition<I, C>): void {
+  register(flow: AnyFlow): void {
     const versions = this.byId.get(flow.id) ?? new Map<number, AnyFlow>();
     const existing = versions.get(flow.version);
-    if (existing && existing !== (flow as unknown as AnyFlow)) {
+    if (existing && existing !== flow) {
       throw new TypeError(
         `flow ${flow.id} v${flow.version} is already registered: a shipped version never changes, register v${flow.version + 1}`,
       );
     }
-    versions.set(flow.version, flow as unknown as AnyFlow);
+    versions.set(flow.version, flow);
     this.byId.set(flow.id, versions);
   }
 

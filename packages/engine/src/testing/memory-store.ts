@@ -182,7 +182,7 @@ function txOver(t: Tables): StoreTx {
       }
       t.history.push(clone(row));
     },
-    openTasks: reader.openTasks,
+    openTasks: (id) => reader.openTasks(id),
     insertTasks: async (rows) => rows.forEach((r) => t.tasks.set(r.id, clone(r))),
     closeTasks: async (ids, status, by, at) => {
       for (const id of ids) {
@@ -216,7 +216,7 @@ function txOver(t: Tables): StoreTx {
       t.idempotency.set(row.key, clone(row));
       return true;
     },
-    reference: reader.reference,
+    reference: (kind, key) => reader.reference(kind, key),
     putReference: async (kind, key, value) => {
       t.reference.set(`${kind}\u0000${key}`, clone(value));
     },
