@@ -57,11 +57,11 @@ async function someoneWaitsForALock(pg: TestPostgres): Promise<void> {
 describe('PostgreSQL concurrency', () => {
   it('serializes two transactions that lock the same instance', async () => {
     const pg = await createTestPostgres({ max: 4 });
+    let release = (): void => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
     try {
       await pg.store.transaction((tx) => tx.insertInstance(instanceRecord()));
       const log: string[] = [];
-      let release = (): void => {};
-      const held = new Promise<void>((resolve) => (release = resolve));
       let signalLocked = (): void => {};
       const locked = new Promise<void>((resolve) => (signalLocked = resolve));
 
@@ -88,6 +88,7 @@ describe('PostgreSQL concurrency', () => {
       expect(log).toEqual(['first locked v1', 'first writes v2', 'second locked v2']);
       expect(await pg.store.read.getInstance('i-1')).toMatchObject({ version: 3, state: 'c' });
     } finally {
+      release();
       await pg.drop();
     }
   });
