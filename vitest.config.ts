@@ -1,11 +1,14 @@
-import { readdirSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
 // One vitest project per workspace package, named after its folder (`engine`, `db`, `server`…).
 // `pnpm test` runs them all in one process so CI gets a single summary.
 const dirs = ['packages', 'apps']
-  .flatMap((root) => readdirSync(root).map((name) => `${root}/${name}`))
-  .filter((dir) => existsSync(`${dir}/package.json`) && existsSync(`${dir}/src`));
+  .flatMap((root) => readdirSync(here(root)).map((name) => `${root}/${name}`))
+  .filter((dir) => existsSync(here(`${dir}/package.json`)) && existsSync(here(`${dir}/src`)));
 
 export default defineConfig({
   test: {
@@ -13,10 +16,13 @@ export default defineConfig({
       extends: true,
       test: {
         name: dir.split('/')[1] ?? dir,
-        root: dir,
+        root: here(dir),
         include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
       },
     })),
+    // CI also writes a JSON report; .ci/run prints `N passed, N failed` from it.
+    reporters: process.env.CI ? ['default', 'json'] : ['default'],
+    outputFile: { json: 'test-results.json' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Integration tests share the local PostgreSQL/Redis; files isolate themselves by database/prefix.

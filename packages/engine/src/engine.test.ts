@@ -23,7 +23,15 @@ const directory: Directory = {
       .map((a) => toPerson(a) as Person),
 };
 function toPerson(a: Actor | undefined): Person | undefined {
-  return a && { id: a.id, name: a.name ?? a.id, email: `${a.id}@example.edu.cn`, roles: a.roles, college: a.college ?? null };
+  return (
+    a && {
+      id: a.id,
+      name: a.name ?? a.id,
+      email: `${a.id}@example.edu.cn`,
+      roles: a.roles,
+      college: a.college ?? null,
+    }
+  );
 }
 
 let store: MemoryStore;
@@ -50,7 +58,11 @@ describe('engine: notifications through the outbox', () => {
     await engine.send(i.id, { type: 'APPROVE' }, lead);
     await engine.send(i.id, { type: 'RETURN', comment: '请补充' }, office);
     const last = notifications().slice(-1)[0];
-    expect(last).toMatchObject({ notification: 'returned', recipient: { id: 'owner' }, comment: '请补充' });
+    expect(last).toMatchObject({
+      notification: 'returned',
+      recipient: { id: 'owner' },
+      comment: '请补充',
+    });
     await engine.send(i.id, { type: 'WITHDRAW' }, owner);
     expect(notifications().filter((n) => n.notification === 'withdrawn')).toHaveLength(0);
   });
@@ -65,7 +77,9 @@ describe('engine: task operations', () => {
     i = await engine.send(id, { type: 'TRANSFER', data: { to: 'office2' } }, office);
     expect(i.tasks[0]).toMatchObject({ assignee: 'office2', step: 'second' });
     expect(i.state).toBe('second');
-    await expect(engine.send(id, { type: 'APPROVE' }, office)).rejects.toMatchObject({ code: 'NOT_AUTHORIZED' });
+    await expect(engine.send(id, { type: 'APPROVE' }, office)).rejects.toMatchObject({
+      code: 'NOT_AUTHORIZED',
+    });
     await expect(
       engine.send(id, { type: 'TRANSFER', data: { to: 'lead2' } }, office2),
     ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
@@ -82,7 +96,9 @@ describe('engine: task operations', () => {
       ['step', null],
       ['added', 'lead2'],
     ]);
-    await expect(engine.send(i.id, { type: 'APPROVE' }, lead)).rejects.toMatchObject({ code: 'EVENT_NOT_ACCEPTED' });
+    await expect(engine.send(i.id, { type: 'APPROVE' }, lead)).rejects.toMatchObject({
+      code: 'EVENT_NOT_ACCEPTED',
+    });
     v = await engine.send(i.id, { type: 'APPROVE' }, lead2);
     expect(v.state).toBe('first');
     v = await engine.send(i.id, { type: 'APPROVE' }, lead);
@@ -91,11 +107,20 @@ describe('engine: task operations', () => {
 
   it('抄送 CC notifies readers and opens no task; COMMENT only records', async () => {
     const i = await engine.start('review', { college: 'ee', title: 'T' }, owner);
-    const v = await engine.send(i.id, { type: 'CC', data: { userIds: ['head'] }, comment: '请知悉' }, lead);
+    const v = await engine.send(
+      i.id,
+      { type: 'CC', data: { userIds: ['head'] }, comment: '请知悉' },
+      lead,
+    );
     expect(v.tasks).toHaveLength(1);
-    expect(notifications().slice(-1)[0]).toMatchObject({ notification: 'cc', recipient: { id: 'head' } });
+    expect(notifications().slice(-1)[0]).toMatchObject({
+      notification: 'cc',
+      recipient: { id: 'head' },
+    });
     await engine.send(i.id, { type: 'COMMENT', comment: '已阅' }, owner);
-    await expect(engine.send(i.id, { type: 'COMMENT' }, office)).rejects.toMatchObject({ code: 'NOT_AUTHORIZED' });
+    await expect(engine.send(i.id, { type: 'COMMENT' }, office)).rejects.toMatchObject({
+      code: 'NOT_AUTHORIZED',
+    });
     expect((await engine.history(i.id)).map((r) => r.event)).toEqual(['START', 'CC', 'COMMENT']);
   });
 
@@ -103,7 +128,9 @@ describe('engine: task operations', () => {
     const i = await engine.start('review', { college: 'ee', title: 'T' }, owner);
     const taskId = i.tasks[0]!.id;
     await engine.send(i.id, { type: 'APPROVE', taskId }, lead);
-    await expect(engine.send(i.id, { type: 'APPROVE', taskId }, lead2)).rejects.toMatchObject({ code: 'EVENT_NOT_ACCEPTED' });
+    await expect(engine.send(i.id, { type: 'APPROVE', taskId }, lead2)).rejects.toMatchObject({
+      code: 'EVENT_NOT_ACCEPTED',
+    });
   });
 });
 
@@ -182,7 +209,9 @@ describe('engine: versions, cancellation, audit', () => {
     expect(await engine.cancel(i.id, 'again')).toBeUndefined();
     const last = (await engine.history(i.id)).slice(-1)[0];
     expect(last).toMatchObject({ event: 'CANCEL', actorId: 'system', comment: '项目已撤销' });
-    await expect(engine.send(i.id, { type: 'APPROVE' }, lead)).rejects.toMatchObject({ code: 'EVENT_NOT_ACCEPTED' });
+    await expect(engine.send(i.id, { type: 'APPROVE' }, lead)).rejects.toMatchObject({
+      code: 'EVENT_NOT_ACCEPTED',
+    });
   });
 
   it('verifyHistory recomputes the chain', async () => {
@@ -192,7 +221,11 @@ describe('engine: versions, cancellation, audit', () => {
   });
 
   it('people without the start role, or of another college, cannot start', async () => {
-    await expect(engine.start('review', { college: 'ee', title: 'T' }, lead)).rejects.toMatchObject({ code: 'NOT_AUTHORIZED' });
-    await expect(engine.start('review', { college: 'cs', title: 'T' }, owner)).rejects.toMatchObject({ code: 'NOT_AUTHORIZED' });
+    await expect(engine.start('review', { college: 'ee', title: 'T' }, lead)).rejects.toMatchObject(
+      { code: 'NOT_AUTHORIZED' },
+    );
+    await expect(
+      engine.start('review', { college: 'cs', title: 'T' }, owner),
+    ).rejects.toMatchObject({ code: 'NOT_AUTHORIZED' });
   });
 });

@@ -58,7 +58,12 @@ export class DomainError extends Error {
     this.details = details;
   }
 
-  toJSON(): { code: string; message: string; messageEn: string; details?: Record<string, unknown> } {
+  toJSON(): {
+    code: string;
+    message: string;
+    messageEn: string;
+    details?: Record<string, unknown>;
+  } {
     return {
       code: this.code,
       message: this.messages.zh,

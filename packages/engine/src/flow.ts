@@ -110,7 +110,9 @@ export function defineFlow<TInput, TContext>(
   const known = new Set(leafStateIds(flow.machine));
   for (const key of Object.keys(flow.states)) {
     if (!known.has(key)) {
-      throw new TypeError(`flow ${flow.id}: state spec "${key}" names no leaf state of the machine`);
+      throw new TypeError(
+        `flow ${flow.id}: state spec "${key}" names no leaf state of the machine`,
+      );
     }
   }
   for (const [key, spec] of Object.entries(flow.states)) {
@@ -120,7 +122,9 @@ export function defineFlow<TInput, TContext>(
     ];
     for (const type of events) {
       if (!(type in flow.events) && !TASK_OPERATIONS.includes(type as TaskOperation)) {
-        throw new TypeError(`flow ${flow.id}: state "${key}" allows "${type}" with no payload schema`);
+        throw new TypeError(
+          `flow ${flow.id}: state "${key}" allows "${type}" with no payload schema`,
+        );
       }
     }
   }

@@ -4,8 +4,17 @@ import type { HistoryRecord } from './records.js';
 
 const row = (seq: number, prevHash: string, data = {}): HistoryRecord => {
   const fields = {
-    instanceId: 'i', seq, actorId: 'a', actorName: null, event: 'E', data,
-    fromState: null, toState: 's', comment: null, at: new Date('2026-01-01T00:00:00Z'), prevHash,
+    instanceId: 'i',
+    seq,
+    actorId: 'a',
+    actorName: null,
+    event: 'E',
+    data,
+    fromState: null,
+    toState: 's',
+    comment: null,
+    at: new Date('2026-01-01T00:00:00Z'),
+    prevHash,
   };
   return { ...fields, hash: historyHash(fields) };
 };
@@ -22,7 +31,11 @@ describe('hash chain', () => {
     const r2 = row(2, r1.hash, { x: 1 });
     const r3 = row(3, r2.hash);
     expect(verifyChain([r1, r2, r3])).toEqual({ ok: true, count: 3 });
-    expect(verifyChain([r1, { ...r2, comment: 'edited' }, r3])).toMatchObject({ ok: false, brokenAt: 2, reason: 'hash' });
+    expect(verifyChain([r1, { ...r2, comment: 'edited' }, r3])).toMatchObject({
+      ok: false,
+      brokenAt: 2,
+      reason: 'hash',
+    });
     expect(verifyChain([r1, r3])).toMatchObject({ ok: false, brokenAt: 3, reason: 'sequence' });
     const forged = row(2, 'f'.repeat(64));
     expect(verifyChain([r1, forged, r3])).toMatchObject({ ok: false, brokenAt: 2, reason: 'link' });

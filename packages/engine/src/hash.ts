@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { HistoryRecord, JsonValue } from './records.js';
+import type { Actor } from './actor.js';
+import type { HistoryRecord, JsonObject, JsonValue } from './records.js';
 
 /** The `prev_hash` of an instance's first history row. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -60,11 +61,43 @@ export function verifyChain(rows: readonly HistoryRecord[]): ChainVerdict {
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
   for (const row of rows) {
-    if (row.seq !== expectedSeq) return { ok: false, count: rows.length, brokenAt: row.seq, reason: 'sequence' };
-    if (row.prevHash !== prev) return { ok: false, count: rows.length, brokenAt: row.seq, reason: 'link' };
-    if (historyHash(row) !== row.hash) return { ok: false, count: rows.length, brokenAt: row.seq, reason: 'hash' };
+    if (row.seq !== expectedSeq)
+      return { ok: false, count: rows.length, brokenAt: row.seq, reason: 'sequence' };
+    if (row.prevHash !== prev)
+      return { ok: false, count: rows.length, brokenAt: row.seq, reason: 'link' };
+    if (historyHash(row) !== row.hash)
+      return { ok: false, count: rows.length, brokenAt: row.seq, reason: 'hash' };
     prev = row.hash;
     expectedSeq += 1;
   }
   return { ok: true, count: rows.length };
+}
+
+/** Build the next history row of an instance, hashed and chained to `prevHash`. */
+export function chainRow(args: {
+  instanceId: string;
+  seq: number;
+  actor: Actor;
+  event: string;
+  data: JsonObject;
+  fromState: string | null;
+  toState: string;
+  comment: string | null;
+  at: Date;
+  prevHash: string;
+}): HistoryRecord {
+  const fields = {
+    instanceId: args.instanceId,
+    seq: args.seq,
+    actorId: args.actor.id,
+    actorName: args.actor.name ?? null,
+    event: args.event,
+    data: args.data,
+    fromState: args.fromState,
+    toState: args.toState,
+    comment: args.comment,
+    at: args.at,
+    prevHash: args.prevHash,
+  };
+  return { ...fields, hash: historyHash(fields) };
 }

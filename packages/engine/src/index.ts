@@ -16,7 +16,6 @@ export {
 } from './errors.js';
 export {
   createEngine,
-  REFERENCE_PUT,
   Engine,
   validationError,
   type CommandEvent,
@@ -40,7 +39,16 @@ export {
   type TaskScope,
   type TaskSpec,
 } from './flow.js';
-export { canonicalJson, GENESIS_HASH, historyHash, sha256, verifyChain, type ChainVerdict } from './hash.js';
+export { REFERENCE_PUT, effectsOf, type ReferenceWrite } from './effects.js';
+export {
+  canonicalJson,
+  chainRow,
+  GENESIS_HASH,
+  historyHash,
+  sha256,
+  verifyChain,
+  type ChainVerdict,
+} from './hash.js';
 export { NOTIFY_OUTBOX_KIND, type NotificationKind, type NotificationPayload } from './notify.js';
 export type {
   HistoryRecord,

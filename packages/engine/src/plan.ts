@@ -56,14 +56,26 @@ export function planEntered(args: {
     const spec = flow.states[state];
     if (!spec) continue;
     for (const t of spec.tasks ?? []) {
-      const dueAt = t.deadline ? addDuration(requireCalendar(args.calendar, flow), now, t.deadline) : null;
+      const dueAt = t.deadline
+        ? addDuration(requireCalendar(args.calendar, flow), now, t.deadline)
+        : null;
       const task = openTask({ spec: t, state, instance, id: ids(), now, dueAt });
       tasks.push(task);
       for (const r of t.reminders ?? []) {
-        timers.push(timer(state, task.id, 'remind', 'REMIND', addDuration(requireCalendar(args.calendar, flow), now, r)));
+        timers.push(
+          timer(
+            state,
+            task.id,
+            'remind',
+            'REMIND',
+            addDuration(requireCalendar(args.calendar, flow), now, r),
+          ),
+        );
       }
-      if (dueAt && t.timeoutEvent) timers.push(timer(state, task.id, 'event', t.timeoutEvent, dueAt));
-      else if (dueAt && t.escalateTo) timers.push(timer(state, task.id, 'escalate', 'ESCALATE', dueAt));
+      if (dueAt && t.timeoutEvent)
+        timers.push(timer(state, task.id, 'event', t.timeoutEvent, dueAt));
+      else if (dueAt && t.escalateTo)
+        timers.push(timer(state, task.id, 'escalate', 'ESCALATE', dueAt));
     }
     if (spec.timeout) {
       const due = addDuration(requireCalendar(args.calendar, flow), now, spec.timeout.after);
@@ -104,6 +116,9 @@ export function openTask(args: {
 }
 
 /** The task spec behind an open task, for timers and reply rules. */
-export function specOf(flow: AnyFlow, task: Pick<TaskRecord, 'state' | 'step'>): TaskSpec | undefined {
+export function specOf(
+  flow: AnyFlow,
+  task: Pick<TaskRecord, 'state' | 'step'>,
+): TaskSpec | undefined {
   return flow.states[task.state]?.tasks?.find((t) => t.step === task.step);
 }

@@ -19,11 +19,17 @@ export function stateKey(snapshot: AnyMachineSnapshot): string {
 }
 
 /** Restore a persisted snapshot without starting an actor (nothing runs). */
-export function restoreSnapshot(machine: AnyStateMachine, persisted: JsonObject): AnyMachineSnapshot {
+export function restoreSnapshot(
+  machine: AnyStateMachine,
+  persisted: JsonObject,
+): AnyMachineSnapshot {
   return createActor(machine, { snapshot: persisted as never }).getSnapshot() as AnyMachineSnapshot;
 }
 
-export function persistSnapshot(machine: AnyStateMachine, snapshot: AnyMachineSnapshot): JsonObject {
+export function persistSnapshot(
+  machine: AnyStateMachine,
+  snapshot: AnyMachineSnapshot,
+): JsonObject {
   const persisted: unknown = machine.getPersistedSnapshot(snapshot);
   // A JSON round trip: the row must hold exactly what a later load will see.
   return JSON.parse(JSON.stringify(persisted)) as JsonObject;

@@ -38,6 +38,7 @@ export interface InstanceQuery {
 
 export interface StoreReader {
   getInstance(id: string): Promise<InstanceRecord | undefined>;
+  /** Oldest first (`created_at`, then id). */
   listInstances(query: InstanceQuery): Promise<{ items: InstanceRecord[]; total: number }>;
   history(instanceId: string): Promise<HistoryRecord[]>;
   openTasks(instanceId: string): Promise<TaskRecord[]>;
@@ -54,12 +55,15 @@ export interface StoreReader {
 export interface StoreTx {
   /** `SELECT … FOR UPDATE` the instance row. */
   lockInstance(id: string): Promise<InstanceRecord | undefined>;
+  /** A duplicate id throws `InfrastructureError` `DB_UNIQUE_VIOLATION`. */
   insertInstance(row: InstanceRecord): Promise<void>;
   /** Writes the row if its stored version still equals `expectedVersion`; returns false otherwise. */
   updateInstance(row: InstanceRecord, expectedVersion: number): Promise<boolean>;
+  /** A duplicate (instance, seq) throws `InfrastructureError` `DB_UNIQUE_VIOLATION`. */
   appendHistory(row: HistoryRecord): Promise<void>;
   openTasks(instanceId: string): Promise<TaskRecord[]>;
   insertTasks(rows: readonly TaskRecord[]): Promise<void>;
+  /** Closes those of `ids` that are still open; finished tasks keep who finished them. */
   closeTasks(
     ids: readonly string[],
     status: 'done' | 'cancelled',

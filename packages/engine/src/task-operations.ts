@@ -27,10 +27,14 @@ const schemas = {
 async function person(directory: Directory | undefined, id: string): Promise<Person> {
   const found = directory ? await directory.getUser(id) : undefined;
   if (!found) {
-    throw refuse('VALIDATION_FAILED', { userId: id }, {
-      zh: `用户 ${id} 不存在`,
-      en: `No user ${id}`,
-    });
+    throw refuse(
+      'VALIDATION_FAILED',
+      { userId: id },
+      {
+        zh: `用户 ${id} 不存在`,
+        en: `No user ${id}`,
+      },
+    );
   }
   return found;
 }
@@ -76,16 +80,22 @@ export async function taskOperation(args: {
     const { to } = schemas.TRANSFER.parse(args.data);
     const target = await person(args.directory, to);
     if (target.id === actor.id || target.id === instance.submitterId || !fitsRole(target, task)) {
-      throw refuse('VALIDATION_FAILED', { to }, {
-        zh: '只能转办给同一角色、同一范围的其他人员（不能是申请人）',
-        en: 'A task can only be transferred to another person of the same role and scope (not the submitter)',
-      });
+      throw refuse(
+        'VALIDATION_FAILED',
+        { to },
+        {
+          zh: '只能转办给同一角色、同一范围的其他人员（不能是申请人）',
+          en: 'A task can only be transferred to another person of the same role and scope (not the submitter)',
+        },
+      );
     }
     return {
       closeDone: [],
       newTasks: [],
       reassign: { id: task.id, assignee: target.id },
-      notify: [{ kind: 'task', audience: { kind: 'task', task: { ...task, assignee: target.id } } }],
+      notify: [
+        { kind: 'task', audience: { kind: 'task', task: { ...task, assignee: target.id } } },
+      ],
     };
   }
   if (type === 'ADD_APPROVER') {
@@ -93,10 +103,14 @@ export async function taskOperation(args: {
     const target = await person(args.directory, userId);
     const stepTaken = Object.values(instance.stepActors).includes(target.id);
     if (target.id === actor.id || target.id === instance.submitterId || stepTaken) {
-      throw refuse('VALIDATION_FAILED', { userId }, {
-        zh: '加签人不能是本人、申请人或已审批过本流程的人员',
-        en: 'The added approver cannot be yourself, the submitter, or someone who already approved',
-      });
+      throw refuse(
+        'VALIDATION_FAILED',
+        { userId },
+        {
+          zh: '加签人不能是本人、申请人或已审批过本流程的人员',
+          en: 'The added approver cannot be yourself, the submitter, or someone who already approved',
+        },
+      );
     }
     const added: TaskRecord = {
       ...task,
@@ -106,10 +120,18 @@ export async function taskOperation(args: {
       events: task.events.filter((e) => e === 'APPROVE' || e === 'RETURN' || e === 'REJECT'),
       createdAt: args.now,
     };
-    return { closeDone: [], newTasks: [added], notify: [{ kind: 'task', audience: { kind: 'task', task: added } }] };
+    return {
+      closeDone: [],
+      newTasks: [added],
+      notify: [{ kind: 'task', audience: { kind: 'task', task: added } }],
+    };
   }
   // CC
   const { userIds } = schemas.CC.parse(args.data);
   await Promise.all(userIds.map((id) => person(args.directory, id)));
-  return { closeDone: [], newTasks: [], notify: [{ kind: 'cc', audience: { kind: 'people', ids: userIds } }] };
+  return {
+    closeDone: [],
+    newTasks: [],
+    notify: [{ kind: 'cc', audience: { kind: 'people', ids: userIds } }],
+  };
 }

@@ -7,9 +7,8 @@ import { DomainError, type Messages } from '@certflow/engine';
 export function defineErrors<const T extends Record<string, Messages>>(catalog: T) {
   return {
     catalog,
-    error(code: keyof T & string, details?: Record<string, unknown>): DomainError {
-      return new DomainError(code, catalog[code] as Messages, details);
-    },
+    error: (code: keyof T & string, details?: Record<string, unknown>): DomainError =>
+      new DomainError(code, catalog[code] as Messages, details),
   };
 }
 

@@ -86,6 +86,7 @@ export class MemoryStore implements Store {
         clone(
           tables()
             .outbox.filter((r) => r.status === 'pending' && r.availableAt <= now)
+            .sort((a, b) => a.availableAt.getTime() - b.availableAt.getTime())
             .slice(0, limit),
         ),
       getOutbox: async (id) => clone(tables().outbox.find((r) => r.id === id)),
@@ -97,7 +98,7 @@ export class MemoryStore implements Store {
       },
       markAttemptFailed: async (id, error, retryAt) => {
         const row = tables().outbox.find((r) => r.id === id);
-        if (!row) return;
+        if (!row || row.status === 'delivered') return;
         update(id, {
           attempts: row.attempts + 1,
           lastError: error,
@@ -187,7 +188,7 @@ function txOver(t: Tables): StoreTx {
     closeTasks: async (ids, status, by, at) => {
       for (const id of ids) {
         const task = t.tasks.get(id);
-        if (task) t.tasks.set(id, { ...task, status, completedBy: by, completedAt: at });
+        if (task?.status === 'open') t.tasks.set(id, { ...task, status, completedBy: by, completedAt: at });
       }
     },
     reassignTask: async (id, assignee) => {
@@ -197,7 +198,11 @@ function txOver(t: Tables): StoreTx {
     insertTimers: async (rows) => rows.forEach((r) => t.timers.set(r.id, clone(r))),
     cancelTimers: async (instanceId, keep) => {
       for (const [id, timer] of t.timers) {
-        if (timer.instanceId === instanceId && timer.status === 'pending' && !keep.includes(timer.state)) {
+        if (
+          timer.instanceId === instanceId &&
+          timer.status === 'pending' &&
+          !keep.includes(timer.state)
+        ) {
           t.timers.set(id, { ...timer, status: 'cancelled' });
         }
       }

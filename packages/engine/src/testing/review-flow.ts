@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { defineFlow, type FlowDefinition } from '../flow.js';
 
 /** A two-step review flow for the engine's own tests; `version` lets tests register v2. */
-export function reviewFlow(version = 1, options: { extraStep?: boolean; deadlines?: boolean } = {}): FlowDefinition<{ college: string; title: string }, object> {
+export function reviewFlow(
+  version = 1,
+  options: { extraStep?: boolean; deadlines?: boolean } = {},
+): FlowDefinition<{ college: string; title: string }, object> {
   const machine = setup({
     types: { context: {} as { title: string }, input: {} as { input: { title: string } } },
   }).createMachine({
@@ -11,8 +14,17 @@ export function reviewFlow(version = 1, options: { extraStep?: boolean; deadline
     context: ({ input }) => ({ title: input.input.title }),
     initial: 'first',
     states: {
-      first: { on: { APPROVE: 'second', RETURN: 'returned', REJECT: 'rejected', WITHDRAW: 'withdrawn' } },
-      second: { on: { APPROVE: options.extraStep ? 'third' : 'done', RETURN: 'returned', REJECT: 'rejected', EXPIRE: 'expired' } },
+      first: {
+        on: { APPROVE: 'second', RETURN: 'returned', REJECT: 'rejected', WITHDRAW: 'withdrawn' },
+      },
+      second: {
+        on: {
+          APPROVE: options.extraStep ? 'third' : 'done',
+          RETURN: 'returned',
+          REJECT: 'rejected',
+          EXPIRE: 'expired',
+        },
+      },
       third: { on: { APPROVE: 'done' } },
       returned: { on: { RESUBMIT: 'first', WITHDRAW: 'withdrawn' } },
       done: { type: 'final' },
@@ -45,20 +57,51 @@ export function reviewFlow(version = 1, options: { extraStep?: boolean; deadline
             events: ['APPROVE', 'RETURN', 'REJECT', ...ops],
             approval: true,
             ...(options.deadlines
-              ? { deadline: { workingDays: 5 }, reminders: [{ workingDays: 3 }], escalateTo: { role: 'head', scope: 'school' as const } }
+              ? {
+                  deadline: { workingDays: 5 },
+                  reminders: [{ workingDays: 3 }],
+                  escalateTo: { role: 'head', scope: 'school' as const },
+                }
               : {}),
           },
         ],
         submitterEvents: ['WITHDRAW'],
       },
       second: {
-        tasks: [{ step: 'second', role: 'office', scope: 'school', events: ['APPROVE', 'RETURN', 'REJECT', ...ops], approval: true }],
+        tasks: [
+          {
+            step: 'second',
+            role: 'office',
+            scope: 'school',
+            events: ['APPROVE', 'RETURN', 'REJECT', ...ops],
+            approval: true,
+          },
+        ],
         ...(options.deadlines ? { timeout: { after: { workingDays: 10 }, event: 'EXPIRE' } } : {}),
       },
-      third: { tasks: [{ step: 'third', role: 'office', scope: 'school', events: ['APPROVE'], approval: true }] },
-      returned: { tasks: [{ step: 'revise', role: 'submitter', scope: 'submitter', events: ['RESUBMIT', 'WITHDRAW'], approval: false }] },
+      third: {
+        tasks: [
+          { step: 'third', role: 'office', scope: 'school', events: ['APPROVE'], approval: true },
+        ],
+      },
+      returned: {
+        tasks: [
+          {
+            step: 'revise',
+            role: 'submitter',
+            scope: 'submitter',
+            events: ['RESUBMIT', 'WITHDRAW'],
+            approval: false,
+          },
+        ],
+      },
     },
-    outcomes: { done: 'completed', rejected: 'rejected', withdrawn: 'withdrawn', expired: 'cancelled' },
+    outcomes: {
+      done: 'completed',
+      rejected: 'rejected',
+      withdrawn: 'withdrawn',
+      expired: 'cancelled',
+    },
     startedBy: { roles: ['owner'], scope: 'college' },
     college: (i) => i.college,
     describe: (i) => i.title,
