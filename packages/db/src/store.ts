@@ -1,3 +1,4 @@
+import { createDirectory } from './directory.js';
 import { and, asc, count, eq, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type {
@@ -170,6 +171,8 @@ function createReader(q: Database): StoreReader {
 
 function createTx(q: Database): StoreTx {
   return {
+    directory: createDirectory(q),
+
     async lockInstance(id) {
       const [row] = await q.select().from(instances).where(eq(instances.id, id)).for('update');
       return row && copyInstance(row);

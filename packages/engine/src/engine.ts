@@ -77,6 +77,16 @@ export class Engine {
     };
   }
 
+  /** The ports as seen inside a transaction: the store's own directory when it has one. */
+  private depsIn(tx: StoreTx): EngineDeps {
+    if (!tx.directory) return this.deps;
+    return {
+      ...this.deps,
+      directory: tx.directory,
+      notifier: new Notifier(tx.directory, this.ids, this.clock),
+    };
+  }
+
   /** Start an instance of the newest version of `flowId`. */
   async start(
     flowId: string,
@@ -182,7 +192,7 @@ export class Engine {
     const effects = effectsOf(row, actions, now, this.ids);
     const outbox = [
       ...effects.outbox,
-      ...(await this.notifier.forTasks(row, plan.tasks, actor, null, 'START')),
+      ...(await this.depsIn(tx).notifier.forTasks(row, plan.tasks, actor, null, 'START')),
     ];
     await tx.insertInstance(row);
     await writeOutcome(tx, {
@@ -226,7 +236,7 @@ export class Engine {
       if (expected !== undefined && expected !== instance.version) {
         throw refuse('VERSION_CONFLICT', { expected, actual: instance.version });
       }
-      const outcome = await decide(this.deps, tx, instance, cmd.data as CommandEvent, actor);
+      const outcome = await decide(this.depsIn(tx), tx, instance, cmd.data as CommandEvent, actor);
       const view = await writeOutcome(tx, outcome);
       if (key && !(await tx.putIdempotency(this.idemRow(key, actor, fingerprint, view)))) {
         throw refuse('IDEMPOTENCY_KEY_REUSED', { key });
@@ -258,10 +268,10 @@ export class Engine {
       const task = timer.taskId ? open.find((t) => t.id === timer.taskId) : undefined;
       if (timer.taskId && !task) return { fired: false, reason: 'stale' };
       if (timer.kind === 'event') {
-        const outcome = await decideSystemEvent(this.deps, tx, instance, timer, open);
+        const outcome = await decideSystemEvent(this.depsIn(tx), tx, instance, timer, open);
         return { fired: true, instance: await writeOutcome(tx, outcome) };
       }
-      const outcome = await timerOutcome(this.deps, instance, timer, task as TaskRecord, now);
+      const outcome = await timerOutcome(this.depsIn(tx), instance, timer, task as TaskRecord, now);
       return { fired: true, instance: await writeOutcome(tx, outcome) };
     });
   }
@@ -281,7 +291,8 @@ export class Engine {
       if (instance.status !== 'active') return undefined;
       const open = await tx.openTasks(instance.id);
       const provisional: InstanceRecord = { ...instance, status: 'cancelled' };
-      const outcome = outcomeOf(this.deps, {
+      const deps = this.depsIn(tx);
+      const outcome = outcomeOf(deps, {
         instance,
         actor,
         event: { type: 'CANCEL', data: { reason }, comment: reason },
@@ -294,7 +305,7 @@ export class Engine {
         newTasks: [],
         timers: [],
         keepTimerStates: [],
-        outbox: await this.notifier.forEnd(provisional, actor, reason, 'CANCEL'),
+        outbox: await deps.notifier.forEnd(provisional, actor, reason, 'CANCEL'),
       });
       return writeOutcome(tx, outcome);
     });

@@ -1,3 +1,4 @@
+import type { Directory } from './directory.js';
 import type {
   HistoryRecord,
   IdempotencyRecord,
@@ -53,6 +54,11 @@ export interface StoreReader {
 }
 
 export interface StoreTx {
+  /**
+   * The people directory read inside this transaction, when the store holds one (PGlite runs one
+   * connection: a read outside the open transaction would wait for it forever).
+   */
+  readonly directory?: Directory;
   /** `SELECT … FOR UPDATE` the instance row. */
   lockInstance(id: string): Promise<InstanceRecord | undefined>;
   /** A duplicate id throws `InfrastructureError` `DB_UNIQUE_VIOLATION`. */

@@ -1,4 +1,10 @@
-import { defineFlow, refuse, type JsonObject, type ReferenceReader, type TaskSpec } from '@certflow/engine';
+import {
+  defineFlow,
+  refuse,
+  type JsonObject,
+  type ReferenceReader,
+  type TaskSpec,
+} from '@certflow/engine';
 import { z } from 'zod';
 import { budgetTotal, LEVELS, QUOTA_REF, quota, quotaKey } from '../common.js';
 import { pilotError } from '../errors.js';
@@ -16,7 +22,10 @@ const review = (step: string, role: string, scope: 'school' | 'college'): TaskSp
 });
 
 /** Over the pilot scale or over last year's executed budget → leadership must approve (第七条2). */
-export async function leadershipCheck(input: ProjectInput, refs: ReferenceReader): Promise<JsonObject> {
+export async function leadershipCheck(
+  input: ProjectInput,
+  refs: ReferenceReader,
+): Promise<JsonObject> {
   const raw = await refs.get(QUOTA_REF, quotaKey(input.year, input.collegeId));
   const parsed = quota.safeParse(raw);
   if (!parsed.success) return { needsLeadership: true, reasons: ['quota-missing'] };
@@ -47,11 +56,28 @@ export const pilotProjectFlow = defineFlow<ProjectInput, ProjectContext>({
     RESUBMIT: z.object({ input: projectInput.optional() }).strict(),
   },
   states: {
-    collegeReview: { tasks: [review('college', 'college_lead', 'college')], submitterEvents: ['WITHDRAW'] },
-    academicReview: { tasks: [review('academic', 'academic_affairs', 'school')], submitterEvents: ['WITHDRAW'] },
-    leadershipReview: { tasks: [review('leadership', 'leadership', 'school')], submitterEvents: ['WITHDRAW'] },
+    collegeReview: {
+      tasks: [review('college', 'college_lead', 'college')],
+      submitterEvents: ['WITHDRAW'],
+    },
+    academicReview: {
+      tasks: [review('academic', 'academic_affairs', 'school')],
+      submitterEvents: ['WITHDRAW'],
+    },
+    leadershipReview: {
+      tasks: [review('leadership', 'leadership', 'school')],
+      submitterEvents: ['WITHDRAW'],
+    },
     returned: {
-      tasks: [{ step: 'revise', role: 'submitter', scope: 'submitter', events: ['RESUBMIT', 'WITHDRAW'], approval: false }],
+      tasks: [
+        {
+          step: 'revise',
+          role: 'submitter',
+          scope: 'submitter',
+          events: ['RESUBMIT', 'WITHDRAW'],
+          approval: false,
+        },
+      ],
     },
   },
   outcomes: { approved: 'completed', rejected: 'rejected', withdrawn: 'withdrawn' },
@@ -64,10 +90,14 @@ export const pilotProjectFlow = defineFlow<ProjectInput, ProjectContext>({
     RESUBMIT: async ({ context, event, refs }) => {
       const revised = (event.data.input as ProjectInput | undefined) ?? context.application;
       if (revised.collegeId !== context.application.collegeId) {
-        return refuse('VALIDATION_FAILED', { field: 'input.collegeId' }, {
-          zh: '修改后的申报不能更换二级学院',
-          en: 'A revised application cannot move to another college',
-        });
+        return refuse(
+          'VALIDATION_FAILED',
+          { field: 'input.collegeId' },
+          {
+            zh: '修改后的申报不能更换二级学院',
+            en: 'A revised application cannot move to another college',
+          },
+        );
       }
       return levelRule(revised) ?? { refs: await leadershipCheck(revised, refs) };
     },

@@ -51,7 +51,10 @@ describe('pilot-project machine (transition level)', () => {
   it('returned: resubmission goes back to the college with the revised application', () => {
     let s = send(start(false), 'RETURN')[0];
     const revised = projectApplication({ scale: 500 });
-    s = send(s, 'RESUBMIT', { data: { input: revised }, refs: { needsLeadership: true, reasons: ['scale'] } })[0];
+    s = send(s, 'RESUBMIT', {
+      data: { input: revised },
+      refs: { needsLeadership: true, reasons: ['scale'] },
+    })[0];
     expect(s.value).toBe('collegeReview');
     expect(s.context.application.scale).toBe(500);
     expect(s.context.leadership).toEqual({ needsLeadership: true, reasons: ['scale'] });
