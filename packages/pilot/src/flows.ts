@@ -1,5 +1,15 @@
 import type { AnyFlow } from '@certflow/engine';
 import { pilotProjectFlow } from './pilot-project/index.js';
+import { certificateChangeFlow } from './certificate-change/index.js';
+import { trainingBaseFlow } from './training-base/index.js';
+import { teacherTrainingFlow } from './teacher-training/index.js';
+import { reportFlow } from './report/index.js';
 
 /** Every flow of the 1+X pilot, each at every shipped version. */
-export const pilotFlows: readonly AnyFlow[] = [pilotProjectFlow];
+export const pilotFlows: readonly AnyFlow[] = [
+  pilotProjectFlow,
+  certificateChangeFlow,
+  trainingBaseFlow,
+  teacherTrainingFlow,
+  reportFlow,
+];

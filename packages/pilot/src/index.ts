@@ -17,3 +17,8 @@ export {
 } from './common.js';
 export { pilotFlows } from './flows.js';
 export * from './pilot-project/index.js';
+export * from './certificate-change/index.js';
+export * from './training-base/index.js';
+export * from './teacher-training/index.js';
+export * from './report/index.js';
+export { flowDiagram, withDiagram } from './diagram/index.js';

@@ -2,3 +2,4 @@ export { people, type PersonKey } from './people.js';
 export { projectApplication } from './fixtures.js';
 export { pilotWorld, type PilotWorld, type StoreHarness } from './harness.js';
 export { describePilotProjectScenarios } from './pilot-project.scenarios.js';
+export { beijingDate, weekdayCalendar } from './weekday-calendar.js';

@@ -1,0 +1,115 @@
+import { defineFlow, refuse, type DomainError, type JsonObject, type ReferenceReader, type TaskSpec } from '@certflow/engine';
+import { z } from 'zod';
+import { budgetTotal, LEVELS } from '../common.js';
+import { pilotError } from '../errors.js';
+import { certificateChangeErrors } from './errors.js';
+import { changeInput, type ChangeInput } from './input.js';
+import { certificateChangeMachine, type ChangeContext } from './machine.js';
+import { asJson, changeableProject } from './project-record.js';
+
+const review = (step: string, role: string, scope: 'school' | 'college'): TaskSpec => ({
+  step,
+  role,
+  scope,
+  events: ['APPROVE', 'RETURN', 'REJECT', 'TRANSFER', 'ADD_APPROVER', 'CC', 'COMMENT'],
+  approval: true,
+  replyAllowed: true,
+});
+
+/**
+ * Every rule of a (re)submitted request (第七条3): a stated reason, intermediate or advanced
+ * level, a real change, within the approved budget, and a changeable project. Gives the project.
+ */
+async function checkRequest(
+  request: ChangeInput,
+  refs: ReferenceReader,
+): Promise<JsonObject | DomainError> {
+  const { error } = certificateChangeErrors;
+  if (request.reason.length === 0) return error('REASON_REQUIRED');
+  if (request.newCertificate.level === 'elementary') {
+    return pilotError('LEVEL_NOT_ALLOWED', { level: request.newCertificate.level });
+  }
+  const project = await changeableProject(refs, request.projectId, request.collegeId);
+  if (project instanceof Error) return project;
+  const same =
+    project.certificate.code === request.newCertificate.code &&
+    project.certificate.level === request.newCertificate.level;
+  if (same) return error('CERTIFICATE_UNCHANGED', { code: request.newCertificate.code });
+  const requested = budgetTotal(request.budget);
+  const approved = budgetTotal(project.budget);
+  if (requested > approved) return error('OVER_BUDGET', { requested, approved });
+  return { project: asJson(project) };
+}
+
+export const certificateChangeFlow = defineFlow<ChangeInput, ChangeContext>({
+  id: 'certificate-change',
+  version: 1,
+  title: { zh: '证书种类变更', en: 'Certificate type change' },
+  machine: certificateChangeMachine,
+  input: changeInput,
+  events: {
+    APPROVE: z.object({}).strict(),
+    RETURN: z.object({}).strict(),
+    REJECT: z.object({}).strict(),
+    WITHDRAW: z.object({}).strict(),
+    RESUBMIT: z.object({ input: changeInput.optional() }).strict(),
+  },
+  states: {
+    collegeReview: {
+      tasks: [review('college', 'college_lead', 'college')],
+      submitterEvents: ['WITHDRAW'],
+    },
+    academicReview: {
+      tasks: [review('academic', 'academic_affairs', 'school')],
+      submitterEvents: ['WITHDRAW'],
+    },
+    returned: {
+      tasks: [
+        {
+          step: 'revise',
+          role: 'submitter',
+          scope: 'submitter',
+          events: ['RESUBMIT', 'WITHDRAW'],
+          approval: false,
+        },
+      ],
+    },
+  },
+  outcomes: { approved: 'completed', rejected: 'rejected', withdrawn: 'withdrawn' },
+  startedBy: { roles: ['project_owner', 'college_lead'], scope: 'college' },
+  college: (input) => input.collegeId,
+  subject: (input) => input.projectId,
+  describe: (i) =>
+    `${i.collegeId} 证书变更：${i.newCertificate.name}（${LEVELS[i.newCertificate.level].zh}）`,
+  prepare: ({ input, refs }) => checkRequest(input, refs),
+  rules: {
+    // Each approval re-reads the project: a credit-bank lock may have come in the meantime, and
+    // the final approval writes the change onto the project as it is now.
+    APPROVE: async ({ context, refs }) => {
+      const project = await changeableProject(
+        refs,
+        context.request.projectId,
+        context.request.collegeId,
+      );
+      return project instanceof Error ? project : { refs: { project: asJson(project) } };
+    },
+    RESUBMIT: async ({ context, event, refs }) => {
+      const revised = (event.data.input as ChangeInput | undefined) ?? context.request;
+      if (
+        revised.projectId !== context.request.projectId ||
+        revised.collegeId !== context.request.collegeId
+      ) {
+        return refuse(
+          'VALIDATION_FAILED',
+          { field: 'input.projectId' },
+          {
+            zh: '修改后的变更申请不能更换项目或二级学院',
+            en: 'A revised change request cannot move to another project or college',
+          },
+        );
+      }
+      const verdict = await checkRequest(revised, refs);
+      return verdict instanceof Error ? verdict : { refs: verdict };
+    },
+  },
+});
