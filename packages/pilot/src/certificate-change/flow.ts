@@ -1,4 +1,11 @@
-import { defineFlow, refuse, type DomainError, type JsonObject, type ReferenceReader, type TaskSpec } from '@certflow/engine';
+import {
+  defineFlow,
+  refuse,
+  type DomainError,
+  type JsonObject,
+  type ReferenceReader,
+  type TaskSpec,
+} from '@certflow/engine';
 import { z } from 'zod';
 import { budgetTotal, LEVELS } from '../common.js';
 import { pilotError } from '../errors.js';

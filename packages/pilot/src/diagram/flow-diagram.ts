@@ -83,7 +83,8 @@ function walk(flow: AnyFlow, node: NodeLike, indent: string, out: string[]): voi
       out.push(`${indent}${id} : ${STATUS_LABEL[status] ?? status}`);
       out.push(`${indent}${id} --> [*]`);
     }
-    if (child.always?.length) out.push(...edges(child, id, 'always', child.always).map((e) => indent + e));
+    if (child.always?.length)
+      out.push(...edges(child, id, 'always', child.always).map((e) => indent + e));
     for (const [event, list] of child.transitions) {
       out.push(...edges(child, id, event, list).map((e) => indent + e));
     }

@@ -13,7 +13,12 @@ export const reportInput = z
   .object({
     kind: z.enum(REPORT_KINDS),
     collegeId: z.string().trim().min(1).max(64),
-    period: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?$/, 'period is YYYY, YYYY-MM, YYYY-Qn or YYYY-Hn'),
+    period: z
+      .string()
+      .regex(
+        /^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?$/,
+        'period is YYYY, YYYY-MM, YYYY-Qn or YYYY-Hn',
+      ),
     /** What academic affairs asks for this time (e.g. 证书考核数据、经费执行情况). */
     topic: z.string().trim().max(500).optional(),
   })
