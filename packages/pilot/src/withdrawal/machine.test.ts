@@ -32,7 +32,7 @@ describe('withdrawal machine (transition level)', () => {
       value: { status: 'cancelled', cancelledBy: 'w1', cancelTrigger: 'student-fee', scale: 40 },
     });
     expect(effects[1]).toMatchObject({ kind: 'pilot.project.end-open-instances', projectId: 'proj-1' });
-    expect(String(effects[1]?.reason)).toContain('第七条第1款第(3)项');
+    expect(effects[1]?.reason as string).toContain('第七条第1款第(3)项');
   });
 
   it('no response by the deadline: the case goes to the leadership group anyway', () => {
