@@ -45,14 +45,25 @@ export async function driveAssessment(
   i = await go('SIGN_CERTIFICATES', people.evaluator);
   i = await go('APPROVE', people.academic);
   if (stop('archive')) return i;
+  return finishAssessment(engine, i, until);
+}
+
+/** From the archive stage on: scans, materials, credit-bank posting and the authority's approval. */
+export async function finishAssessment(
+  engine: Engine,
+  instance: InstanceView,
+  until: AssessmentStage = 'completed',
+): Promise<InstanceView> {
+  const go = (type: string, who: (typeof people)[keyof typeof people], data: object = {}) =>
+    engine.send(instance.id, { type, data: data as never }, who);
   for (const r of resultsFixture.filter((x) => x.passed)) {
     await go('ATTACH_SCAN', people.owner, { studentNo: r.studentNo, scanRef: `att://scan/${r.studentNo}.pdf` });
   }
   for (const kind of ARCHIVE_MATERIALS) {
     await go('ATTACH_MATERIAL', people.owner, { kind, ref: `att://archive/${kind}.pdf` });
   }
-  i = await go('SUBMIT_ARCHIVE', people.owner);
-  i = await go('POST_CREDIT_BANK', people.owner, { registrationRef: 'att://credit-bank/reg.pdf' });
-  if (stop('authority')) return i;
+  await go('SUBMIT_ARCHIVE', people.owner);
+  const posted = await go('POST_CREDIT_BANK', people.owner, { registrationRef: 'att://credit-bank/reg.pdf' });
+  if (until === 'authority') return posted;
   return go('AUTHORITY_APPROVED', people.academic, { approvalRef: 'att://credit-bank/approval.pdf' });
 }

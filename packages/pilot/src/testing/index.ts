@@ -10,5 +10,5 @@ export {
   resultsFixture,
   studentsFixture,
 } from './assessment-fixtures.js';
-export { driveAssessment, type AssessmentStage } from './assessment-driver.js';
+export { driveAssessment, finishAssessment, type AssessmentStage } from './assessment-driver.js';
 export { memoryPilotWorld, type MemoryPilotWorld } from './effects-world.js';
