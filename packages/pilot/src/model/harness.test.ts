@@ -1,0 +1,110 @@
+import { defineFlow, type AnyFlow, type JsonObject } from '@certflow/engine';
+import { describe, expect, it } from 'vitest';
+import { pilotFlows } from '../flows.js';
+import { pilotProjectFlow } from '../pilot-project/flow.js';
+import { pilotProjectMachine } from '../pilot-project/machine.js';
+import { projectApplication } from '../testing/fixtures.js';
+import { people } from '../testing/people.js';
+import type { FlowModel } from './flow-model.js';
+import { historyMatchesPath, spendingWithinBudget, type Observation } from './invariants.js';
+import { runScenario } from './model-suite.js';
+import { pilotProjectModel } from './models/pilot-project.js';
+
+/** The harness must catch a broken flow: each mutant below breaks one invariant. */
+const mutant = (changes: Partial<AnyFlow>): AnyFlow =>
+  defineFlow({ ...(pilotProjectFlow as AnyFlow), version: 99, ...changes });
+const run = (flow: AnyFlow, model: FlowModel = pilotProjectModel) =>
+  runScenario(flow, model, model.scenarios[0]!, {
+    flows: [...pilotFlows.filter((f) => f.id !== flow.id), flow],
+  });
+
+describe('the model-based harness catches broken flows', () => {
+  it('a broken guard lets an over-scale project skip the leadership group', async () => {
+    const flow = mutant({
+      machine: pilotProjectMachine.provide({ guards: { needsLeadership: () => false } }),
+    });
+    const overScale = pilotProjectModel.scenarios[1]!;
+    await expect(
+      runScenario(flow, pilotProjectModel, overScale, { flows: [flow] }),
+    ).rejects.toThrow(/completed without the approval of leadership/);
+  });
+
+  it('a flow that lets the applicant approve by a submitter right: refused probe fails', async () => {
+    const flow = mutant({
+      states: {
+        ...pilotProjectFlow.states,
+        collegeReview: {
+          ...pilotProjectFlow.states.collegeReview,
+          submitterEvents: ['WITHDRAW', 'APPROVE'],
+        },
+      },
+    });
+    await expect(run(flow)).rejects.toThrow(/expected SELF_APPROVAL\|NOT_AUTHORIZED, got success/);
+  });
+
+  it('a flow without the level rule: an elementary certificate gets approved', async () => {
+    const flow = mutant({ prepare: () => ({ needsLeadership: false, reasons: [] }) });
+    const elementary = projectApplication({
+      certificate: { code: 'E', name: 'E', level: 'elementary' },
+    });
+    const model: FlowModel = {
+      ...pilotProjectModel,
+      scenarios: [{ name: 'elementary', starter: people.owner, input: elementary }],
+    };
+    await expect(run(flow, model)).rejects.toThrow(/elementary certificate/);
+  });
+
+  it('a step owned by the wrong role: the actor check fails', async () => {
+    const flow = mutant({
+      states: {
+        ...pilotProjectFlow.states,
+        academicReview: {
+          ...pilotProjectFlow.states.academicReview,
+          tasks: [
+            {
+              step: 'academic',
+              role: 'finance',
+              scope: 'school',
+              events: ['APPROVE', 'RETURN', 'REJECT'],
+              approval: true,
+            },
+          ],
+        },
+      },
+    });
+    // The harness compares history with the registered v1 spec, where finance owns no step.
+    await expect(
+      runScenario(pilotProjectFlow, pilotProjectModel, pilotProjectModel.scenarios[0]!, {
+        flows: [flow],
+      }),
+    ).rejects.toThrow(/holding no task/);
+  });
+
+  it('history and ledger invariants reject a gap and an overspent category', () => {
+    const row = (seq: number, event: string, fromState: string | null, toState: string) =>
+      ({ seq, event, fromState, toState, actorId: 'u-owner' }) as never;
+    const base = {
+      flow: pilotProjectFlow as AnyFlow,
+      model: pilotProjectModel,
+      instance: { id: 'i', state: 'academicReview', version: 3, status: 'active' } as never,
+      references: [],
+      pathEvents: ['APPROVE', 'APPROVE'],
+      requiredApprovals: [],
+    } satisfies Omit<Observation, 'history'>;
+    const gap = [
+      row(1, 'START', null, 'collegeReview'),
+      row(3, 'APPROVE', 'collegeReview', 'academicReview'),
+    ];
+    expect(() => historyMatchesPath({ ...base, history: gap })).toThrow(/seq 3 at position 2/);
+    const ledger: JsonObject = {
+      projectId: 'p',
+      entries: [
+        { type: 'allocation', amounts: { consumables: 100 } },
+        { type: 'expense', category: 'consumables', amount: 101 },
+      ],
+    };
+    expect(() =>
+      spendingWithinBudget({ ...base, history: [], references: [['ledger', 'p', ledger]] }),
+    ).toThrow(/overspent on consumables/);
+  });
+});

@@ -1,0 +1,79 @@
+import { leafStateIds, SYSTEM_ACTOR } from '@certflow/engine';
+import { describe, expect, it } from 'vitest';
+import { pilotFlows } from '../flows.js';
+import { flowModels } from './models/index.js';
+import { memoryWorld } from './memory-world.js';
+import { runScenario } from './model-suite.js';
+import { expectRefused } from './replay.js';
+
+/** Leaf states an instance can rest in (a state left at once by an `always` transition cannot). */
+function restingLeaves(flow: (typeof pilotFlows)[number]): string[] {
+  const transient = new Set(
+    Object.values(flow.machine.root.states)
+      .filter((n) => (n.always?.length ?? 0) > 0)
+      .map((n) => n.path.join('.')),
+  );
+  return leafStateIds(flow.machine).filter((s) => !transient.has(s));
+}
+
+describe('model-based: every path of every flow in pilotFlows, replayed through the engine', () => {
+  it('every registered flow has a model (add model/models/<flow-id>.ts, see model/README.md)', () => {
+    const missing = pilotFlows.map((f) => f.id).filter((id) => !flowModels[id]);
+    expect(missing).toEqual([]);
+  });
+
+  for (const flow of pilotFlows) {
+    const model = flowModels[flow.id];
+    if (!model) continue;
+    describe(`${flow.id} v${flow.version}`, () => {
+      const reached = new Set<string>();
+      for (const scenario of model.scenarios) {
+        it(`${scenario.name}: shortest and simple paths hold every invariant`, async () => {
+          const report = await runScenario(flow, model, scenario);
+          expect(report.paths).toBeGreaterThan(0);
+          expect(report.probes).toBeGreaterThan(0);
+          for (const s of report.reached) reached.add(s);
+        });
+      }
+
+      it('together the scenarios reach every resting state of the machine', () => {
+        const values = [...reached].map((v) => JSON.parse(v) as unknown);
+        const keys = values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
+        expect(restingLeaves(flow).filter((s) => !keys.includes(s))).toEqual([]);
+      });
+
+      it('refused starts write nothing', async () => {
+        const w = memoryWorld();
+        const scenario = model.scenarios[0]!;
+        for (const r of scenario.references ?? []) w.store.setReference(r.kind, r.key, r.value);
+        for (const p of model.startProbes ?? []) {
+          await expectRefused(
+            w,
+            model.watch,
+            () => w.engine.start(flow.id, p.input, scenario.starter),
+            [p.code],
+            `start ${p.code}`,
+          );
+        }
+        const outsider =
+          scenario.starter.kind === 'system' ? undefined : { id: 'u-nobody', roles: ['auditor'] };
+        if (outsider) {
+          await expectRefused(
+            w,
+            model.watch,
+            () => w.engine.start(flow.id, scenario.input, outsider),
+            ['NOT_AUTHORIZED'],
+            'start by an auditor',
+          );
+        }
+        await expectRefused(
+          w,
+          model.watch,
+          () => w.engine.start(flow.id, { nonsense: true }, SYSTEM_ACTOR),
+          ['VALIDATION_FAILED'],
+          'start with nonsense',
+        );
+      });
+    });
+  }
+});

@@ -1,0 +1,47 @@
+import type { AnyFlow } from '@certflow/engine';
+import { initialTransition, type AnyMachineSnapshot } from 'xstate';
+import type { FlowModel, ModelScenario } from './flow-model.js';
+import { machineInputOf, modelPaths, type PathBounds } from './paths.js';
+import { replayPath } from './replay.js';
+
+export interface ScenarioReport {
+  readonly paths: number;
+  readonly graphStates: number;
+  readonly steps: number;
+  readonly probes: number;
+  /** Leaf state keys the replay reached. */
+  readonly reached: ReadonlySet<string>;
+}
+
+/** Explore one scenario's graph and replay every path through the engine with the invariants. */
+export async function runScenario(
+  flow: AnyFlow,
+  model: FlowModel,
+  scenario: ModelScenario,
+  options: { bounds?: PathBounds; flows?: readonly AnyFlow[] } = {},
+): Promise<ScenarioReport> {
+  const { paths, states } = await modelPaths(flow, model, scenario, options.bounds);
+  const initial = initialTransition(flow.machine, await machineInputOf(flow, scenario))[0];
+  const key = (s: AnyMachineSnapshot): string =>
+    JSON.stringify([s.value, s.status, model.key?.(s) ?? null]);
+  const probed = new Set<string>();
+  const reached = new Set<string>();
+  let steps = 0;
+  let probes = 0;
+  for (const path of paths) {
+    const r = await replayPath({
+      flow,
+      model,
+      scenario,
+      path,
+      initial,
+      probed,
+      key,
+      ...(options.flows ? { flows: options.flows } : {}),
+    });
+    steps += r.steps;
+    probes += r.probes;
+    for (const s of [initial, ...path.snapshots]) reached.add(JSON.stringify(s.value));
+  }
+  return { paths: paths.length, graphStates: states, steps, probes, reached };
+}
