@@ -1,9 +1,11 @@
-import type {
-  AnyFlow,
-  HistoryRecord,
-  InstanceRecord,
-  JsonObject,
-  JsonValue,
+import {
+  isTaskOperation,
+  type Actor,
+  type AnyFlow,
+  type HistoryRecord,
+  type InstanceRecord,
+  type JsonObject,
+  type JsonValue,
 } from '@certflow/engine';
 import { castMember } from './cast.js';
 import type { FlowModel } from './flow-model.js';
@@ -20,6 +22,8 @@ export interface Observation {
   /** The event types the path has taken so far, after START. */
   readonly pathEvents: readonly string[];
   readonly requiredApprovals: readonly string[];
+  /** Who an actor id is (roles, college); default: the cast. */
+  readonly actorOf?: (id: string) => Actor | undefined;
 }
 
 const fail = (o: Observation, message: string): never => {
@@ -52,10 +56,25 @@ export function historyMatchesPath(o: Observation): void {
  */
 export function actorsWereEntitled(o: Observation): void {
   const stepsBy = new Map<string, Set<string>>();
+  const addStep = (actorId: string, step: string): void => {
+    const steps = stepsBy.get(actorId) ?? new Set<string>();
+    steps.add(step);
+    stepsBy.set(actorId, steps);
+    if (steps.size > 1) fail(o, `${actorId} filled approval steps ${[...steps].join(', ')}`);
+  };
+  const added = new Set<string>();
   for (const r of o.history.slice(1)) {
     const leaves = (r.fromState ?? '').split(',');
     const specs = leaves.map((l) => o.flow.states[l]).filter((s) => s !== undefined);
+    const tasks = specs.flatMap((s) => s.tasks ?? []);
     const submitter = r.actorId === o.instance.submitterId;
+    const stays = r.fromState === r.toState;
+    if (r.event === 'REMIND' || r.event === 'ESCALATE' || isTaskOperation(r.event)) {
+      // Reminders, escalations and 转办/加签/抄送/评论/催办 never move the flow.
+      if (!stays) fail(o, `${r.event} moved the flow from ${r.fromState} to ${r.toState}`);
+      if (r.event === 'ADD_APPROVER' && typeof r.data.userId === 'string') added.add(r.data.userId);
+      continue;
+    }
     if (r.actorId === 'system') {
       const timed = specs.some(
         (s) =>
@@ -64,30 +83,37 @@ export function actorsWereEntitled(o: Observation): void {
       if (!timed) fail(o, `the system sent ${r.event} in ${r.fromState} without a timer`);
       continue;
     }
-    const approvalEvent = specs.some((s) =>
-      (s.tasks ?? []).some((t) => t.approval && t.events.includes(r.event)),
-    );
+    const approvalTask = tasks.find((t) => t.approval && t.events.includes(r.event));
     if (submitter && specs.some((s) => s.submitterEvents?.includes(r.event))) {
-      if (approvalEvent)
+      if (approvalTask)
         fail(o, `the submitter sent approval event ${r.event} by a submitter right`);
       continue;
     }
-    const person = castMember(r.actorId);
-    if (!person) fail(o, `row ${r.seq} by ${r.actorId}, who is not in the cast`);
-    const tasks = specs.flatMap((s) => s.tasks ?? []).filter((t) => t.events.includes(r.event));
-    const held = tasks.find((t) =>
-      t.scope === 'submitter'
-        ? submitter
-        : person!.roles.includes(t.role) &&
-          (t.scope === 'school' || person!.college === o.instance.college),
-    );
+    // 加签: an added approver's 同意 closes their own task only; the step is still to be decided.
+    if (r.event === 'APPROVE' && stays && added.has(r.actorId) && approvalTask) {
+      if (submitter) fail(o, 'the submitter approved as an added approver');
+      addStep(r.actorId, approvalTask.step);
+      continue;
+    }
+    const person = (o.actorOf ?? castMember)(r.actorId);
+    if (!person) fail(o, `row ${r.seq} by ${r.actorId}, who is unknown`);
+    const inScope = (scope: string): boolean =>
+      scope === 'school' || person!.college === o.instance.college;
+    const held = tasks
+      .filter((t) => t.events.includes(r.event))
+      .find((t) =>
+        t.scope === 'submitter'
+          ? submitter
+          : (person!.roles.includes(t.role) && inScope(t.scope)) ||
+            // an escalation task (超时升级) lets the office head act on the step
+            (t.escalateTo !== undefined &&
+              person!.roles.includes(t.escalateTo.role) &&
+              inScope(t.escalateTo.scope)),
+      );
     if (!held) fail(o, `${r.actorId} sent ${r.event} in ${r.fromState} holding no task for it`);
     if (held!.approval) {
       if (submitter) fail(o, `the submitter completed approval step ${held!.step}`);
-      const steps = stepsBy.get(r.actorId) ?? new Set<string>();
-      steps.add(held!.step);
-      stepsBy.set(r.actorId, steps);
-      if (steps.size > 1) fail(o, `${r.actorId} filled approval steps ${[...steps].join(', ')}`);
+      addStep(r.actorId, held!.step);
     }
   }
 }

@@ -30,7 +30,9 @@ export async function expectRefused(
     error = e;
   }
   if (!isDomainError(error))
-    throw new Error(`${what}: expected ${codes.join('|')}, got ${error instanceof Error ? `${error.name}: ${error.message}` : 'success'}`);
+    throw new Error(
+      `${what}: expected ${codes.join('|')}, got ${error instanceof Error ? `${error.name}: ${error.message}` : 'success'}`,
+    );
   if (!codes.includes(error.code))
     throw new Error(`${what}: expected ${codes.join('|')}, got ${error.code}`);
   if ((await w.dump(watch)) !== before) throw new Error(`${what}: refused but the store changed`);
