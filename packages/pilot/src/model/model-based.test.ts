@@ -1,7 +1,7 @@
 import { leafStateIds, SYSTEM_ACTOR } from '@certflow/engine';
 import { describe, expect, it } from 'vitest';
 import { pilotFlows } from '../flows.js';
-import { flowModels } from './models/index.js';
+import { flowModels, PENDING_MODELS } from './models/index.js';
 import { memoryWorld } from './memory-world.js';
 import { runScenario } from './model-suite.js';
 import { expectRefused } from './replay.js';
@@ -19,7 +19,9 @@ function restingLeaves(flow: (typeof pilotFlows)[number]): string[] {
 describe('model-based: every path of every flow in pilotFlows, replayed through the engine', () => {
   it('every registered flow has a model (add model/models/<flow-id>.ts, see model/README.md)', () => {
     const missing = pilotFlows.map((f) => f.id).filter((id) => !flowModels[id]);
-    expect(missing).toEqual([]);
+    expect(missing.filter((id) => !PENDING_MODELS.includes(id))).toEqual([]);
+    // A pending entry that now has a model (or is no longer a flow) must be removed from the list.
+    expect(PENDING_MODELS.filter((id) => !missing.includes(id))).toEqual([]);
   });
 
   for (const flow of pilotFlows) {

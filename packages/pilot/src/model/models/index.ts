@@ -18,3 +18,15 @@ export const flowModels: Readonly<Record<string, FlowModel>> = Object.fromEntrie
     reportModel,
   ].map((m) => [m.flowId, m]),
 );
+
+/**
+ * Flows registered in `pilotFlows` whose model is not written yet (their engineer adds
+ * `models/<flow-id>.ts`, see model/README.md). Listed here so the gap is explicit; the suite
+ * fails for any other flow without a model and for an entry here that has one.
+ */
+export const PENDING_MODELS: readonly string[] = [
+  'assessment',
+  'budget-adjustment',
+  'rectification',
+  'withdrawal',
+];
