@@ -199,3 +199,4 @@ export const allTables = [
   referenceData,
   users,
 ] as const;
+export * from './mail-schema.js';
