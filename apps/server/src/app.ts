@@ -1,0 +1,77 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import type { MiddlewareHandler } from 'hono';
+import type { AppDeps, AppEnv } from './app-env.js';
+import { requireAuth } from './auth/require-auth.js';
+import { httpError } from './http/api-error.js';
+import { notFound, onError, validationFailed } from './http/error-handler.js';
+import { flowRoutes } from './routes/flows.js';
+import { healthRoutes } from './routes/health.js';
+import { instanceRoutes } from './routes/instances.js';
+import { quotaRoutes } from './routes/quotas.js';
+import { taskRoutes } from './routes/tasks.js';
+
+export const DEFAULT_BODY_LIMIT = 256 * 1024;
+export const OPENAPI_PATH = '/api/openapi.json';
+
+/** Requests with a body must say it is JSON (415 otherwise); the JSON validator would ignore it. */
+const jsonOnly: MiddlewareHandler = async (c, next) => {
+  if (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH') {
+    const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
+    if (!/^application\/([\w.-]+\+)?json$/.test(type)) throw httpError(415, 'UNSUPPORTED_MEDIA_TYPE');
+  }
+  await next();
+};
+
+/** The certflow HTTP API (docs/http-api.md) as a Hono app; `serve` it or call `app.fetch`. */
+export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationFailed(result.target, result.error.issues);
+    },
+  });
+  app.onError(onError(deps.logger));
+  app.notFound(notFound);
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    deps.logger.info(
+      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      'request',
+    );
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: deps.bodyLimit ?? DEFAULT_BODY_LIMIT,
+      onError: () => {
+        throw httpError(413, 'PAYLOAD_TOO_LARGE', { limit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT });
+      },
+    }),
+  );
+  app.use('/api/*', jsonOnly);
+  app.use('/api/*', requireAuth(deps.tokens, { except: [OPENAPI_PATH] }));
+
+  healthRoutes(app, deps);
+  flowRoutes(app, deps);
+  instanceRoutes(app, deps);
+  taskRoutes(app, deps);
+  quotaRoutes(app, deps);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'HS256 JWT signed with CERTFLOW_JWT_SECRET; claims sub, name, email, roles, college',
+  });
+  app.doc31(OPENAPI_PATH, {
+    openapi: '3.1.0',
+    info: {
+      title: 'certflow HTTP API',
+      version: '1.0.0',
+      description: '1+X 证书制度试点审批流程引擎 — see docs/http-api.md',
+    },
+  });
+  return app;
+}

@@ -1,0 +1,26 @@
+import type { Actor } from '@certflow/engine';
+import type { MiddlewareHandler } from 'hono';
+import { httpError } from '../http/api-error.js';
+import type { TokenService } from './token-service.js';
+
+export interface AuthEnv {
+  Variables: { actor: Actor };
+}
+
+/** `Authorization: Bearer <JWT>` → `c.get('actor')`; 401 without a valid token. */
+export function requireAuth(
+  tokens: TokenService,
+  options: { except?: readonly string[] } = {},
+): MiddlewareHandler<AuthEnv> {
+  const open = new Set(options.except ?? []);
+  return async (c, next) => {
+    if (open.has(c.req.path)) return next();
+    const header = c.req.header('authorization');
+    const match = header ? /^Bearer\s+([A-Za-z0-9._~+/=-]{1,4096})\s*$/i.exec(header) : null;
+    if (!match?.[1]) {
+      throw httpError(401, 'UNAUTHENTICATED', { reason: header ? 'malformed-header' : 'missing-token' });
+    }
+    c.set('actor', await tokens.verify(match[1]));
+    await next();
+  };
+}

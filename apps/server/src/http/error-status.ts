@@ -1,0 +1,34 @@
+/**
+ * The HTTP status of a refusal code (docs/http-api.md § Errors):
+ * 400 — the request is malformed or its content invalid (`VALIDATION_FAILED`, bad JSON);
+ * 401 — no valid token; 403 — the caller may not do this (including separation of duties);
+ * 404 — no such instance or flow; 409 — conflicts with the instance's current state;
+ * 413/415 — body too large / not JSON; 422 — a business rule of the flow refused it
+ * (every flow code, e.g. `LEVEL_NOT_ALLOWED`, and any code not listed here).
+ */
+const STATUS: Readonly<Record<string, number>> = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  UNAUTHENTICATED: 401,
+  TOKEN_EXPIRED: 401,
+  NOT_AUTHORIZED: 403,
+  SELF_APPROVAL: 403,
+  SEPARATION_OF_DUTIES: 403,
+  NOT_FOUND: 404,
+  UNKNOWN_FLOW: 404,
+  ROUTE_NOT_FOUND: 404,
+  VERSION_CONFLICT: 409,
+  EVENT_NOT_ACCEPTED: 409,
+  IDEMPOTENCY_KEY_REUSED: 409,
+  INSTANCE_CLOSED: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  CALENDAR_YEAR_NOT_COVERED: 422,
+  SERVICE_UNAVAILABLE: 503,
+  INTERNAL_ERROR: 500,
+};
+
+/** Business refusals of the flows are 422 unless listed. */
+export function statusOfCode(code: string): number {
+  return STATUS[code] ?? 422;
+}

@@ -1,0 +1,165 @@
+import type { CommandEvent, JsonObject } from '@certflow/engine';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { listVisibleInstances } from '../access/list-instances.js';
+import { assertMayAct, assertMayRead } from '../access/read-access.js';
+import type { AppDeps, AppEnv } from '../app-env.js';
+import { etagOf, parseIfMatch } from '../http/if-match.js';
+import { presentHistory, presentInstance, presentSummary } from '../http/present.js';
+import { commandErrorResponses, errorResponses, idParam, json, pageQuery } from '../schemas/common.js';
+import {
+  commandHeaders,
+  eventBody,
+  historySchema,
+  instanceSchema,
+  instanceSummarySchema,
+  listQuery,
+  pageOf,
+  startBody,
+  verdictSchema,
+} from '../schemas/instance.js';
+
+const security = [{ bearer: [] }];
+const tags = ['instances'];
+
+const start = createRoute({
+  method: 'post',
+  path: '/api/instances',
+  tags,
+  security,
+  summary: 'Start an instance of the newest version of a flow',
+  request: {
+    headers: commandHeaders.pick({ 'idempotency-key': true }),
+    body: { content: json(startBody), required: true },
+  },
+  responses: { 201: { description: 'started', content: json(instanceSchema) }, ...commandErrorResponses },
+});
+
+const send = createRoute({
+  method: 'post',
+  path: '/api/instances/{id}/events',
+  tags,
+  security,
+  summary: 'Send an event (APPROVE, RETURN, REJECT, WITHDRAW, TRANSFER …) as the caller',
+  request: { params: idParam, headers: commandHeaders, body: { content: json(eventBody), required: true } },
+  responses: { 200: { description: 'accepted', content: json(instanceSchema) }, ...commandErrorResponses },
+});
+
+const get = createRoute({
+  method: 'get',
+  path: '/api/instances/{id}',
+  tags,
+  security,
+  summary: 'An instance with its open tasks (ETag = version)',
+  request: { params: idParam },
+  responses: { 200: { description: 'the instance', content: json(instanceSchema) }, ...errorResponses },
+});
+
+const historyRoute = createRoute({
+  method: 'get',
+  path: '/api/instances/{id}/history',
+  tags,
+  security,
+  summary: 'The append-only, hash-chained audit trail',
+  request: { params: idParam },
+  responses: {
+    200: { description: 'oldest first', content: json(z.object({ items: z.array(historySchema) })) },
+    ...errorResponses,
+  },
+});
+
+const verify = createRoute({
+  method: 'get',
+  path: '/api/instances/{id}/verify',
+  tags,
+  security,
+  summary: 'Recompute the hash chain',
+  request: { params: idParam },
+  responses: { 200: { description: 'verdict', content: json(verdictSchema) }, ...errorResponses },
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/instances',
+  tags,
+  security,
+  summary: 'Instances the caller may read, oldest first, paged',
+  request: { query: listQuery.extend(pageQuery) },
+  responses: {
+    200: { description: 'a page', content: json(pageOf(instanceSummarySchema, 'InstancePage')) },
+    ...errorResponses,
+  },
+});
+
+export function instanceRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  const { engine, db } = deps;
+
+  app.openapi(start, async (c) => {
+    const actor = c.get('actor');
+    assertMayAct(actor);
+    const { flow, input } = c.req.valid('json');
+    const key = c.req.valid('header')['idempotency-key'];
+    const view = await engine.start(flow, input, actor, key === undefined ? {} : { idempotencyKey: key });
+    c.header('ETag', etagOf(view.version));
+    c.header('Location', `/api/instances/${encodeURIComponent(view.id)}`);
+    return c.json(presentInstance(view), 201);
+  });
+
+  app.openapi(send, async (c) => {
+    const actor = c.get('actor');
+    assertMayAct(actor);
+    const { id } = c.req.valid('param');
+    const headers = c.req.valid('header');
+    const expectedVersion = parseIfMatch(headers['if-match']);
+    const body = c.req.valid('json');
+    const event: CommandEvent = {
+      type: body.type,
+      ...(body.comment === undefined ? {} : { comment: body.comment }),
+      ...(body.data === undefined ? {} : { data: body.data as JsonObject }),
+      ...(body.taskId === undefined ? {} : { taskId: body.taskId }),
+    };
+    const view = await engine.send(id, event, actor, {
+      ...(expectedVersion === undefined ? {} : { expectedVersion }),
+      ...(headers['idempotency-key'] === undefined ? {} : { idempotencyKey: headers['idempotency-key'] }),
+    });
+    c.header('ETag', etagOf(view.version));
+    return c.json(presentInstance(view), 200);
+  });
+
+  app.openapi(get, async (c) => {
+    const { id } = c.req.valid('param');
+    await assertMayRead(db, c.get('actor'), id);
+    const view = await engine.get(id);
+    c.header('ETag', etagOf(view.version));
+    return c.json(presentInstance(view), 200);
+  });
+
+  app.openapi(historyRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    await assertMayRead(db, c.get('actor'), id);
+    const rows = await engine.history(id);
+    return c.json({ items: rows.map(presentHistory) }, 200);
+  });
+
+  app.openapi(verify, async (c) => {
+    const { id } = c.req.valid('param');
+    await assertMayRead(db, c.get('actor'), id);
+    const verdict = await engine.verifyHistory(id);
+    return c.json(
+      {
+        ok: verdict.ok,
+        count: verdict.count,
+        ...(verdict.ok ? {} : { brokenAt: verdict.brokenAt, reason: verdict.reason }),
+      },
+      200,
+    );
+  });
+
+  app.openapi(list, async (c) => {
+    const q = c.req.valid('query');
+    const page = await listVisibleInstances(db, c.get('actor'), q);
+    return c.json(
+      { items: page.items.map(presentSummary), total: page.total, limit: q.limit, offset: q.offset },
+      200,
+    );
+  });
+}

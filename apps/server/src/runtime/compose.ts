@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { openPglite, openPostgres, type DbHandle } from '@certflow/db';
+import { createEngine, type BusinessCalendar, type Clock, type Engine } from '@certflow/engine';
+import { pilotFlows } from '@certflow/pilot';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Logger } from 'pino';
+import { createApp } from '../app.js';
+import type { AppEnv } from '../app-env.js';
+import { TokenService } from '../auth/token-service.js';
+import type { ServerConfig } from '../config.js';
+import { startBackground, type Background } from './background.js';
+import { resolveJwtSecret } from './jwt-secret.js';
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/**
+ * The business calendar seam: `@certflow/calendar` (Asia/Shanghai working days with statutory
+ * holidays and 调休) is not published yet. Without a calendar the engine refuses, with an
+ * explicit error, to open a task that has a deadline — it never guesses.
+ */
+export function businessCalendar(): BusinessCalendar | undefined {
+  return undefined;
+}
+
+/** The engine over an open database, with the 1+X pilot flows. */
+export function engineFor(handle: DbHandle<unknown>, clock: Clock = systemClock): Engine {
+  const calendar = businessCalendar();
+  return createEngine({
+    store: handle.store,
+    flows: pilotFlows,
+    clock,
+    ids: randomUUID,
+    directory: handle.directory,
+    ...(calendar ? { calendar } : {}),
+  });
+}
+
+export async function openDatabase(config: ServerConfig): Promise<DbHandle<unknown>> {
+  if (config.databaseUrl) return openPostgres({ url: config.databaseUrl });
+  return openPglite({ dataDir: join(config.dataDir, 'pglite') });
+}
+
+export interface Runtime {
+  readonly config: ServerConfig;
+  readonly handle: DbHandle<unknown>;
+  readonly engine: Engine;
+  readonly tokens: TokenService;
+  readonly app: OpenAPIHono<AppEnv>;
+  readonly background: Background;
+  close(): Promise<void>;
+}
+
+/** Everything the server process runs, wired from the configuration (the one wiring module). */
+export async function composeRuntime(config: ServerConfig, logger: Logger): Promise<Runtime> {
+  const tokens = new TokenService(
+    resolveJwtSecret({
+      configured: config.jwtSecret,
+      dataDir: config.dataDir,
+      allowGenerated: config.databaseUrl === undefined,
+    }),
+  );
+  const handle = await openDatabase(config);
+  const engine = engineFor(handle);
+  const app = createApp({
+    engine,
+    store: handle.store,
+    db: handle.db,
+    driver: handle.driver,
+    tokens,
+    logger,
+    bodyLimit: config.bodyLimit,
+  });
+  const background = await startBackground({ config, handle, engine, logger });
+  return {
+    config,
+    handle,
+    engine,
+    tokens,
+    app,
+    background,
+    close: async () => {
+      await background.stop();
+      await handle.close();
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import type { Directory } from '@certflow/db';
+import type { Store } from '@certflow/engine';
+import { QUOTA_REF, quotaKey } from '@certflow/pilot';
+import { DEMO_COLLEGES, DEMO_QUOTA, DEMO_USERS } from './demo-school.js';
+
+const MARKER = { kind: 'system', key: 'demo-seed' } as const;
+
+/**
+ * Seeds the demo school once (a marker row in reference data says it was done): the users into
+ * the directory, the colleges, and quotas for `year` and `year + 1`. Returns whether it seeded.
+ */
+export async function seedDemoSchool(store: Store, directory: Directory, now: Date): Promise<boolean> {
+  if (await store.read.reference(MARKER.kind, MARKER.key)) return false;
+  for (const user of Object.values(DEMO_USERS)) {
+    await directory.upsertUser({ ...user, roles: [...user.roles] });
+  }
+  const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(now));
+  await store.transaction(async (tx) => {
+    for (const college of DEMO_COLLEGES) {
+      await tx.putReference('college', college.id, { id: college.id, name: college.name });
+      for (const y of [year, year + 1]) {
+        await tx.putReference(QUOTA_REF, quotaKey(y, college.id), { ...DEMO_QUOTA[college.id] });
+      }
+    }
+    await tx.putReference(MARKER.kind, MARKER.key, { at: now.toISOString(), years: [year, year + 1] });
+  });
+  return true;
+}

@@ -1,0 +1,117 @@
+import { INSTANCE_STATUSES, type InstanceStatus } from '@certflow/engine';
+import { z } from '@hono/zod-openapi';
+
+const status = z.enum(INSTANCE_STATUSES as [InstanceStatus, ...InstanceStatus[]]);
+
+export const taskSchema = z
+  .object({
+    id: z.string(),
+    state: z.string(),
+    step: z.string(),
+    kind: z.enum(['step', 'added', 'submitter', 'escalation']),
+    role: z.string().openapi({ description: 'role id, or `submitter`' }),
+    college: z.string().nullable(),
+    assignee: z.string().nullable(),
+    events: z.array(z.string()),
+    approval: z.boolean(),
+    dueAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('Task');
+
+export const inboxTaskSchema = taskSchema
+  .extend({ instanceId: z.string(), flow: z.string(), title: z.string() })
+  .openapi('InboxTask');
+
+const summaryShape = {
+  id: z.string(),
+  flow: z.string(),
+  flowVersion: z.number().int(),
+  title: z.string(),
+  state: z.string(),
+  status,
+  version: z.number().int(),
+  college: z.string().nullable(),
+  subjectId: z.string().nullable(),
+  submitterId: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+};
+
+export const instanceSummarySchema = z.object(summaryShape).openapi('InstanceSummary');
+
+export const instanceSchema = z
+  .object({
+    ...summaryShape,
+    context: z.record(z.string(), z.unknown()),
+    tasks: z.array(taskSchema).openapi({ description: 'the open tasks' }),
+  })
+  .openapi('Instance');
+
+export const historySchema = z
+  .object({
+    seq: z.number().int(),
+    actorId: z.string(),
+    actorName: z.string().nullable(),
+    event: z.string(),
+    data: z.record(z.string(), z.unknown()),
+    fromState: z.string().nullable(),
+    toState: z.string(),
+    comment: z.string().nullable(),
+    at: z.string(),
+    prevHash: z.string(),
+    hash: z.string(),
+  })
+  .openapi('HistoryEntry');
+
+export const verdictSchema = z
+  .object({
+    ok: z.boolean(),
+    count: z.number().int(),
+    brokenAt: z.number().int().optional(),
+    reason: z.string().optional(),
+  })
+  .openapi('Verdict');
+
+export const startBody = z
+  .object({
+    flow: z.string().min(1).max(100).openapi({ example: 'pilot-project' }),
+    input: z.unknown().openapi({ description: 'the flow input (see GET /api/flows inputSchema)' }),
+  })
+  .strict()
+  .openapi('StartInstance');
+
+export const eventBody = z
+  .object({
+    type: z.string().min(1).max(64).openapi({ example: 'APPROVE' }),
+    comment: z.string().max(2000).optional().openapi({ example: '同意' }),
+    data: z.record(z.string(), z.unknown()).optional(),
+    taskId: z.string().min(1).max(100).optional(),
+  })
+  .strict()
+  .openapi('SendEvent');
+
+export const commandHeaders = z.object({
+  'if-match': z
+    .string()
+    .max(40)
+    .optional()
+    .openapi({ description: 'expected instance version (409 VERSION_CONFLICT otherwise)', example: '"3"' }),
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({ description: 'a repeat returns the first answer and applies nothing' }),
+});
+
+export const listQuery = z.object({
+  flow: z.string().min(1).max(100).optional(),
+  status: status.optional(),
+  college: z.string().min(1).max(64).optional(),
+});
+
+export const pageOf = <T extends z.ZodType>(item: T, name: string) =>
+  z
+    .object({ items: z.array(item), total: z.number().int(), limit: z.number().int(), offset: z.number().int() })
+    .openapi(name);
