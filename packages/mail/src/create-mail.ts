@@ -1,0 +1,112 @@
+import type { Clock, Directory, Engine, OutboxRecord } from '@certflow/engine';
+import { createActionHandler, type ActionRequest, type ActionResponse } from './action-handlers.js';
+import { createEmlTransport } from './eml-transport.js';
+import { engineMailContext } from './engine-mail-context.js';
+import { startInboundServer, type InboundServer } from './inbound-server.js';
+import { mailConfigFromEnv, type MailConfig } from './mail-config.js';
+import { createNotifyHandler } from './notify-handler.js';
+import type { EngineFor, MailContextSource, MailStore, MailTransport } from './ports.js';
+import { createReplyProcessor, type InboundMail, type ReplyOutcome } from './reply-processor.js';
+import { createSmtpTransport } from './smtp-transport.js';
+
+export interface MailDeps {
+  /** `createMailStore(handle.db)` from `@certflow/db`. */
+  readonly store: MailStore;
+  readonly engine: Engine;
+  /** `(store) => createEngine({ ...sameOptions, store })`: decisions run in the token's transaction. */
+  readonly engineFor: EngineFor;
+  readonly directory: Directory;
+  /** Default: `engineMailContext({ engine, directory, colleges })`. */
+  readonly context?: MailContextSource;
+  readonly colleges?: Readonly<Record<string, string>>;
+  /** Default: SMTP when `SMTP_URL` is set, else `.eml` files in `$CERTFLOW_DATA_DIR/mail/`. */
+  readonly transport?: MailTransport;
+  readonly clock?: Clock;
+  readonly onError?: (error: unknown) => void;
+}
+
+export interface Mail {
+  readonly config: MailConfig;
+  readonly transport: MailTransport;
+  /** The outbox handler for `notify` rows. */
+  readonly notify: (row: OutboxRecord) => Promise<void>;
+  /** Mount on `GET|POST /mail/actions/:token`. */
+  readonly action: (req: ActionRequest) => Promise<ActionResponse>;
+  readonly processReply: (mail: InboundMail) => Promise<ReplyOutcome>;
+  /** Starts the reply endpoint on `MAIL_INBOUND_PORT`; null when it is not configured. */
+  startInbound(): Promise<InboundServer | null>;
+}
+
+/** Wire the mail package from a configuration and its ports. */
+export function createMail(config: MailConfig, deps: MailDeps): Mail {
+  const transport =
+    deps.transport ??
+    (config.smtpUrl ? createSmtpTransport(config.smtpUrl) : createEmlTransport(config.emlDir));
+  const context =
+    deps.context ??
+    engineMailContext({
+      engine: deps.engine,
+      directory: deps.directory,
+      ...(deps.colleges ? { colleges: deps.colleges } : {}),
+    });
+  const clock = deps.clock ? { clock: deps.clock } : {};
+  const onError = deps.onError ? { onError: deps.onError } : {};
+  const processReply = createReplyProcessor({
+    store: deps.store,
+    keys: config.keys,
+    engine: deps.engine,
+    engineFor: deps.engineFor,
+    directory: deps.directory,
+    transport,
+    from: config.from,
+    replyDomain: config.replyDomain,
+    publicHost: config.publicHost,
+    ...clock,
+    ...onError,
+  });
+  return {
+    config,
+    transport,
+    notify: createNotifyHandler({
+      transport,
+      store: deps.store,
+      context,
+      keys: config.keys,
+      from: config.from,
+      publicUrl: config.publicUrl,
+      publicHost: config.publicHost,
+      replyDomain: config.inboundPort === null ? null : config.replyDomain,
+      tokenTtlMs: config.tokenTtlMs,
+      locale: config.locale,
+      ...clock,
+    }),
+    action: createActionHandler({
+      store: deps.store,
+      keys: config.keys,
+      engine: deps.engine,
+      engineFor: deps.engineFor,
+      context,
+      ...clock,
+      ...onError,
+    }),
+    processReply,
+    async startInbound() {
+      if (config.inboundPort === null) return null;
+      return startInboundServer({
+        port: config.inboundPort,
+        host: '0.0.0.0',
+        replyDomain: config.replyDomain,
+        process: processReply,
+        ...onError,
+      });
+    },
+  };
+}
+
+/** `createMail(mailConfigFromEnv(env), deps)`. */
+export function createMailFromEnv(
+  env: Readonly<Record<string, string | undefined>>,
+  deps: MailDeps,
+): Mail {
+  return createMail(mailConfigFromEnv(env), deps);
+}

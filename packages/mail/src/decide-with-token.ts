@@ -1,0 +1,70 @@
+import { DomainError, isDomainError, type Actor, type InstanceView } from '@certflow/engine';
+import type { Decision } from './labels.js';
+import type { ActionTokenRecord, EngineFor, TokenScope } from './ports.js';
+
+/** The refusal code that marks a token superseded (same string as `@certflow/db`'s). */
+export const TOKEN_SUPERSEDED = 'TOKEN_SUPERSEDED';
+
+export const MAIL_REFUSALS = {
+  TOKEN_SUPERSEDED: {
+    zh: '该待办已由他人办理，或流程已进入其他环节',
+    en: 'This task was already dealt with, or the process has moved on',
+  },
+  APPROVER_UNKNOWN: {
+    zh: '审批人已不在人员名录中',
+    en: 'The approver is no longer in the directory',
+  },
+} as const;
+
+/**
+ * The decision a token stands for, run inside the token's transaction (`MailStore.useToken`):
+ * the task must still be open, then `engine.send(instanceId, { type, comment, taskId }, approver)`
+ * decides as the approver, with every rule of the engine (roles, separation of duties).
+ */
+export function decideWithToken(
+  engineFor: EngineFor,
+  decision: Decision,
+  comment: string | null,
+): (token: ActionTokenRecord, scope: TokenScope) => Promise<InstanceView> {
+  return async (token, scope) => {
+    const open = await scope.store.read.openTasks(token.instanceId);
+    if (!open.some((t) => t.id === token.taskId)) {
+      throw new DomainError(TOKEN_SUPERSEDED, MAIL_REFUSALS.TOKEN_SUPERSEDED, {
+        taskId: token.taskId,
+      });
+    }
+    const person = await scope.directory.getUser(token.approverId);
+    if (!person) {
+      throw new DomainError('APPROVER_UNKNOWN', MAIL_REFUSALS.APPROVER_UNKNOWN, {
+        approverId: token.approverId,
+      });
+    }
+    const actor: Actor = {
+      id: person.id,
+      name: person.name,
+      email: person.email,
+      roles: person.roles,
+      ...(person.college ? { college: person.college } : {}),
+      kind: 'person',
+    };
+    try {
+      return await engineFor(scope.store).send(
+        token.instanceId,
+        { type: decision, taskId: token.taskId, ...(comment ? { comment } : {}) },
+        actor,
+      );
+    } catch (error) {
+      // The task closed between our read and the engine's lock: a concurrent decision won.
+      if (
+        isDomainError(error) &&
+        error.code === 'EVENT_NOT_ACCEPTED' &&
+        error.details?.['taskId']
+      ) {
+        throw new DomainError(TOKEN_SUPERSEDED, MAIL_REFUSALS.TOKEN_SUPERSEDED, {
+          taskId: token.taskId,
+        });
+      }
+      throw error;
+    }
+  };
+}
