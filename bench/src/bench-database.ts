@@ -1,0 +1,112 @@
+import { openPostgres, type Directory, type PostgresHandle } from '@certflow/db';
+import { createTestPostgres, type TestPostgres } from '@certflow/db/testing';
+import type { Store } from '@certflow/engine';
+import postgres from 'postgres';
+import type { Sql } from 'postgres';
+
+/**
+ * An isolated, migrated PostgreSQL database for one benchmark (`createTestPostgres`), dropped
+ * afterwards. Measured clients are opened separately so each run starts from fresh connections
+ * and the statement counter sees only the measured work.
+ */
+export interface BenchDatabase {
+  readonly url: string;
+  readonly name: string;
+  /** Setup and probe connection (not measured). */
+  readonly admin: Sql;
+  drop(): Promise<void>;
+}
+
+export async function openBenchDatabase(): Promise<BenchDatabase> {
+  const test: TestPostgres = await createTestPostgres({ max: 2 });
+  return {
+    url: test.url,
+    name: test.database,
+    admin: test.sql,
+    drop: () => test.drop(),
+  };
+}
+
+/** Counts every statement postgres.js sends (begin/commit included) through its `debug` hook. */
+export class StatementCounter {
+  count = 0;
+  /** The last statements seen, for EXPLAIN. */
+  readonly recent: { query: string; parameters: readonly unknown[] }[] = [];
+  keep = 0;
+
+  hook = (_connection: number, query: string, parameters: unknown[]): void => {
+    this.count += 1;
+    if (this.keep > 0) {
+      this.recent.push({ query, parameters });
+      if (this.recent.length > this.keep) this.recent.shift();
+    }
+  };
+}
+
+export interface MeasuredClient {
+  readonly handle: PostgresHandle;
+  readonly sql: Sql;
+  readonly store: Store;
+  readonly directory: Directory;
+  readonly counter: StatementCounter;
+  close(): Promise<void>;
+}
+
+/**
+ * A postgres.js pool of `max` connections opened by `openPostgres` (the store as shipped), with
+ * a statement counter put on the driver's `debug` hook: postgres.js reads `options.debug` for
+ * every statement it sends, so setting it after opening counts everything from then on.
+ */
+export async function measuredClient(url: string, max: number): Promise<MeasuredClient> {
+  const handle = await openPostgres({ url, max, migrate: false });
+  const counter = new StatementCounter();
+  (handle.sql.options as { debug: unknown }).debug = counter.hook;
+  return {
+    handle,
+    sql: handle.sql,
+    store: handle.store,
+    directory: handle.directory,
+    counter,
+    close: () => handle.sql.end({ timeout: 5 }),
+  };
+}
+
+/** Per-database counters from `pg_stat_database` (read on a fresh connection). */
+export interface DbCounters {
+  readonly commits: number;
+  readonly inserted: number;
+  readonly updated: number;
+  readonly fetched: number;
+  readonly returned: number;
+}
+
+export async function dbCounters(url: string): Promise<DbCounters> {
+  const probe = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await probe<
+      { commits: string; inserted: string; updated: string; fetched: string; returned: string }[]
+    >`select xact_commit as commits, tup_inserted as inserted, tup_updated as updated,
+             tup_fetched as fetched, tup_returned as returned
+        from pg_stat_database where datname = current_database()`;
+    if (!row) throw new Error('pg_stat_database has no row for this database');
+    return {
+      commits: Number(row.commits),
+      inserted: Number(row.inserted),
+      updated: Number(row.updated),
+      fetched: Number(row.fetched),
+      returned: Number(row.returned),
+    };
+  } finally {
+    await probe.end();
+  }
+}
+
+export function counterDelta(a: DbCounters, b: DbCounters): DbCounters {
+  return {
+    commits: b.commits - a.commits,
+    inserted: b.inserted - a.inserted,
+    updated: b.updated - a.updated,
+    fetched: b.fetched - a.fetched,
+    returned: b.returned - a.returned,
+  };
+}

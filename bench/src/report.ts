@@ -1,0 +1,71 @@
+import type { BenchFlags } from './flags.js';
+import type { MachineInfo } from './machine-info.js';
+import type { Note, ResultRow } from './result-row.js';
+
+const COLUMNS = ['§', 'measure', 'value', 'baseline (same run)', 'ratio', 'target', 'verdict'];
+
+function cells(r: ResultRow): string[] {
+  return [r.section, r.measure, r.value, r.baseline, r.ratio, r.target, r.verdict];
+}
+
+/** The table for the terminal: aligned plain text. */
+export function textTable(rows: readonly ResultRow[]): string {
+  const all = [COLUMNS, ...rows.map(cells)];
+  const width = COLUMNS.map((_, c) => Math.max(...all.map((r) => [...(r[c] ?? '')].length)));
+  const line = (r: string[]) =>
+    r.map((cell, c) => cell + ' '.repeat((width[c] ?? 0) - [...cell].length)).join('  ');
+  return [
+    line(COLUMNS),
+    width.map((w) => '-'.repeat(w)).join('  '),
+    ...all.slice(1).map(line),
+  ].join('\n');
+}
+
+const escape = (s: string): string => s.replaceAll('|', '\\|');
+
+export interface Report {
+  readonly date: Date;
+  readonly command: string;
+  readonly flags: BenchFlags;
+  readonly machine: MachineInfo;
+  readonly rows: readonly ResultRow[];
+  readonly notes: readonly Note[];
+  readonly seconds: number;
+}
+
+/** BENCHMARKS.md: machine, date, flags, the table, then the method of every row and the notes. */
+export function markdownReport(r: Report): string {
+  const m = r.machine;
+  const sizes = r.flags;
+  return [
+    '# certflow benchmarks',
+    '',
+    'Written by `pnpm bench` (bench/, see bench/README.md). Every figure is read against a',
+    'baseline measured in the same run on the same machine, because the machine is shared and',
+    'noisy: compare ratios between runs, not absolute numbers.',
+    '',
+    `- **Date:** ${r.date.toISOString()}`,
+    `- **Command:** \`${r.command}\` (run took ${Math.round(r.seconds)} s)`,
+    `- **Sizes:** clients ${sizes.clients.join(',')}; ${sizes.duration} s per throughput point; ` +
+      `${sizes.timers} timers (spread over ${sizes.spread} s, and all at once); ` +
+      `${sizes.pending.toLocaleString('en-US')} pending timers; ` +
+      `${sizes.instances.toLocaleString('en-US')} finished instances, ` +
+      `${sizes.tasks.toLocaleString('en-US')} open tasks, ` +
+      `${sizes.history.toLocaleString('en-US')} history rows; ${sizes.queries} queries per probe; ` +
+      `sections ${sizes.only.join(',')}`,
+    `- **Machine:** ${m.cpu}, ${m.cores} cores, ${m.memory}; ${m.os}; Node ${m.node}; ` +
+      `${m.postgres}; ${m.redis}; load average at start ${m.load} (shared with other engineers)`,
+    '',
+    '## Results',
+    '',
+    `| ${COLUMNS.join(' | ')} |`,
+    `|${COLUMNS.map(() => '---').join('|')}|`,
+    ...r.rows.map((row) => `| ${cells(row).map(escape).join(' | ')} |`),
+    '',
+    '## Method, row by row',
+    '',
+    ...r.rows.map((row) => `- **${row.section} · ${row.measure}** — ${row.method}`),
+    '',
+    ...r.notes.flatMap((n) => [`## ${n.title}`, '', n.body, '']),
+  ].join('\n');
+}

@@ -1,0 +1,207 @@
+import type { BenchDatabase } from './bench-database.js';
+import { counterDelta, dbCounters, measuredClient } from './bench-database.js';
+import type { BenchFlags } from './flags.js';
+import { closedLoop, type LoadResult } from './load.js';
+import {
+  benchEngine,
+  ProjectCycler,
+  type CyclePositions,
+  seedPilot,
+  startProject,
+} from './pilot-cycle.js';
+import {
+  createBaselineTables,
+  RawTransaction,
+  rowTemplate,
+  type RowTemplate,
+} from './raw-transaction.js';
+import { fmt, verdict, type Note, type ResultRow } from './result-row.js';
+import { sleep } from './stats.js';
+
+export interface ThroughputRun {
+  readonly clients: number;
+  readonly engine: LoadResult;
+  readonly baseline: LoadResult;
+  readonly statementsPerCommand: number;
+  readonly commitsPerCommand: number;
+  readonly baselineStatements: number;
+  readonly baselineCommits: number;
+  readonly tuplesPerCommand: { inserted: number; updated: number; fetched: number };
+}
+
+/** The instances the throughput runs cycle (reused by the latency and audit sections). */
+export interface PilotFixture {
+  readonly instanceIds: string[];
+  readonly template: RowTemplate;
+  readonly positions: CyclePositions;
+}
+
+/** Start `count` instances on a setup pool (closed afterwards, so its stats are flushed). */
+export async function preparePilot(db: BenchDatabase, count: number): Promise<PilotFixture> {
+  const setup = await measuredClient(db.url, 4);
+  try {
+    await seedPilot(setup.store, setup.directory);
+    const engine = benchEngine(setup.store, setup.directory);
+    const instanceIds: string[] = [];
+    for (let i = 0; i < count; i += 1) instanceIds.push(await startProject(engine));
+    // A few full cycles on one instance give the template its steady-state size.
+    const probe = new ProjectCycler(engine, await startProject(engine));
+    for (let i = 0; i < 6; i += 1) await probe.next();
+    await createBaselineTables(db.admin);
+    return {
+      instanceIds,
+      template: await rowTemplate(db.admin, probe.instanceId),
+      positions: new Map(),
+    };
+  } finally {
+    await setup.close();
+  }
+}
+
+async function measureRaw(
+  db: BenchDatabase,
+  fixture: PilotFixture,
+  clients: number,
+  warmupMs: number,
+  durationMs: number,
+) {
+  const client = await measuredClient(db.url, clients);
+  const txs = await Promise.all(
+    Array.from({ length: clients }, (_, i) =>
+      RawTransaction.create(client.sql, fixture.template, `base-${clients}-${i}`),
+    ),
+  );
+  await sleep(50);
+  const before = await dbCounters(db.url);
+  const startCount = client.counter.count;
+  const result = await closedLoop(clients, warmupMs, durationMs, (w) => txs[w]!.run());
+  const statements = client.counter.count - startCount;
+  await client.close();
+  await sleep(100);
+  const delta = counterDelta(before, await dbCounters(db.url));
+  return { result, statements, delta };
+}
+
+async function measureEngine(
+  db: BenchDatabase,
+  fixture: PilotFixture,
+  clients: number,
+  warmupMs: number,
+  durationMs: number,
+) {
+  const client = await measuredClient(db.url, clients);
+  const engine = benchEngine(client.store, client.directory);
+  const cyclers = fixture.instanceIds
+    .slice(0, clients)
+    .map((id) => new ProjectCycler(engine, id, fixture.positions));
+  const before = await dbCounters(db.url);
+  const result = await closedLoop(clients, warmupMs, durationMs, (w) => cyclers[w]!.next());
+  const statements = client.counter.count;
+  await client.close();
+  await sleep(100);
+  const delta = counterDelta(before, await dbCounters(db.url));
+  return { result, statements, delta };
+}
+
+/**
+ * §1: engine `send` calls per second at each client count, each client cycling its own
+ * instance, against the raw UPDATE + INSERT transaction at the same client count. The two are
+ * interleaved per client count so they see the same machine load.
+ */
+export async function measureThroughput(
+  db: BenchDatabase,
+  flags: BenchFlags,
+  fixture: PilotFixture,
+): Promise<{ runs: ThroughputRun[]; rows: ResultRow[]; notes: Note[] }> {
+  const warmupMs = Math.min(2000, flags.duration * 200);
+  const durationMs = flags.duration * 1000;
+  const runs: ThroughputRun[] = [];
+  for (const clients of flags.clients) {
+    const raw = await measureRaw(db, fixture, clients, warmupMs, durationMs);
+    const eng = await measureEngine(db, fixture, clients, warmupMs, durationMs);
+    const n = eng.result.total;
+    runs.push({
+      clients,
+      engine: eng.result,
+      baseline: raw.result,
+      statementsPerCommand: eng.statements / n,
+      commitsPerCommand: eng.delta.commits / n,
+      baselineStatements: raw.statements / raw.result.total,
+      baselineCommits: raw.delta.commits / raw.result.total,
+      tuplesPerCommand: {
+        inserted: eng.delta.inserted / n,
+        updated: eng.delta.updated / n,
+        fetched: eng.delta.fetched / n,
+      },
+    });
+  }
+  const top = Math.max(...flags.clients);
+  const rows: ResultRow[] = runs.map((r) => {
+    const ratio = r.engine.rate / r.baseline.rate;
+    const targeted = r.clients === 16;
+    return {
+      section: '1 throughput',
+      measure: `engine send/s, ${r.clients} client${r.clients === 1 ? '' : 's'}`,
+      value: fmt.rate(r.engine.rate),
+      baseline: `${fmt.rate(r.baseline.rate)} raw tx`,
+      ratio: fmt.ratio(ratio),
+      target: targeted ? '≥ 0.35×' : '—',
+      verdict: targeted ? verdict(ratio >= 0.35) : 'info',
+      method:
+        `${r.clients} concurrent clients (postgres.js pool max ${r.clients}), each cycling its own ` +
+        `pilot-project instance APPROVE→RETURN→RESUBMIT through engine.send for ${flags.duration} s ` +
+        `after a ${warmupMs} ms warm-up; baseline: the same driver and pool running BEGIN; UPDATE ` +
+        `base_instances (same columns and sizes, version-checked); INSERT base_history (same row ` +
+        `size); COMMIT, synchronous_commit=on, run just before at the same client count.`,
+    };
+  });
+  const last = runs.find((r) => r.clients === top) ?? runs[runs.length - 1];
+  if (last) {
+    rows.push({
+      section: '1 throughput',
+      measure: `commits per command (${last.clients} clients)`,
+      value: fmt.num(last.commitsPerCommand, 2),
+      baseline: fmt.num(last.baselineCommits, 2),
+      ratio: '—',
+      target: '≤ 1',
+      verdict: verdict(last.commitsPerCommand <= 1.05),
+      method:
+        'pg_stat_database.xact_commit delta for the benchmark database over the run ÷ commands ' +
+        'sent (the measured pool is closed first so every backend has flushed its counters; ' +
+        'the probe connections add 1–2 commits).',
+    });
+    rows.push({
+      section: '1 throughput',
+      measure: `statements per command (${last.clients} clients)`,
+      value: fmt.num(last.statementsPerCommand, 1),
+      baseline: fmt.num(last.baselineStatements, 1),
+      ratio: fmt.ratio(last.statementsPerCommand / last.baselineStatements),
+      target: '—',
+      verdict: 'info',
+      method:
+        'Statements counted by a postgres.js `debug` hook on the measured pool (BEGIN and COMMIT ' +
+        'included) ÷ commands; pg_stat_statements is not loaded on this server ' +
+        '(shared_preload_libraries is empty). The engine awaits each statement in turn, so ' +
+        'round trips ≈ statements.',
+    });
+  }
+  const notes: Note[] = [
+    {
+      title: 'Throughput detail (per client count)',
+      body: [
+        '| clients | engine send/s | raw tx/s | ratio | engine p50 / p99 | raw p50 / p99 | statements/cmd | commits/cmd | tuples ins/upd/fetched per cmd |',
+        '|---|---|---|---|---|---|---|---|---|',
+        ...runs.map((r) => {
+          const p = (l: LoadResult, q: number) =>
+            fmt.ms(
+              [...l.latencies].sort((a, b) => a - b)[
+                Math.max(0, Math.ceil((q / 100) * l.latencies.length) - 1)
+              ] ?? Number.NaN,
+            );
+          return `| ${r.clients} | ${fmt.rate(r.engine.rate)} | ${fmt.rate(r.baseline.rate)} | ${fmt.ratio(r.engine.rate / r.baseline.rate)} | ${p(r.engine, 50)} / ${p(r.engine, 99)} | ${p(r.baseline, 50)} / ${p(r.baseline, 99)} | ${fmt.num(r.statementsPerCommand)} | ${fmt.num(r.commitsPerCommand, 2)} | ${fmt.num(r.tuplesPerCommand.inserted)} / ${fmt.num(r.tuplesPerCommand.updated)} / ${fmt.num(r.tuplesPerCommand.fetched)} |`;
+        }),
+      ].join('\n'),
+    },
+  ];
+  return { runs, rows, notes };
+}
