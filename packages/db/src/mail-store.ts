@@ -274,16 +274,14 @@ export function createMailStore(db: Database): MailStore {
                 .update(mailActionTokens)
                 .set({ outcome: 'applied' })
                 .where(eq(mailActionTokens.tokenHash, tokenHash));
-              await tx
-                .update(mailActionTokens)
-                .set({ supersededAt: now })
-                .where(
-                  and(
-                    eq(mailActionTokens.taskId, token.taskId),
-                    isNull(mailActionTokens.usedAt),
-                    isNull(mailActionTokens.supersededAt),
-                  ),
-                );
+              // Rows locked by a concurrent use are skipped (no deadlock): that use finds the
+              // task closed and marks its own token superseded.
+              await tx.execute(sql`
+                update ${mailActionTokens} set superseded_at = ${now.toISOString()}::timestamptz
+                where token_hash in (
+                  select token_hash from ${mailActionTokens}
+                  where task_id = ${token.taskId} and used_at is null and superseded_at is null
+                  for update skip locked)`);
               return { status: 'applied', token: { ...token, outcome: 'applied' }, result };
             } catch (error) {
               if (!isDomainError(error)) throw error;
