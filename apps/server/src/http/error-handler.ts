@@ -69,6 +69,8 @@ export function onError(logger: Logger) {
   return (error: Error, c: Context): Response => {
     const { status, body: answer, internal } = errorResponse(error);
     if (internal) logger.error({ err: error, path: c.req.path }, 'request failed');
+    // The rest of an oversized body is not read: the connection must not be reused.
+    if (status === 413) c.header('Connection', 'close');
     return c.json(answer, status as 400);
   };
 }

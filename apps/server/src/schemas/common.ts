@@ -38,8 +38,7 @@ export const pageQuery = {
 export const idParam = z.object({
   id: z
     .string()
-    .min(1)
-    .max(100)
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, 'an instance id')
     .openapi({ param: { name: 'id', in: 'path' }, example: '0f6c1f0e-…' }),
 });
 

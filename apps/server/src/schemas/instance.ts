@@ -1,5 +1,12 @@
 import { INSTANCE_STATUSES, type InstanceStatus } from '@certflow/engine';
 import { z } from '@hono/zod-openapi';
+import { MAX_JSON_DEPTH, withinDepth } from './json-depth.js';
+
+const shallow = { message: `nested deeper than ${MAX_JSON_DEPTH} levels` };
+
+/** Ids, flow ids and college ids: letters, digits, `_`, `-` (and `.` for ids). */
+export const idPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+export const slugPattern = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 const status = z.enum(INSTANCE_STATUSES as [InstanceStatus, ...InstanceStatus[]]);
 
@@ -75,18 +82,27 @@ export const verdictSchema = z
 
 export const startBody = z
   .object({
-    flow: z.string().min(1).max(100).openapi({ example: 'pilot-project' }),
-    input: z.unknown().openapi({ description: 'the flow input (see GET /api/flows inputSchema)' }),
+    flow: z.string().regex(slugPattern, 'a flow id').openapi({ example: 'pilot-project' }),
+    input: z
+      .unknown()
+      .refine((v) => withinDepth(v), shallow)
+      .openapi({ description: 'the flow input (see GET /api/flows inputSchema)' }),
   })
   .strict()
   .openapi('StartInstance');
 
 export const eventBody = z
   .object({
-    type: z.string().min(1).max(64).openapi({ example: 'APPROVE' }),
+    type: z
+      .string()
+      .regex(/^[A-Z][A-Z0-9_]{0,63}$/, 'an UPPER_SNAKE_CASE event type')
+      .openapi({ example: 'APPROVE' }),
     comment: z.string().max(2000).optional().openapi({ example: '同意' }),
-    data: z.record(z.string(), z.unknown()).optional(),
-    taskId: z.string().min(1).max(100).optional(),
+    data: z
+      .record(z.string(), z.unknown())
+      .refine((v) => withinDepth(v), shallow)
+      .optional(),
+    taskId: z.string().regex(idPattern, 'a task id').optional(),
   })
   .strict()
   .openapi('SendEvent');
@@ -106,9 +122,9 @@ export const commandHeaders = z.object({
 });
 
 export const listQuery = z.object({
-  flow: z.string().min(1).max(100).optional(),
+  flow: z.string().regex(slugPattern, 'a flow id').optional(),
   status: status.optional(),
-  college: z.string().min(1).max(64).optional(),
+  college: z.string().regex(slugPattern, 'a college id').optional(),
 });
 
 export const pageOf = <T extends z.ZodType>(item: T, name: string) =>

@@ -9,9 +9,7 @@ export const quotaParams = z.object({
     .openapi({ param: { name: 'year', in: 'path' }, example: 2027 }),
   collegeId: z
     .string()
-    .min(1)
-    .max(64)
-    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and -')
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'a college id')
     .openapi({ param: { name: 'collegeId', in: 'path' }, example: 'ee' }),
 });
 
