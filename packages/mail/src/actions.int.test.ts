@@ -50,7 +50,11 @@ describe('action links: GET confirms, POST decides once, attacks change nothing'
     }
     expect(await snapshot(id)).toEqual(before);
     expect((await w.mailStore.getToken(hashToken(tokenOf(lead['同意']))))?.usedAt).toBeNull();
-    const res = await w.action({ token: tokenOf(lead['同意']), method: 'POST', form: { comment: '同意' } });
+    const res = await w.action({
+      token: tokenOf(lead['同意']),
+      method: 'POST',
+      form: { comment: '同意' },
+    });
     expect(res.status).toBe(200);
     expect((await snapshot(id)).state).toBe('academicReview');
   });
@@ -98,7 +102,8 @@ describe('action links: GET confirms, POST decides once, attacks change nothing'
     const { id, lead } = await started();
     const before = await snapshot(id);
     const token = tokenOf(lead['同意']);
-    const flip = (s: string, at: number) => s.slice(0, at) + (s[at] === 'a' ? 'b' : 'a') + s.slice(at + 1);
+    const flip = (s: string, at: number) =>
+      s.slice(0, at) + (s[at] === 'a' ? 'b' : 'a') + s.slice(at + 1);
     const forged = [
       flip(token, token.length - 1), // the MAC
       flip(token, 4), // the id
@@ -141,7 +146,13 @@ describe('action links: GET confirms, POST decides once, attacks change nothing'
     const res = await w.action({
       token: tokenOf(b.lead['退回']),
       method: 'POST',
-      form: { comment: 'x', instanceId: a.id, type: 'APPROVE', taskId: 'other', decision: 'APPROVE' },
+      form: {
+        comment: 'x',
+        instanceId: a.id,
+        type: 'APPROVE',
+        taskId: 'other',
+        decision: 'APPROVE',
+      },
     });
     expect(res.status).toBe(200);
     expect((await snapshot(b.id)).state).toBe('returned');
@@ -167,7 +178,11 @@ describe('action links: GET confirms, POST decides once, attacks change nothing'
 
   it('a comment over 2000 characters is refused before anything is consumed', async () => {
     const { id, lead } = await started();
-    const res = await w.action({ token: tokenOf(lead['同意']), method: 'POST', form: { comment: '长'.repeat(2001) } });
+    const res = await w.action({
+      token: tokenOf(lead['同意']),
+      method: 'POST',
+      form: { comment: '长'.repeat(2001) },
+    });
     expect(res.status).toBe(400);
     expect(res.html).toContain('审批意见不能超过2000字');
     expect((await w.mailStore.getToken(hashToken(tokenOf(lead['同意']))))?.usedAt).toBeNull();

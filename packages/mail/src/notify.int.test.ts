@@ -5,7 +5,14 @@ import { pilotProjectFlow } from '@certflow/pilot';
 import { people, projectApplication } from '@certflow/pilot/testing';
 import type { ParsedMail } from 'mailparser';
 import { startSmtpSink, type SmtpSink } from './testing/smtp-sink.js';
-import { linksOf, mailWorld, PUBLIC_HOST, REPLY_DOMAIN, tokenOf, type MailWorld } from './testing/mail-world.js';
+import {
+  linksOf,
+  mailWorld,
+  PUBLIC_HOST,
+  REPLY_DOMAIN,
+  tokenOf,
+  type MailWorld,
+} from './testing/mail-world.js';
 import { timedPilotProjectFlow } from './testing/timed-flow.js';
 
 const HEADLINE = '年度试点项目申报：电子工程学院 Web前端开发（中级）';
@@ -50,11 +57,16 @@ describe('every notification kind arrives over SMTP with recipient, subject, bod
     const started = await w.engine.start('pilot-project', projectApplication(), people.owner);
     await w.drain();
     // 【待审批】 to both college leads of ee, nobody else
-    expect(sink.mails.map((m) => m.subject)).toEqual([`【待审批】${HEADLINE}`, `【待审批】${HEADLINE}`]);
+    expect(sink.mails.map((m) => m.subject)).toEqual([
+      `【待审批】${HEADLINE}`,
+      `【待审批】${HEADLINE}`,
+    ]);
     const lead = only(people.collegeLead.email);
     expect(only(people.collegeLead2.email).messageId).not.toBe(lead.messageId);
     expect(lead.text).toContain('尊敬的李院长：\n您好！');
-    expect(lead.text).toContain('您有一项待审批事项：年度试点项目申报（电子工程学院 Web前端开发（中级））');
+    expect(lead.text).toContain(
+      '您有一项待审批事项：年度试点项目申报（电子工程学院 Web前端开发（中级））',
+    );
     expect(lead.text).toMatch(/证书名称\s+Web前端开发/u);
     expect(lead.text).toMatch(/等级\s+中级/u);
     expect(lead.text).toMatch(/预算合计\s+7,500.00 元/u);
@@ -64,17 +76,27 @@ describe('every notification kind arrives over SMTP with recipient, subject, bod
     expect(lead.text).toContain('教务处\n2026年11月2日');
     expect(lead.html).toContain('尊敬的李院长：');
     expect(lead.messageId).toMatch(new RegExp(`^<[0-9a-f-]{36}@certflow\\.${PUBLIC_HOST}>$`, 'u'));
-    expect(lead.replyTo?.value[0]?.address).toMatch(new RegExp(`^reply\\+k2\\.[a-z2-7.]+@${REPLY_DOMAIN}$`, 'u'));
+    expect(lead.replyTo?.value[0]?.address).toMatch(
+      new RegExp(`^reply\\+k2\\.[a-z2-7.]+@${REPLY_DOMAIN}$`, 'u'),
+    );
     expect(Object.keys(linksOf(lead.text!))).toEqual(['同意', '退回', '驳回', '查看详情']);
-    expect(linksOf(lead.text!)['查看详情']).toBe(`https://certflow.example.edu.cn/instances/${started.id}`);
+    expect(linksOf(lead.text!)['查看详情']).toBe(
+      `https://certflow.example.edu.cn/instances/${started.id}`,
+    );
 
     // 抄送 by the college lead to the auditor
     sink.clear();
-    await w.engine.send(started.id, { type: 'CC', data: { userIds: [people.auditor.id] } }, people.collegeLead);
+    await w.engine.send(
+      started.id,
+      { type: 'CC', data: { userIds: [people.auditor.id] } },
+      people.collegeLead,
+    );
     await w.drain();
     const cc = only(people.auditor.email);
     expect(cc.subject).toBe(`【抄送】${HEADLINE}`);
-    expect(cc.text).toContain('李院长将年度试点项目申报（电子工程学院 Web前端开发（中级））抄送给您');
+    expect(cc.text).toContain(
+      '李院长将年度试点项目申报（电子工程学院 Web前端开发（中级））抄送给您',
+    );
     expect(cc.replyTo).toBeUndefined();
     expect(Object.keys(linksOf(cc.text!))).toEqual(['查看详情']);
 
@@ -116,7 +138,9 @@ describe('every notification kind arrives over SMTP with recipient, subject, bod
     await w.drain();
     const decision = only(people.owner.email);
     expect(decision.subject).toBe(`【已通过】${HEADLINE}`);
-    expect(decision.text).toContain('您提交的年度试点项目申报（电子工程学院 Web前端开发（中级））已审批通过。');
+    expect(decision.text).toContain(
+      '您提交的年度试点项目申报（电子工程学院 Web前端开发（中级））已审批通过。',
+    );
     expect((await w.engine.get(started.id)).status).toBe('completed');
   });
 

@@ -51,11 +51,22 @@ afterAll(async () => {
 
 /** A mail client sending to the inbound endpoint over SMTP. */
 const client = () =>
-  nodemailer.createTransport({ host: '127.0.0.1', port: inbound.port, secure: false, ignoreTLS: true });
+  nodemailer.createTransport({
+    host: '127.0.0.1',
+    port: inbound.port,
+    secure: false,
+    ignoreTLS: true,
+  });
 
 async function reply(
   to: ParsedMail,
-  options: { from: string; text: string; messageId?: string; inReplyTo?: string | null; toAddress?: string },
+  options: {
+    from: string;
+    text: string;
+    messageId?: string;
+    inReplyTo?: string | null;
+    toAddress?: string;
+  },
 ): Promise<ReplyOutcome> {
   const before = outcomes.length;
   sink.clear();
@@ -65,7 +76,9 @@ async function reply(
     subject: `回复：${to.subject}`,
     text: options.text,
     messageId: options.messageId ?? `<${crypto.randomUUID()}@mail.example.edu.cn>`,
-    ...(options.inReplyTo === null ? {} : { inReplyTo: options.inReplyTo ?? to.messageId!, references: [to.messageId!] }),
+    ...(options.inReplyTo === null
+      ? {}
+      : { inReplyTo: options.inReplyTo ?? to.messageId!, references: [to.messageId!] }),
   });
   expect(outcomes).toHaveLength(before + 1);
   return outcomes[before]!;
@@ -93,7 +106,8 @@ function answer(address: string): ParsedMail {
 describe('approval by reply mail over SMTP', () => {
   it('an accepted reply applies once; the same mail delivered again applies nothing and is answered', async () => {
     const { id, mail } = await started();
-    const text = '同意\n材料齐全，同意申报。\n\n在 2026年11月2日 09:00，教务处 写道：\n> 尊敬的李院长：';
+    const text =
+      '同意\n材料齐全，同意申报。\n\n在 2026年11月2日 09:00，教务处 写道：\n> 尊敬的李院长：';
     const messageId = '<first-reply@mail.example.edu.cn>';
     expect(await reply(mail, { from: people.collegeLead.email, text, messageId })).toMatchObject({
       status: 'applied',
@@ -101,7 +115,11 @@ describe('approval by reply mail over SMTP', () => {
     });
     expect((await state(id)).state).toBe('academicReview');
     const history = await w.engine.history(id);
-    expect(history.at(-1)).toMatchObject({ event: 'APPROVE', actorId: people.collegeLead.id, comment: '材料齐全，同意申报。' });
+    expect(history.at(-1)).toMatchObject({
+      event: 'APPROVE',
+      actorId: people.collegeLead.id,
+      comment: '材料齐全，同意申报。',
+    });
     const ok = answer(people.collegeLead.email);
     expect(ok.subject).toMatch(/^【已办理】Re: /u);
     expect(ok.text).toContain('已按您的回复办理：同意');
@@ -109,12 +127,16 @@ describe('approval by reply mail over SMTP', () => {
     expect(ok.headers.get('auto-submitted')).toBe('auto-replied');
 
     const after = await state(id);
-    expect(await reply(mail, { from: people.collegeLead.email, text, messageId })).toEqual({ status: 'duplicate' });
+    expect(await reply(mail, { from: people.collegeLead.email, text, messageId })).toEqual({
+      status: 'duplicate',
+    });
     expect(await state(id)).toEqual(after);
     expect(answer(people.collegeLead.email).text).toContain('该邮件已处理过，未重复办理');
 
     // a second, different reply to the same notice: the task is already decided
-    expect(await reply(mail, { from: people.collegeLead.email, text: '驳回' })).toMatchObject({ status: 'refused' });
+    expect(await reply(mail, { from: people.collegeLead.email, text: '驳回' })).toMatchObject({
+      status: 'refused',
+    });
     expect(await state(id)).toEqual(after);
   });
 
@@ -146,12 +168,20 @@ describe('approval by reply mail over SMTP', () => {
       ['\n\n> 尊敬的李院长：', 'EMPTY'],
     ];
     for (const [text, reason] of cases) {
-      expect(await reply(mail, { from: people.collegeLead.email, text })).toEqual({ status: 'refused', reason });
+      expect(await reply(mail, { from: people.collegeLead.email, text })).toEqual({
+        status: 'refused',
+        reason,
+      });
       expect(answer(people.collegeLead.email).subject).toMatch(/^【未办理】/u);
     }
     expect(await state(id)).toEqual(before);
     // then a clear reply still works: the token was not spent by the refusals
-    expect(await reply(mail, { from: people.collegeLead.email, text: 'RETURN\nPlease add the teacher list.' })).toMatchObject({
+    expect(
+      await reply(mail, {
+        from: people.collegeLead.email,
+        text: 'RETURN\nPlease add the teacher list.',
+      }),
+    ).toMatchObject({
       status: 'applied',
       decision: 'RETURN',
     });
@@ -161,7 +191,9 @@ describe('approval by reply mail over SMTP', () => {
   it('a mail that does not answer the notice, and a reply address for a leadership step, are refused', async () => {
     const { id, mail } = await started();
     const before = await state(id);
-    expect(await reply(mail, { from: people.collegeLead.email, text: '同意', inReplyTo: null })).toMatchObject({
+    expect(
+      await reply(mail, { from: people.collegeLead.email, text: '同意', inReplyTo: null }),
+    ).toMatchObject({
       reason: 'NOT_A_REPLY',
     });
     expect(await state(id)).toEqual(before);
@@ -184,7 +216,9 @@ describe('approval by reply mail over SMTP', () => {
       expiresAt: new Date(w.clock.now().getTime() + 86_400_000),
     };
     const token = mintToken(w.keys, claims, 'leadership-probe');
-    await w.mailStore.insertTokens([tokenRow(w.keys, token, claims, 'leadership-probe', w.clock.now())]);
+    await w.mailStore.insertTokens([
+      tokenRow(w.keys, token, claims, 'leadership-probe', w.clock.now()),
+    ]);
     const leaderState = await state(id);
     const outcome = await reply(leader, {
       from: people.leader.email,
@@ -198,7 +232,12 @@ describe('approval by reply mail over SMTP', () => {
 
   it('the endpoint refuses unknown recipients at RCPT TO', async () => {
     await expect(
-      client().sendMail({ from: people.collegeLead.email, to: `someone@${REPLY_DOMAIN}`, subject: 'x', text: '同意' }),
+      client().sendMail({
+        from: people.collegeLead.email,
+        to: `someone@${REPLY_DOMAIN}`,
+        subject: 'x',
+        text: '同意',
+      }),
     ).rejects.toMatchObject({ responseCode: 550 });
   });
 });

@@ -10,7 +10,11 @@ import {
 import { createMailStore, type DbHandle } from '@certflow/db';
 import { people, weekdayCalendar } from '@certflow/pilot/testing';
 import { parseTokenKeys, type TokenKeys } from '../action-token.js';
-import { createActionHandler, type ActionRequest, type ActionResponse } from '../action-handlers.js';
+import {
+  createActionHandler,
+  type ActionRequest,
+  type ActionResponse,
+} from '../action-handlers.js';
 import { engineMailContext } from '../engine-mail-context.js';
 import { createNotifyHandler } from '../notify-handler.js';
 import type { MailStore, MailTransport } from '../ports.js';

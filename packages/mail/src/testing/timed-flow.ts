@@ -26,5 +26,5 @@ export function timedPilotProjectFlow(): AnyFlow {
         ],
       },
     },
-  }) as AnyFlow;
+  });
 }
