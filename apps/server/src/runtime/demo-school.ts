@@ -21,7 +21,7 @@ export const DEMO_USERS = {
 
 export type DemoUserKey = keyof typeof DEMO_USERS;
 
-/** Pilot scale and last year's executed budget (fen) per college, for this year and next. */
+/** Pilot scale and last year's executed budget (fen) per college, for last year to the year after next. */
 export const DEMO_QUOTA = {
   ee: { scale: 60, budget: 1_000_000 },
   cs: { scale: 40, budget: 800_000 },

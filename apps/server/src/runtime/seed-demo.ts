@@ -4,10 +4,12 @@ import { QUOTA_REF, quotaKey } from '@certflow/pilot';
 import { DEMO_COLLEGES, DEMO_QUOTA, DEMO_USERS } from './demo-school.js';
 
 const MARKER = { kind: 'system', key: 'demo-seed' } as const;
+const DEMO_YEARS = (year: number): number[] => [year - 1, year, year + 1, year + 2];
 
 /**
  * Seeds the demo school once (a marker row in reference data says it was done): the users into
- * the directory, the colleges, and quotas for `year` and `year + 1`. Returns whether it seeded.
+ * the directory, the colleges, and quotas from last year to the year after next (the annual plan
+ * is for next year). Returns whether it seeded.
  */
 export async function seedDemoSchool(store: Store, directory: Directory, now: Date): Promise<boolean> {
   if (await store.read.reference(MARKER.kind, MARKER.key)) return false;
@@ -18,11 +20,11 @@ export async function seedDemoSchool(store: Store, directory: Directory, now: Da
   await store.transaction(async (tx) => {
     for (const college of DEMO_COLLEGES) {
       await tx.putReference('college', college.id, { id: college.id, name: college.name });
-      for (const y of [year, year + 1]) {
+      for (const y of DEMO_YEARS(year)) {
         await tx.putReference(QUOTA_REF, quotaKey(y, college.id), { ...DEMO_QUOTA[college.id] });
       }
     }
-    await tx.putReference(MARKER.kind, MARKER.key, { at: now.toISOString(), years: [year, year + 1] });
+    await tx.putReference(MARKER.kind, MARKER.key, { at: now.toISOString(), years: DEMO_YEARS(year) });
   });
   return true;
 }

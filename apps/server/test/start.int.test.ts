@@ -1,0 +1,119 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** The documented curl sequence: the block between the quick-start markers of docs/http-api.md. */
+function quickStartScript(): string {
+  const doc = readFileSync(join(ROOT, 'docs/http-api.md'), 'utf8');
+  const block = /<!-- quick-start:begin -->\s*```sh\n([\s\S]*?)```\s*<!-- quick-start:end -->/.exec(doc)?.[1];
+  if (!block) throw new Error('docs/http-api.md has no quick-start block');
+  return block;
+}
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** `pnpm start` from the repository root, as the README says, on a free port and a temp data dir. */
+async function pnpmStart(dataDir: string): Promise<Started> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', CERTFLOW_DATA_DIR: dataDir, LOG_LEVEL: 'info' };
+  delete env['CERTFLOW_JWT_SECRET'];
+  delete env['DATABASE_URL'];
+  delete env['REDIS_URL'];
+  const child = spawn('pnpm', ['start'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const check = setInterval(() => {
+      const match = /certflow listening on (http:\/\/\S+)/.exec(out);
+      if (match?.[1]) {
+        clearInterval(check);
+        resolve(match[1]);
+      }
+    }, 100);
+    void exited.then((code) => {
+      clearInterval(check);
+      reject(new Error(`pnpm start exited (${code}) before listening:\n${out}`));
+    });
+  });
+  return { child, url, output: () => out, exited };
+}
+
+async function stop(s: Started): Promise<void> {
+  if (s.child.exitCode !== null || s.child.pid === undefined) return;
+  process.kill(-s.child.pid, 'SIGTERM');
+  await s.exited;
+}
+
+describe('pnpm start (the all-in-one server)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'certflow-start-'));
+  let server: Started | undefined;
+
+  beforeAll(async () => {
+    server = await pnpmStart(dataDir);
+  }, 90_000);
+
+  afterAll(async () => {
+    if (server) await stop(server);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('seeds the demo school, prints tokens and the URL, and keeps a generated secret private', () => {
+    const out = server?.output() ?? '';
+    expect(out).toContain('demo school seeded');
+    expect(out).toMatch(/owner\s+张老师 \[project_owner@ee\]\n\s+eyJ[\w-]+\.[\w-]+\.[\w-]+/);
+    expect(out).toContain('database: PGlite');
+    expect(statSync(join(dataDir, 'jwt-secret')).mode & 0o777).toBe(0o600);
+    expect(readFileSync(join(dataDir, 'demo-tokens.env'), 'utf8')).toMatch(/^export CERTFLOW_TOKEN_OWNER=eyJ/m);
+  });
+
+  it('runs the documented curl sequence: a demo application is approved and its history verifies', () => {
+    const run = spawnSync('bash', ['-euo', 'pipefail', '-c', quickStartScript()], {
+      cwd: ROOT,
+      env: { ...process.env, BASE: server?.url, CERTFLOW_DATA_DIR: dataDir },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^instance [0-9a-f-]{36}$/);
+    expect(lines).toContain('ee Web前端开发（中级）');
+    expect(lines).toContain('academicReview');
+    expect(lines).toContain('completed');
+    expect(lines.filter((l) => /^\d /.test(l))).toEqual([
+      '1 START u-owner → collegeReview',
+      '2 APPROVE u-lead → academicReview',
+      '3 APPROVE u-aa → approved',
+    ]);
+    expect(lines.at(-1)).toBe('{"ok":true,"count":3}');
+  });
+
+  it('shuts down on SIGTERM and starts again on the same data: nothing lost, nothing re-seeded', async () => {
+    if (!server) throw new Error('not started');
+    await stop(server);
+    expect(server.output()).toContain('shutting down');
+    server = await pnpmStart(dataDir);
+    expect(server.output()).toContain('demo school present');
+    const tokens = readFileSync(join(dataDir, 'demo-tokens.env'), 'utf8');
+    const auditor = /CERTFLOW_TOKEN_AUDITOR=(\S+)/.exec(tokens)?.[1] ?? '';
+    const res = await fetch(`${server.url}/api/instances?status=completed`, { headers: { authorization: `Bearer ${auditor}` } });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { total: number }).total).toBe(1);
+  }, 90_000);
+});
+
+// Fail (never skip) when the tools the documented sequence uses are missing.
+for (const tool of ['pnpm', 'curl', 'bash']) {
+  if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) throw new Error(`${tool} is required by this test`);
+}
