@@ -7,6 +7,7 @@ import { measureThroughput, preparePilot } from './throughput.js';
 import { measureTimers } from './timer-lateness.js';
 import { measureInbox } from './inbox-scale.js';
 import { measureEmbedded } from './embedded.js';
+import { measureServer } from './server-rss.js';
 
 type Failures = { section: Section; error: unknown }[];
 
@@ -70,5 +71,8 @@ export async function runSections(
   });
   await guard('embedded', flags, failed, async () => {
     rows.push(...(await measureEmbedded(flags)));
+  });
+  await guard('server', flags, failed, async () => {
+    rows.push(...(await measureServer(flags)));
   });
 }

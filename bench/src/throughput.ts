@@ -17,6 +17,7 @@ import {
 } from './raw-transaction.js';
 import { fmt, verdict, type Note, type ResultRow } from './result-row.js';
 import { sleep } from './stats.js';
+import { StoreTimings, timedStore } from './timed-store.js';
 
 export interface ThroughputRun {
   readonly clients: number;
@@ -103,6 +104,29 @@ async function measureEngine(
   return { result, statements, delta };
 }
 
+/** Where one client's command time goes, per store call (a diagnostic, after the measured runs). */
+async function storeCallTimings(
+  db: BenchDatabase,
+  fixture: PilotFixture,
+  durationMs: number,
+): Promise<Note> {
+  const client = await measuredClient(db.url, 1);
+  const timings = new StoreTimings();
+  const engine = benchEngine(timedStore(client.store, timings), client.directory);
+  const id = fixture.instanceIds[0];
+  if (!id) throw new Error('no instance to time');
+  const cycler = new ProjectCycler(engine, id, fixture.positions);
+  const r = await closedLoop(1, 0, durationMs, () => cycler.next());
+  await client.close();
+  return {
+    title: "Where a command's time goes (1 client, store calls timed)",
+    body:
+      `${r.total} commands, ${fmt.ms(durationMs / Math.max(1, r.total))} each on average ` +
+      `(rest of the command = engine and driver CPU outside the transaction).\n\n` +
+      timings.table(r.total),
+  };
+}
+
 /**
  * §1: engine `send` calls per second at each client count, each client cycling its own
  * instance, against the raw UPDATE + INSERT transaction at the same client count. The two are
@@ -186,6 +210,7 @@ export async function measureThroughput(
     });
   }
   const notes: Note[] = [
+    await storeCallTimings(db, fixture, Math.min(3000, durationMs)),
     {
       title: 'Throughput detail (per client count)',
       body: [
