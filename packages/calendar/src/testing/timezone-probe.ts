@@ -1,0 +1,43 @@
+/**
+ * Run in a child process under a given `TZ` by timezone.test.ts: prints the calendar's answers,
+ * the package's own `isWorkday` for a few days, and (in Beijing time) every day 2004–2026 where
+ * our calendar and the package disagree.
+ */
+import chineseDays from 'chinese-days';
+import { createBusinessCalendar } from '../business-calendar.js';
+
+const cal = createBusinessCalendar();
+const ours: Record<string, unknown> = {};
+for (const d of ['2026-09-20', '2026-10-01', '2026-10-08', '2026-10-10', '2026-10-11', '2026-10-12']) {
+  ours[`isWorkingDay ${d}`] = cal.isWorkingDay(d);
+}
+ours['addWorkingDays 2026-09-30T10:30+08 3'] = cal
+  .addWorkingDays(new Date('2026-09-30T10:30:00+08:00'), 3)
+  .toISOString();
+ours['addWorkingDays 2026-09-30T23:30+08 1'] = cal
+  .addWorkingDays(new Date('2026-09-30T23:30:00+08:00'), 1)
+  .toISOString();
+ours['addWorkingHours 2026-09-30T16:00+08 2'] = cal
+  .addWorkingHours(new Date('2026-09-30T16:00:00+08:00'), 2)
+  .toISOString();
+
+const packageIsWorkday: Record<string, boolean> = {};
+for (const d of ['2026-10-01', '2026-10-10', '2026-10-12']) packageIsWorkday[d] = chineseDays.isWorkday(d);
+
+const disagreements: string[] = [];
+if (process.env['TZ'] === 'Asia/Shanghai') {
+  for (let t = Date.UTC(2004, 0, 1); t < Date.UTC(2027, 0, 1); t += 86_400_000) {
+    const d = new Date(t).toISOString().slice(0, 10);
+    if (cal.isWorkingDay(d) !== chineseDays.isWorkday(d)) disagreements.push(d);
+  }
+}
+
+process.stdout.write(
+  JSON.stringify({
+    tz: process.env['TZ'] ?? '',
+    offsetMinutes: new Date('2026-10-01T00:00:00Z').getTimezoneOffset(),
+    ours,
+    packageIsWorkday,
+    disagreements,
+  }),
+);
