@@ -1,0 +1,158 @@
+import type { FireResult } from '@certflow/engine';
+import { pino, type Logger } from 'pino';
+import { deliverOutbox, type DeliveryDeps, type DeliveryResult } from './deliver-outbox.js';
+import { fireTimerWhenDue } from './fire-timer.js';
+import { RecurringMarkers } from './recurring-markers.js';
+import { FAR_FUTURE } from './far-future.js';
+import { defaultRetryPolicy, errorText } from './retry-policy.js';
+import type { ReconcileReport, Scheduler, SchedulerDeps } from './scheduler.js';
+
+export interface InProcessSchedulerOptions extends SchedulerDeps {
+  /** Longest sleep between two looks at the database (default 30 s). */
+  readonly maxSleepMs?: number;
+}
+
+/** What one `runDue()` did, for tests and logs. */
+export interface RunReport {
+  readonly fired: string[];
+  readonly noop: string[];
+  readonly delivered: string[];
+  readonly retried: string[];
+  readonly failed: string[];
+  readonly started: string[];
+  readonly errors: string[];
+}
+
+/**
+ * The embedded-mode scheduler (PGlite, no Redis): the database is the only index. Each run
+ * fires every timer due by the clock and delivers every outbox row available by the clock, then
+ * sleeps (`setTimeout`) until the next due row — at most `maxSleepMs`, so rows written by
+ * another process are seen too. `nudge()` runs at once. Runs never overlap.
+ */
+export class InProcessScheduler implements Scheduler {
+  readonly kind = 'in-process' as const;
+  private running = false;
+  private wake: NodeJS.Timeout | undefined;
+  private chain: Promise<unknown> = Promise.resolve();
+  /** Timers whose firing threw (database down, a refusal): retried with backoff. */
+  private readonly backoff = new Map<string, { attempts: number; until: number }>();
+  private readonly log: Logger;
+  private readonly delivery: DeliveryDeps;
+  private readonly markers: RecurringMarkers;
+
+  constructor(private readonly deps: InProcessSchedulerOptions) {
+    this.log = deps.logger ?? pino({ level: 'silent' });
+    this.delivery = { ...deps, retry: deps.retry ?? defaultRetryPolicy };
+    this.markers = new RecurringMarkers(deps);
+  }
+
+  async start(): Promise<void> {
+    this.running = true;
+    await this.reconcile();
+    await this.runDue();
+  }
+
+  async nudge(): Promise<void> {
+    await this.runDue();
+  }
+
+  async reconcile(): Promise<ReconcileReport> {
+    const limit = this.deps.reconcileLimit ?? 200_000;
+    const timers = await this.deps.dispatch.pendingTimers(limit);
+    const outbox = await this.deps.dispatch.pendingOutbox(FAR_FUTURE, limit);
+    this.log.info({ timers: timers.length, outbox: outbox.length }, 'reconciled from the database');
+    return { timers: timers.length, outbox: outbox.length, promoted: 0, recurring: this.deps.recurring?.length ?? 0 };
+  }
+
+  /** Deliver everything due by the clock now (serialized with any run in progress). */
+  runDue(): Promise<RunReport> {
+    const run = this.chain.then(() => this.drain());
+    this.chain = run.then(
+      () => this.planWake(),
+      () => this.planWake(),
+    );
+    return run;
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.wake) clearTimeout(this.wake);
+    this.wake = undefined;
+    await this.chain.catch(() => undefined);
+  }
+
+  private async drain(): Promise<RunReport> {
+    const report: RunReport = { fired: [], noop: [], delivered: [], retried: [], failed: [], started: [], errors: [] };
+    const batch = this.deps.batchSize ?? 500;
+    try {
+      report.started.push(...(await this.markers.runDueCalls()));
+      for (let round = 0; round < 10_000; round += 1) {
+        const now = this.deps.clock.now();
+        let progressed = false;
+        const timers = await this.deps.dispatch.pendingTimers(batch + this.backoff.size, now);
+        for (const timer of timers) {
+          const b = this.backoff.get(timer.id);
+          if (b && b.until > now.getTime()) continue;
+          progressed = true;
+          try {
+            const result = await fireTimerWhenDue({ ...this.deps, read: this.deps.store.read }, timer.id);
+            this.backoff.delete(timer.id);
+            (result.fired ? report.fired : report.noop).push(timer.id);
+            if (result.fired) this.logFire(timer.id, result);
+          } catch (error) {
+            const attempts = (b?.attempts ?? 0) + 1;
+            const delay = Math.min(3_600_000, 1000 * 2 ** attempts);
+            this.backoff.set(timer.id, { attempts, until: now.getTime() + delay });
+            report.errors.push(`timer ${timer.id}: ${errorText(error)}`);
+            this.log.error({ timerId: timer.id, attempts, err: error }, 'timer failed to fire; will retry');
+          }
+        }
+        for (const row of await this.deps.dispatch.pendingOutbox(now, batch)) {
+          progressed = true;
+          this.record(report, row.id, await deliverOutbox(this.delivery, row.id, row.attempts));
+        }
+        if (!progressed) break;
+      }
+    } catch (error) {
+      report.errors.push(errorText(error));
+      this.log.error({ err: error }, 'scheduler run failed; will retry');
+    }
+    return report;
+  }
+
+  private record(report: RunReport, id: string, result: DeliveryResult): void {
+    if (result.outcome === 'delivered') report.delivered.push(id);
+    else if (result.outcome === 'retry') report.retried.push(id);
+    else if (result.outcome === 'failed') report.failed.push(id);
+    if (result.outcome === 'retry' || result.outcome === 'failed') {
+      this.log.warn({ outboxId: id, ...result }, 'outbox delivery failed');
+    }
+  }
+
+  private logFire(timerId: string, result: FireResult): void {
+    this.log.info({ timerId, instanceId: result.instance?.id, state: result.instance?.state }, 'timer fired');
+  }
+
+  private async planWake(): Promise<void> {
+    if (!this.running) return;
+    const maxSleep = this.deps.maxSleepMs ?? 30_000;
+    const now = this.deps.clock.now().getTime();
+    let next = now + maxSleep;
+    try {
+      const timers = await this.deps.dispatch.pendingTimers(this.backoff.size + 1);
+      const due = timers.find((t) => !this.backoff.has(t.id))?.dueAt.getTime();
+      const retries = [...this.backoff.values()].map((b) => b.until);
+      const [row] = await this.deps.dispatch.pendingOutbox(new Date(next), 1);
+      const recurring = await this.markers.nextDue();
+      for (const t of [due, row?.availableAt.getTime(), recurring?.getTime(), ...retries]) {
+        if (t !== undefined) next = Math.min(next, t);
+      }
+    } catch (error) {
+      this.log.error({ err: error }, 'scheduler could not plan its next wake-up');
+    }
+    if (this.wake) clearTimeout(this.wake);
+    if (!this.running) return;
+    this.wake = setTimeout(() => void this.runDue(), Math.max(0, next - now));
+    this.wake.unref();
+  }
+}
