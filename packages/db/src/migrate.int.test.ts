@@ -31,6 +31,9 @@ const TABLES = [
   'history',
   'idempotency_keys',
   'instances',
+  'mail_action_tokens',
+  'mail_inbound',
+  'mail_messages',
   'outbox',
   'reference_data',
   'tasks',
@@ -52,7 +55,7 @@ describe('migrations on PostgreSQL', () => {
     const applied = await pg.db
       .select({ n: sql<number>`count(*)::int` })
       .from(sql`drizzle.__drizzle_migrations`);
-    expect(applied).toEqual([{ n: 1 }]);
+    expect(applied).toEqual([{ n: 2 }]);
   });
 
   it('keeps the tables of a `schema` apart from the default ones', async () => {

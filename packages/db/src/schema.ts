@@ -1,3 +1,4 @@
+import { mailTables } from './mail-schema.js';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -198,5 +199,6 @@ export const allTables = [
   idempotencyKeys,
   referenceData,
   users,
+  ...mailTables,
 ] as const;
 export * from './mail-schema.js';
