@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createEngine, ManualClock, type Engine, type Store } from '@certflow/engine';
 import type { Directory } from '@certflow/engine';
 import { pilotFlows } from '../flows.js';
+import { weekdayCalendar } from './weekday-calendar.js';
 
 /** A store under test, with a way to read all of it for byte-for-byte comparisons. */
 export interface StoreHarness {
@@ -25,6 +26,7 @@ export function pilotWorld(h: StoreHarness, start = '2026-11-02T09:00:00+08:00')
     flows: pilotFlows,
     clock,
     ids: randomUUID,
+    calendar: weekdayCalendar,
     ...(h.directory ? { directory: h.directory } : {}),
   });
   return { engine, clock };
