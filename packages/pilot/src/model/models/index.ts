@@ -1,9 +1,11 @@
 import type { FlowModel } from '../flow-model.js';
 import { certificateChangeModel } from './certificate-change.js';
 import { pilotProjectModel } from './pilot-project.js';
+import { rectificationModel } from './rectification.js';
 import { reportModel } from './report.js';
 import { teacherTrainingModel } from './teacher-training.js';
 import { trainingBaseModel } from './training-base.js';
+import { withdrawalModel } from './withdrawal.js';
 
 /**
  * The model of every flow in `pilotFlows`, by flow id. A flow registered without a model fails
@@ -16,6 +18,8 @@ export const flowModels: Readonly<Record<string, FlowModel>> = Object.fromEntrie
     trainingBaseModel,
     teacherTrainingModel,
     reportModel,
+    rectificationModel,
+    withdrawalModel,
   ].map((m) => [m.flowId, m]),
 );
 
@@ -27,6 +31,4 @@ export const flowModels: Readonly<Record<string, FlowModel>> = Object.fromEntrie
 export const PENDING_MODELS: readonly string[] = [
   'assessment',
   'budget-adjustment',
-  'rectification',
-  'withdrawal',
 ];
