@@ -3,7 +3,10 @@ import { people } from '../../testing/people.js';
 import { plain, type FlowModel } from '../flow-model.js';
 
 const project = projectRecord();
-const caseInput = (finding: Record<string, unknown> = {}, overrides: Record<string, unknown> = {}) => ({
+const caseInput = (
+  finding: Record<string, unknown> = {},
+  overrides: Record<string, unknown> = {},
+) => ({
   projectId: 'proj-1',
   collegeId: 'ee',
   finding: { summary: '考场监控缺失', trigger: 'loose-management', ...finding },
