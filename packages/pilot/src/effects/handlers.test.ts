@@ -73,3 +73,23 @@ describe('pilot effect handlers', () => {
     expect(rows.map((r) => r.status)).toEqual(['delivered']);
   });
 });
+
+describe('every effect kind a flow emits has a handler', () => {
+  it('so no outbox row of the pilot fails for want of one', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { fileURLToPath } = await import('node:url');
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    const kinds = new Set<string>();
+    for (const dir of readdirSync(root, { withFileTypes: true })) {
+      if (!dir.isDirectory()) continue;
+      for (const file of readdirSync(`${root}/${dir.name}`)) {
+        if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue;
+        for (const m of readFileSync(`${root}/${dir.name}/${file}`, 'utf8').matchAll(/kind: '(pilot\.[a-z.-]+)'/g)) {
+          kinds.add(m[1]!);
+        }
+      }
+    }
+    expect(kinds.size).toBeGreaterThan(3);
+    for (const kind of kinds) expect(Object.keys(pilotEffectHandlers)).toContain(kind);
+  });
+});

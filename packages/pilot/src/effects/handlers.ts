@@ -81,6 +81,12 @@ async function endProjectInstances(payload: JsonObject, ctx: EffectContext): Pro
 export const pilotEffectHandlers: Readonly<Record<string, EffectHandler>> = {
   [EFFECT_KINDS.openWithdrawal]: openWithdrawal,
   [EFFECT_KINDS.endProjectInstances]: endProjectInstances,
-  // The approval itself wrote the project record (reference.put); nothing more to do.
+  // Announcements: the approval itself already wrote its records (reference.put) in the same
+  // transaction; these rows only tell integrations (webhooks, reports) and need no work here.
   'pilot.project.approved': async () => undefined,
+  'pilot.certificate-change.approved': async () => undefined,
+  'pilot.teacher-training.approved': async () => undefined,
+  'pilot.training-base.established': async () => undefined,
+  'pilot.report.overdue': async () => undefined,
+  'pilot.report.feedback': async () => undefined,
 };
