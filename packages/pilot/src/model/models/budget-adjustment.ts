@@ -1,6 +1,7 @@
 import type { JsonObject } from '@certflow/engine';
 import type { AnyMachineSnapshot } from 'xstate';
 import type { BudgetAdjustmentContext } from '../../budget-adjustment/machine.js';
+import type { Ledger } from '../../ledger/ledger.js';
 import { projectRecord } from '../../testing/assessment-fixtures.js';
 import { people } from '../../testing/people.js';
 import { plain, type FlowModel, type ModelReference, type ModelScenario } from '../flow-model.js';
@@ -9,7 +10,7 @@ const ctx = (s: AnyMachineSnapshot) => s.context as BudgetAdjustmentContext;
 const project = projectRecord();
 const at = '2027-03-01T01:00:00.000Z';
 /** The project's ledger: its allocation, and 250,000 fen of certificate fees already spent. */
-const ledger = {
+const stored: Ledger = {
   projectId: 'proj-1',
   entries: [
     { type: 'allocation', amounts: { ...project.budget }, at, source: 'proj-1' },
@@ -23,7 +24,8 @@ const ledger = {
       source: 'assess-1',
     },
   ],
-} satisfies JsonObject;
+};
+const ledger = stored as unknown as JsonObject;
 const references: ModelReference[] = [
   { kind: 'project', key: 'proj-1', value: project },
   { kind: 'ledger', key: 'proj-1', value: ledger },
@@ -42,11 +44,11 @@ const request = (d: ReturnType<typeof delta>, overrides: Record<string, unknown>
 });
 
 /** What `checkAdjustment` computes for the scenario's request over its references. */
-const checked = (need: { needsLeadership: boolean; magnitude: number; threshold: number }) => ({
-  ...need,
-  project,
-  ledger,
-});
+const checked = (need: {
+  needsLeadership: boolean;
+  magnitude: number;
+  threshold: number;
+}): JsonObject => ({ ...need, project, ledger });
 const refsOf: Record<string, JsonObject> = {
   // 100,000 fen moved, under the default threshold of 1,000,000.
   'within the threshold': checked({
