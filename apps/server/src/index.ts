@@ -8,7 +8,7 @@ export { errorResponse } from './http/error-handler.js';
 export { readsEverything, SCHOOL_READERS, READ_ONLY_ROLES } from './access/read-access.js';
 export { describeFlow, flowCatalog, type FlowInfo } from './flows/flow-catalog.js';
 export { loadConfig, type ServerConfig } from './config.js';
-export { composeRuntime, engineFor, openDatabase, systemClock, type Runtime } from './runtime/compose.js';
+export { composeRuntime, businessCalendar, engineFor, openDatabase, systemClock, type Runtime } from './runtime/compose.js';
 export { DEMO_COLLEGES, DEMO_QUOTA, DEMO_USERS, type DemoUserKey } from './runtime/demo-school.js';
 export { seedDemoSchool } from './runtime/seed-demo.js';
 export { demoTokens } from './runtime/demo-tokens.js';

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,6 +97,20 @@ describe('pnpm start (the all-in-one server)', () => {
       '3 APPROVE u-aa → approved',
     ]);
     expect(lines.at(-1)).toBe('{"ok":true,"count":3}');
+  });
+
+  it('delivers the notifications of that approval as .eml files in the data dir (in-process scheduler)', async () => {
+    const mailDir = join(dataDir, 'mail');
+    let files: string[] = [];
+    for (let i = 0; i < 100 && files.length < 3; i += 1) {
+      files = existsSync(mailDir) ? readdirSync(mailDir).filter((f) => f.endsWith('.eml')) : [];
+      if (files.length < 3) await new Promise((r) => setTimeout(r, 200));
+    }
+    const mails = files.map((f) => readFileSync(join(mailDir, f), 'utf8'));
+    // The college lead's task, academic affairs' task, and the decision to the applicant.
+    expect(mails.some((m) => m.includes('lead@') && /Subject: =\?UTF-8\?/i.test(m))).toBe(true);
+    expect(mails.some((m) => m.includes('owner@'))).toBe(true);
+    expect(mails.every((m) => /^Message-ID: <[0-9a-f-]{36}@certflow\./m.test(m))).toBe(true);
   });
 
   it('shuts down on SIGTERM and starts again on the same data: nothing lost, nothing re-seeded', async () => {

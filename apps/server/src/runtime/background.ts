@@ -1,12 +1,19 @@
 import type { DbHandle } from '@certflow/db';
-import type { Engine } from '@certflow/engine';
+import { createMailStore } from '@certflow/db';
+import type { BusinessCalendar, Clock, Engine, Store } from '@certflow/engine';
+import { createMailFromEnv, type Mail } from '@certflow/mail';
+import { pilotEffectHandlers } from '@certflow/pilot';
+import { effectHandlers, InProcessScheduler, type OutboxHandlers, type Scheduler } from '@certflow/queue';
 import type { Logger } from 'pino';
 import type { ServerConfig } from '../config.js';
+import { resolveSecret } from './jwt-secret.js';
 
 /** What runs beside the API: timers (deadlines, reminders) and the outbox (mail, effects). */
 export interface Background {
   /** One line for the start banner. */
   readonly description: string;
+  /** Signed action links and reply approval. */
+  readonly mail: Mail;
   stop(): Promise<void>;
 }
 
@@ -14,26 +21,90 @@ export interface BackgroundArgs {
   readonly config: ServerConfig;
   readonly handle: DbHandle<unknown>;
   readonly engine: Engine;
+  readonly engineFor: (store: Store) => Engine;
+  readonly calendar: BusinessCalendar;
+  readonly clock: Clock;
   readonly logger: Logger;
 }
 
+/** The demo school's colleges, for mail subjects (二级学院 names). */
+const COLLEGES: Readonly<Record<string, string>> = { ee: '电子工程学院', cs: '计算机学院' };
+
+/** Outbox handlers: `notify` rows to mail, pilot effects to the flow pack's handlers. */
+export function outboxHandlers(mail: Mail, handle: DbHandle<unknown>): OutboxHandlers {
+  return {
+    notify: (row) => mail.notify(row),
+    ...effectHandlers(pilotEffectHandlers, { instances: handle.store.read }),
+  };
+}
+
+/** The mail package from the environment; the embedded mode generates its link secret once. */
+export function mailFor(args: BackgroundArgs): Mail {
+  const { config, handle } = args;
+  const secret = resolveSecret({
+    configured: process.env.CERTFLOW_MAIL_SECRET,
+    dataDir: config.dataDir,
+    allowGenerated: config.databaseUrl === undefined,
+    name: 'CERTFLOW_MAIL_SECRET',
+    file: 'mail-secret',
+  });
+  return createMailFromEnv(
+    {
+      ...process.env,
+      CERTFLOW_MAIL_SECRET: secret,
+      CERTFLOW_DATA_DIR: config.dataDir,
+      PUBLIC_URL: process.env.PUBLIC_URL ?? config.publicUrl,
+    },
+    {
+      store: createMailStore(handle.db),
+      engine: args.engine,
+      engineFor: args.engineFor,
+      directory: handle.directory,
+      colleges: COLLEGES,
+      clock: args.clock,
+      onError: (error) => args.logger.error({ err: error }, 'mail'),
+    },
+  );
+}
+
 /**
- * The seam for delivery. Embedded (no REDIS_URL): the in-process scheduler and mail to `.eml`
- * files in `mailDir` (or SMTP_URL). With REDIS_URL: nothing runs here — the API only nudges
- * BullMQ and `apps/worker` delivers.
- *
- * `@certflow/queue` and `@certflow/mail` are not published yet, so for now nothing is delivered
- * from this process: timers and outbox rows wait, durable, in the database and are picked up by
- * the scheduler or the worker once it runs (the reconciler re-reads every pending row).
+ * Embedded (no REDIS_URL): the in-process scheduler fires timers and delivers the outbox from
+ * this process — mail to `.eml` files in `<dataDir>/mail` (or SMTP_URL). With REDIS_URL the API
+ * only writes rows; `apps/worker` (BullMQ) delivers them.
  */
 export async function startBackground(args: BackgroundArgs): Promise<Background> {
-  const mode = args.config.redisUrl ? 'bullmq' : 'in-process';
-  const description =
-    mode === 'bullmq'
-      ? `BullMQ at ${redact(args.config.redisUrl ?? '')}: run apps/worker to deliver`
-      : 'in-process scheduler: not wired yet (@certflow/queue pending); timers and mail wait in the database';
-  args.logger.info({ mode }, 'background delivery');
-  return { description, stop: async () => {} };
+  const mail = mailFor(args);
+  const inbound = await mail.startInbound();
+  if (args.config.redisUrl) {
+    args.logger.info({ mode: 'bullmq' }, 'background delivery runs in apps/worker');
+    return {
+      description: `BullMQ at ${redact(args.config.redisUrl)}: run apps/worker to deliver`,
+      mail,
+      stop: async () => {
+        await inbound?.close();
+      },
+    };
+  }
+  const scheduler: Scheduler = new InProcessScheduler({
+    engine: args.engine,
+    store: args.handle.store,
+    dispatch: args.handle.dispatch,
+    clock: args.clock,
+    calendar: args.calendar,
+    handlers: outboxHandlers(mail, args.handle),
+    logger: args.logger,
+    maxSleepMs: 2_000,
+  });
+  await scheduler.start();
+  args.logger.info({ mode: 'in-process', mailDir: mail.config.emlDir }, 'background delivery');
+  return {
+    description: `in-process scheduler; mail ${mail.config.smtpUrl ? 'via SMTP' : `to ${mail.config.emlDir}`}`,
+    mail,
+    stop: async () => {
+      await scheduler.stop();
+      await inbound?.close();
+    },
+  };
 }
 
 function redact(url: string): string {

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { openPglite, openPostgres, type DbHandle } from '@certflow/db';
-import { createEngine, type BusinessCalendar, type Clock, type Engine } from '@certflow/engine';
+import { createEngine, type BusinessCalendar, type Clock, type Engine, type Store } from '@certflow/engine';
+import { loadBusinessCalendar } from '@certflow/calendar';
+import { mountMailActions } from '../routes/mail-actions.js';
 import { pilotFlows } from '@certflow/pilot';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Logger } from 'pino';
@@ -15,19 +17,23 @@ import { resolveJwtSecret } from './jwt-secret.js';
 export const systemClock: Clock = { now: () => new Date() };
 
 /**
- * The business calendar seam: `@certflow/calendar` (Asia/Shanghai working days with statutory
- * holidays and 调休) is not published yet. Without a calendar the engine refuses, with an
- * explicit error, to open a task that has a deadline — it never guesses.
+ * The business calendar: Asia/Shanghai working days with statutory holidays and 调休
+ * (`chinese-days`) plus the administrator's overrides stored as reference data. A deadline in a
+ * year neither covers is refused with `CALENDAR_YEAR_NOT_COVERED` — never a guess.
  */
-export function businessCalendar(): BusinessCalendar | undefined {
-  return undefined;
+export function businessCalendar(handle: DbHandle<unknown>): Promise<BusinessCalendar> {
+  return loadBusinessCalendar(handle.store.read);
 }
 
-/** The engine over an open database, with the 1+X pilot flows. */
-export function engineFor(handle: DbHandle<unknown>, clock: Clock = systemClock): Engine {
-  const calendar = businessCalendar();
+/** The engine over an open database (or a mail token's transaction), with the 1+X pilot flows. */
+export function engineFor(
+  handle: DbHandle<unknown>,
+  calendar: BusinessCalendar | undefined,
+  clock: Clock = systemClock,
+  store: Store = handle.store,
+): Engine {
   return createEngine({
-    store: handle.store,
+    store,
     flows: pilotFlows,
     clock,
     ids: randomUUID,
@@ -61,7 +67,8 @@ export async function composeRuntime(config: ServerConfig, logger: Logger): Prom
     }),
   );
   const handle = await openDatabase(config);
-  const engine = engineFor(handle);
+  const calendar = await businessCalendar(handle);
+  const engine = engineFor(handle, calendar);
   const app = createApp({
     engine,
     store: handle.store,
@@ -71,7 +78,16 @@ export async function composeRuntime(config: ServerConfig, logger: Logger): Prom
     logger,
     bodyLimit: config.bodyLimit,
   });
-  const background = await startBackground({ config, handle, engine, logger });
+  const background = await startBackground({
+    config,
+    handle,
+    engine,
+    engineFor: (store) => engineFor(handle, calendar, systemClock, store),
+    calendar,
+    clock: systemClock,
+    logger,
+  });
+  mountMailActions(app, background.mail);
   return {
     config,
     handle,

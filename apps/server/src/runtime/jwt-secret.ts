@@ -12,11 +12,22 @@ export function resolveJwtSecret(options: {
   dataDir: string;
   allowGenerated: boolean;
 }): string {
+  return resolveSecret({ ...options, name: 'CERTFLOW_JWT_SECRET', file: 'jwt-secret' });
+}
+
+/** A secret from the environment, or (embedded mode) generated once into `<dataDir>/<file>`. */
+export function resolveSecret(options: {
+  configured: string | undefined;
+  dataDir: string;
+  allowGenerated: boolean;
+  name: string;
+  file: string;
+}): string {
   if (options.configured) return options.configured;
   if (!options.allowGenerated) {
-    throw new Error('CERTFLOW_JWT_SECRET is required with DATABASE_URL (at least 32 characters)');
+    throw new Error(`${options.name} is required with DATABASE_URL (at least 32 characters)`);
   }
-  const file = join(options.dataDir, 'jwt-secret');
+  const file = join(options.dataDir, options.file);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(options.dataDir, { recursive: true });
   const secret = randomBytes(32).toString('base64url');

@@ -4,7 +4,7 @@ import { CertflowClient } from '@certflow/client';
 import { allTables, truncateAll, type DbHandle } from '@certflow/db';
 import { people, type PersonKey } from '@certflow/pilot/testing';
 import pino from 'pino';
-import { createApp, engineFor, TokenService, type Claims } from '../../src/index.js';
+import { businessCalendar, createApp, engineFor, TokenService, type Claims } from '../../src/index.js';
 
 export const TEST_SECRET = 'test-secret-0123456789-abcdefghijklmnop';
 
@@ -40,7 +40,7 @@ function claimsOf(who: PersonKey): Claims {
 export async function startApiWorld(handle: DbHandle<unknown>): Promise<ApiWorld> {
   const tokens = new TokenService(TEST_SECRET);
   const app = createApp({
-    engine: engineFor(handle),
+    engine: engineFor(handle, await businessCalendar(handle)),
     store: handle.store,
     db: handle.db,
     driver: handle.driver,
