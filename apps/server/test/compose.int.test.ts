@@ -42,7 +42,7 @@ function parseYaml(text: string): Resolved {
 }
 
 describe('docker/compose.yml', () => {
-  const env: NodeJS.ProcessEnv = { ...process.env, CERTFLOW_JWT_SECRET: SECRET };
+  const env: NodeJS.ProcessEnv = { ...process.env, CERTFLOW_JWT_SECRET: SECRET, CERTFLOW_MAIL_SECRET: SECRET };
   delete env['POSTGRES_PASSWORD'];
   delete env['CERTFLOW_PUBLIC_URL'];
   delete env['CERTFLOW_DEMO'];
@@ -123,7 +123,7 @@ describe('docker/compose.yml', () => {
     const server = service('server');
     expect(worker.build?.dockerfile).toBe('docker/worker.Dockerfile');
     expect(existsSync(join(ROOT, 'docker/worker.Dockerfile'))).toBe(true);
-    for (const key of ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'CERTFLOW_JWT_SECRET', 'CERTFLOW_PUBLIC_URL']) {
+    for (const key of ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'CERTFLOW_JWT_SECRET', 'CERTFLOW_MAIL_SECRET', 'MAIL_FROM', 'CERTFLOW_PUBLIC_URL']) {
       expect({ key, value: worker.environment?.[key] }).toEqual({ key, value: server.environment?.[key] });
     }
     expect(worker.depends_on).toMatchObject({ server: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } });
