@@ -55,6 +55,9 @@ export class BullmqScheduler implements Scheduler {
   private readonly log: Logger;
   private readonly delivery: DeliveryDeps;
   private interval: NodeJS.Timeout | undefined;
+  private relaying: Promise<void> | undefined;
+  private relayAgain = false;
+  private readonly relayed = new Map<string, number>();
 
   constructor(private readonly deps: BullmqSchedulerOptions) {
     this.log = deps.logger ?? pino({ level: 'silent' });
@@ -80,8 +83,37 @@ export class BullmqScheduler implements Scheduler {
 
   async nudge(instanceId?: string): Promise<void> {
     if (instanceId) await this.enqueueTimers(await this.deps.store.read.pendingTimers(instanceId));
-    const rows = await this.deps.dispatch.pendingOutbox(this.deps.clock.now(), this.deps.batchSize ?? 500);
-    await this.enqueueOutbox(rows);
+    await this.relay();
+  }
+
+  /**
+   * The outbox relay: committed pending rows → jobs. Concurrent nudges coalesce into one more
+   * pass, and rows relayed in the last minutes are not re-added (the job id would dedupe them
+   * anyway; this only saves Redis round trips when many nudges come at once).
+   */
+  private relay(): Promise<void> {
+    if (this.relaying) {
+      this.relayAgain = true;
+      return this.relaying;
+    }
+    const pass = async (): Promise<void> => {
+      do {
+        this.relayAgain = false;
+        const now = this.deps.clock.now();
+        const rows = await this.deps.dispatch.pendingOutbox(now, this.deps.batchSize ?? 500);
+        const fresh = rows.filter((r) => {
+          const seen = this.relayed.get(outboxJobId(r.id, r.attempts));
+          return seen === undefined || Date.now() - seen > 300_000;
+        });
+        await this.enqueueOutbox(fresh);
+        if (this.relayed.size > 50_000) this.relayed.clear();
+        for (const r of fresh) this.relayed.set(outboxJobId(r.id, r.attempts), Date.now());
+      } while (this.relayAgain);
+    };
+    this.relaying = pass().finally(() => {
+      this.relaying = undefined;
+    });
+    return this.relaying;
   }
 
   async reconcile(): Promise<ReconcileReport> {
@@ -223,8 +255,8 @@ export class BullmqScheduler implements Scheduler {
     }
     if (result.fired) {
       this.log.info({ timerId, instanceId: result.instance?.id, state: result.instance?.state }, 'timer fired');
-      // Mirror the timers of a state it entered and relay the notifications it wrote.
-      await this.nudge(result.instance?.id);
+      // Relay the notifications it wrote; a machine event may have entered a state with timers.
+      await this.nudge(result.timer?.kind === 'event' ? result.instance?.id : undefined);
     }
     return result.fired ? 'fired' : (result.reason ?? 'noop');
   }

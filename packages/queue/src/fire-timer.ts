@@ -1,6 +1,12 @@
-import type { Clock, Engine, FireResult, StoreReader } from '@certflow/engine';
+import type { Clock, Engine, FireResult, StoreReader, TimerRecord } from '@certflow/engine';
 
-export type TimerFireResult = FireResult | { readonly fired: false; readonly reason: 'early'; readonly dueAt: Date };
+export type TimerFireResult = (
+  | FireResult
+  | { readonly fired: false; readonly reason: 'early'; readonly dueAt: Date }
+) & {
+  /** The row as read before firing (undefined if it does not exist). */
+  readonly timer: TimerRecord | undefined;
+};
 
 /**
  * Fire a timer row through the engine, but never before it is due by the engine's clock (a
@@ -13,7 +19,7 @@ export async function fireTimerWhenDue(
 ): Promise<TimerFireResult> {
   const timer = await deps.read.getTimer(timerId);
   if (timer && timer.status === 'pending' && timer.dueAt.getTime() > deps.clock.now().getTime()) {
-    return { fired: false, reason: 'early', dueAt: timer.dueAt };
+    return { fired: false, reason: 'early', dueAt: timer.dueAt, timer };
   }
-  return deps.engine.fireTimer(timerId);
+  return { ...(await deps.engine.fireTimer(timerId)), timer };
 }

@@ -46,10 +46,11 @@ export class InProcessScheduler implements Scheduler {
     this.markers = new RecurringMarkers(deps);
   }
 
+  /** Reconcile, then begin delivering (the first run goes on in the background). */
   async start(): Promise<void> {
     this.running = true;
     await this.reconcile();
-    await this.runDue();
+    void this.runDue();
   }
 
   async nudge(): Promise<void> {

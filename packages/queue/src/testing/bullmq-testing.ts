@@ -60,8 +60,9 @@ export async function settleBullmq(
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let quiet = 0;
+  let stuck = 0;
+  await scheduler.reconcile();
   while (Date.now() < deadline) {
-    await scheduler.reconcile();
     const now = clock.now();
     const [timer] = await dispatch.pendingTimers(1, now);
     const [row] = await dispatch.pendingOutbox(now, 1);
@@ -69,8 +70,16 @@ export async function settleBullmq(
     const busy = Object.values(counts).some(
       (c) => (c['waiting'] ?? 0) + (c['active'] ?? 0) + (c['prioritized'] ?? 0) > 0,
     );
-    quiet = !timer && !row && !busy ? quiet + 1 : 0;
+    const due = Boolean(timer || row);
+    quiet = !due && !busy ? quiet + 1 : 0;
     if (quiet >= 2) return;
+    // Rows due by the clock but no job running: their jobs are delayed by real time (the
+    // clock jumped) or were written after the last pass — reconcile promotes/adds them.
+    stuck = due && !busy ? stuck + 1 : 0;
+    if (stuck >= 4) {
+      stuck = 0;
+      await scheduler.reconcile();
+    }
     await sleep(25);
   }
   throw new Error('BullMQ scheduler did not settle in time');

