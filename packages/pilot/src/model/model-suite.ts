@@ -1,3 +1,4 @@
+import { activeLeaves } from '@certflow/engine';
 import type { AnyFlow } from '@certflow/engine';
 import { initialTransition, type AnyMachineSnapshot } from 'xstate';
 import type { FlowModel, ModelScenario } from './flow-model.js';
@@ -41,7 +42,7 @@ export async function runScenario(
     });
     steps += r.steps;
     probes += r.probes;
-    for (const s of [initial, ...path.snapshots]) reached.add(JSON.stringify(s.value));
+    for (const s of [initial, ...path.snapshots]) activeLeaves(s.value).forEach((leaf) => reached.add(leaf));
   }
   return { paths: paths.length, graphStates: states, steps, probes, reached };
 }
