@@ -16,6 +16,8 @@ export interface AppDeps {
   readonly logger: Logger;
   /** Largest accepted request body in bytes; default 256 KiB. */
   readonly bodyLimit?: number;
+  /** Called after a command committed: nudges delivery (scheduler or BullMQ relay). */
+  readonly afterCommand?: (instanceId: string) => void;
 }
 
 export type AppEnv = AuthEnv;

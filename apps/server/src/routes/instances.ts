@@ -99,6 +99,7 @@ export function instanceRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
     const { flow, input } = c.req.valid('json');
     const key = c.req.valid('header')['idempotency-key'];
     const view = await engine.start(flow, input, actor, key === undefined ? {} : { idempotencyKey: key });
+    deps.afterCommand?.(view.id);
     c.header('ETag', etagOf(view.version));
     c.header('Location', `/api/instances/${encodeURIComponent(view.id)}`);
     return c.json(presentInstance(view), 201);
@@ -121,6 +122,7 @@ export function instanceRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
       ...(expectedVersion === undefined ? {} : { expectedVersion }),
       ...(headers['idempotency-key'] === undefined ? {} : { idempotencyKey: headers['idempotency-key'] }),
     });
+    deps.afterCommand?.(view.id);
     c.header('ETag', etagOf(view.version));
     return c.json(presentInstance(view), 200);
   });

@@ -3,7 +3,13 @@ import { createMailStore } from '@certflow/db';
 import type { BusinessCalendar, Clock, Engine, Store } from '@certflow/engine';
 import { createMailFromEnv, type Mail } from '@certflow/mail';
 import { pilotEffectHandlers } from '@certflow/pilot';
-import { effectHandlers, InProcessScheduler, type OutboxHandlers, type Scheduler } from '@certflow/queue';
+import {
+  BullmqScheduler,
+  effectHandlers,
+  InProcessScheduler,
+  type OutboxHandlers,
+  type Scheduler,
+} from '@certflow/queue';
 import type { Logger } from 'pino';
 import type { ServerConfig } from '../config.js';
 import { resolveSecret } from './jwt-secret.js';
@@ -14,6 +20,8 @@ export interface Background {
   readonly description: string;
   /** Signed action links and reply approval. */
   readonly mail: Mail;
+  /** A command committed: deliver its rows now instead of at the next periodic look. */
+  nudge(instanceId: string): void;
   stop(): Promise<void>;
 }
 
@@ -75,12 +83,33 @@ export function mailFor(args: BackgroundArgs): Mail {
 export async function startBackground(args: BackgroundArgs): Promise<Background> {
   const mail = mailFor(args);
   const inbound = await mail.startInbound();
+  const nudgeWith = (scheduler: Scheduler) => (instanceId: string) => {
+    scheduler.nudge(instanceId).catch((error: unknown) => args.logger.error({ err: error }, 'nudge'));
+  };
   if (args.config.redisUrl) {
+    // A producer only: mirrors the command's timers and relays its outbox rows to BullMQ at once;
+    // apps/worker consumes them (and its reconciler catches anything a nudge missed).
+    const producer = new BullmqScheduler({
+      engine: args.engine,
+      store: args.handle.store,
+      dispatch: args.handle.dispatch,
+      clock: args.clock,
+      calendar: args.calendar,
+      handlers: outboxHandlers(mail, args.handle),
+      logger: args.logger,
+      redisUrl: args.config.redisUrl,
+      ...(process.env.REDIS_PREFIX ? { prefix: process.env.REDIS_PREFIX } : {}),
+      work: false,
+      reconcileEveryMs: 0,
+    });
+    await producer.start();
     args.logger.info({ mode: 'bullmq' }, 'background delivery runs in apps/worker');
     return {
       description: `BullMQ at ${redact(args.config.redisUrl)}: run apps/worker to deliver`,
       mail,
+      nudge: nudgeWith(producer),
       stop: async () => {
+        await producer.stop();
         await inbound?.close();
       },
     };
@@ -100,6 +129,7 @@ export async function startBackground(args: BackgroundArgs): Promise<Background>
   return {
     description: `in-process scheduler; mail ${mail.config.smtpUrl ? 'via SMTP' : `to ${mail.config.emlDir}`}`,
     mail,
+    nudge: nudgeWith(scheduler),
     stop: async () => {
       await scheduler.stop();
       await inbound?.close();

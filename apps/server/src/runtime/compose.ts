@@ -66,6 +66,7 @@ export async function composeRuntime(config: ServerConfig, logger: Logger): Prom
       allowGenerated: config.databaseUrl === undefined,
     }),
   );
+  let nudge: (instanceId: string) => void = () => undefined;
   const handle = await openDatabase(config);
   const calendar = await businessCalendar(handle);
   const engine = engineFor(handle, calendar);
@@ -77,6 +78,7 @@ export async function composeRuntime(config: ServerConfig, logger: Logger): Prom
     tokens,
     logger,
     bodyLimit: config.bodyLimit,
+    afterCommand: (instanceId) => nudge(instanceId),
   });
   const background = await startBackground({
     config,
@@ -87,6 +89,7 @@ export async function composeRuntime(config: ServerConfig, logger: Logger): Prom
     clock: systemClock,
     logger,
   });
+  nudge = (instanceId) => background.nudge(instanceId);
   mountMailActions(app, background.mail);
   return {
     config,

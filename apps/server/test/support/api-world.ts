@@ -26,7 +26,7 @@ export interface ApiWorld {
   close(): Promise<void>;
 }
 
-function claimsOf(who: PersonKey): Claims {
+export function claimsOf(who: PersonKey): Claims {
   const p = people[who];
   return {
     sub: p.id,
