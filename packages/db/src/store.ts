@@ -65,11 +65,13 @@ async function referenceOf(
   q: Database,
   kind: string,
   key: string,
+  lock = false,
 ): Promise<JsonObject | undefined> {
-  const [row] = await q
+  const query = q
     .select({ value: referenceData.value })
     .from(referenceData)
     .where(and(eq(referenceData.kind, kind), eq(referenceData.key, key)));
+  const [row] = lock ? await query.for('update') : await query;
   return row?.value;
 }
 
@@ -261,7 +263,9 @@ function createTx(q: Database): StoreTx {
       return inserted.length === 1;
     },
 
-    reference: (kind, key) => referenceOf(q, kind, key),
+    // Inside a command the row stays locked until commit: two commands that read-modify-write the
+    // same project or ledger record run one after the other instead of losing an update.
+    reference: (kind, key) => referenceOf(q, kind, key, true),
 
     async putReference(kind, key, value) {
       await q
