@@ -1,6 +1,12 @@
 import { defineFlow, type JsonObject, type StateSpec, type TaskSpec } from '@certflow/engine';
 import { z } from 'zod';
-import { expenseData, expenseRule, readLedger, studentFeeData, type ExpenseData } from '../ledger/expense-rule.js';
+import {
+  expenseData,
+  expenseRule,
+  readLedger,
+  studentFeeData,
+  type ExpenseData,
+} from '../ledger/expense-rule.js';
 import { readProject } from '../ledger/project-ref.js';
 import {
   archiveProblem,
@@ -77,7 +83,12 @@ const states: Record<string, StateSpec> = {
   'running.cycle.courses': { tasks: [applicant('courses', ['ADD_COURSE', 'FINISH_COURSES'])] },
   'running.cycle.selection.open': {
     tasks: [
-      applicant('selection', ['SELECT_STUDENT', 'DESELECT_STUDENT', 'RECORD_CONSENT', 'CLOSE_SELECTION']),
+      applicant('selection', [
+        'SELECT_STUDENT',
+        'DESELECT_STUDENT',
+        'RECORD_CONSENT',
+        'CLOSE_SELECTION',
+      ]),
     ],
   },
   'running.cycle.selection.confirm': {
@@ -113,7 +124,13 @@ const states: Record<string, StateSpec> = {
   },
   'running.money.open': {
     tasks: [
-      { step: 'expenses', role: 'finance', scope: 'school', events: ['RECORD_EXPENSE', 'COMMENT'], approval: false },
+      {
+        step: 'expenses',
+        role: 'finance',
+        scope: 'school',
+        events: ['RECORD_EXPENSE', 'COMMENT'],
+        approval: false,
+      },
       {
         step: 'supervision',
         role: 'academic_affairs',
@@ -154,7 +171,9 @@ export const assessmentFlow = defineFlow<AssessmentInput, AssessmentContext>({
     ATTACH_EVIDENCE: evidence,
     RECORD_RESULTS: results,
     SIGN_CERTIFICATES: empty,
-    ATTACH_SCAN: z.object({ studentNo: z.string().trim().min(1).max(32), scanRef: material.shape.ref }).strict(),
+    ATTACH_SCAN: z
+      .object({ studentNo: z.string().trim().min(1).max(32), scanRef: material.shape.ref })
+      .strict(),
     ATTACH_MATERIAL: material,
     SUBMIT_ARCHIVE: empty,
     POST_CREDIT_BANK: creditBankPosting,
@@ -195,7 +214,8 @@ export const assessmentFlow = defineFlow<AssessmentInput, AssessmentContext>({
       examPlanProblem(context, (event.data as { plan: ExamPlan }).plan),
     RECORD_RESULTS: ({ context, event }) =>
       resultsProblem(context, (event.data as { results: Result[] }).results),
-    ATTACH_SCAN: ({ context, event }) => scanProblem(context, (event.data as { studentNo: string }).studentNo),
+    ATTACH_SCAN: ({ context, event }) =>
+      scanProblem(context, (event.data as { studentNo: string }).studentNo),
     SUBMIT_ARCHIVE: ({ context }) => archiveProblem(context),
     AUTHORITY_APPROVED: async ({ context, refs }) => {
       const project = await readProject(refs, context.projectId);

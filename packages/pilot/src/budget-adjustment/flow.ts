@@ -1,9 +1,9 @@
+import { reviewTask, REVISE_TASK } from '../review-task.js';
 import {
   defineFlow,
   type DomainError,
   type JsonObject,
   type ReferenceReader,
-  type TaskSpec,
 } from '@certflow/engine';
 import { z } from 'zod';
 import { yuan } from '../common.js';
@@ -24,15 +24,6 @@ import {
 import { budgetAdjustmentMachine, type BudgetAdjustmentContext } from './machine.js';
 
 const empty = z.object({}).strict();
-const review = (step: string, role: string): TaskSpec => ({
-  step,
-  role,
-  scope: 'school',
-  events: ['APPROVE', 'RETURN', 'REJECT', 'TRANSFER', 'ADD_APPROVER', 'CC', 'COMMENT'],
-  approval: true,
-  replyAllowed: role !== 'leadership',
-});
-
 /**
  * The checks of an adjustment against the current project and ledger: the project is being
  * implemented, no category drops below zero or below what is already spent. Returns what the
@@ -49,7 +40,9 @@ export async function checkAdjustment(
   if (l instanceof Error) return l;
   const below = adjustmentProblems(l, request.delta);
   if (below.length > 0) return ledgerErrors.error('ADJUSTMENT_BELOW_SPENT', { categories: below });
-  const policy = adjustmentPolicy.safeParse(await refs.get(POLICY_REF, BUDGET_ADJUSTMENT_POLICY_KEY));
+  const policy = adjustmentPolicy.safeParse(
+    await refs.get(POLICY_REF, BUDGET_ADJUSTMENT_POLICY_KEY),
+  );
   const threshold = policy.success ? policy.data.leadershipThreshold : DEFAULT_LEADERSHIP_THRESHOLD;
   const magnitude = adjustmentMagnitude(request.delta);
   return {
@@ -76,13 +69,17 @@ export const budgetAdjustmentFlow = defineFlow<BudgetAdjustmentInput, BudgetAdju
     RESUBMIT: resubmission,
   },
   states: {
-    financeReview: { tasks: [review('finance', 'finance')], submitterEvents: ['WITHDRAW'] },
-    academicReview: { tasks: [review('academic', 'academic_affairs')], submitterEvents: ['WITHDRAW'] },
-    leadershipReview: { tasks: [review('leadership', 'leadership')], submitterEvents: ['WITHDRAW'] },
+    financeReview: { tasks: [reviewTask('finance', 'finance')], submitterEvents: ['WITHDRAW'] },
+    academicReview: {
+      tasks: [reviewTask('academic', 'academic_affairs')],
+      submitterEvents: ['WITHDRAW'],
+    },
+    leadershipReview: {
+      tasks: [reviewTask('leadership', 'leadership')],
+      submitterEvents: ['WITHDRAW'],
+    },
     returned: {
-      tasks: [
-        { step: 'revise', role: 'submitter', scope: 'submitter', events: ['RESUBMIT', 'WITHDRAW'], approval: false },
-      ],
+      tasks: [REVISE_TASK],
     },
   },
   outcomes: { approved: 'completed', rejected: 'rejected', withdrawn: 'withdrawn' },

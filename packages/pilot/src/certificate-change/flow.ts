@@ -1,10 +1,10 @@
+import { reviewTask, REVISE_TASK } from '../review-task.js';
 import {
   defineFlow,
   refuse,
   type DomainError,
   type JsonObject,
   type ReferenceReader,
-  type TaskSpec,
 } from '@certflow/engine';
 import { z } from 'zod';
 import { budgetTotal, LEVELS } from '../common.js';
@@ -13,15 +13,6 @@ import { certificateChangeErrors } from './errors.js';
 import { changeInput, type ChangeInput } from './input.js';
 import { certificateChangeMachine, type ChangeContext } from './machine.js';
 import { asJson, changeableProject } from './project-record.js';
-
-const review = (step: string, role: string, scope: 'school' | 'college'): TaskSpec => ({
-  step,
-  role,
-  scope,
-  events: ['APPROVE', 'RETURN', 'REJECT', 'TRANSFER', 'ADD_APPROVER', 'CC', 'COMMENT'],
-  approval: true,
-  replyAllowed: true,
-});
 
 /**
  * Every rule of a (re)submitted request (第七条3): a stated reason, intermediate or advanced
@@ -63,23 +54,15 @@ export const certificateChangeFlow = defineFlow<ChangeInput, ChangeContext>({
   },
   states: {
     collegeReview: {
-      tasks: [review('college', 'college_lead', 'college')],
+      tasks: [reviewTask('college', 'college_lead', 'college')],
       submitterEvents: ['WITHDRAW'],
     },
     academicReview: {
-      tasks: [review('academic', 'academic_affairs', 'school')],
+      tasks: [reviewTask('academic', 'academic_affairs', 'school')],
       submitterEvents: ['WITHDRAW'],
     },
     returned: {
-      tasks: [
-        {
-          step: 'revise',
-          role: 'submitter',
-          scope: 'submitter',
-          events: ['RESUBMIT', 'WITHDRAW'],
-          approval: false,
-        },
-      ],
+      tasks: [REVISE_TASK],
     },
   },
   outcomes: { approved: 'completed', rejected: 'rejected', withdrawn: 'withdrawn' },

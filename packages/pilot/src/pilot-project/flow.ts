@@ -1,25 +1,10 @@
-import {
-  defineFlow,
-  refuse,
-  type JsonObject,
-  type ReferenceReader,
-  type TaskSpec,
-} from '@certflow/engine';
+import { reviewTask, REVISE_TASK } from '../review-task.js';
+import { defineFlow, refuse, type JsonObject, type ReferenceReader } from '@certflow/engine';
 import { z } from 'zod';
 import { budgetTotal, LEVELS, QUOTA_REF, quota, quotaKey } from '../common.js';
 import { pilotError } from '../errors.js';
 import { projectInput, type ProjectInput } from './input.js';
 import { pilotProjectMachine, type ProjectContext } from './machine.js';
-
-const decide = ['APPROVE', 'RETURN', 'REJECT'] as const;
-const review = (step: string, role: string, scope: 'school' | 'college'): TaskSpec => ({
-  step,
-  role,
-  scope,
-  events: [...decide, 'TRANSFER', 'ADD_APPROVER', 'CC', 'COMMENT'],
-  approval: true,
-  replyAllowed: role !== 'leadership',
-});
 
 /** Over the pilot scale or over last year's executed budget → leadership must approve (第七条2). */
 export async function leadershipCheck(
@@ -57,27 +42,19 @@ export const pilotProjectFlow = defineFlow<ProjectInput, ProjectContext>({
   },
   states: {
     collegeReview: {
-      tasks: [review('college', 'college_lead', 'college')],
+      tasks: [reviewTask('college', 'college_lead', 'college')],
       submitterEvents: ['WITHDRAW'],
     },
     academicReview: {
-      tasks: [review('academic', 'academic_affairs', 'school')],
+      tasks: [reviewTask('academic', 'academic_affairs', 'school')],
       submitterEvents: ['WITHDRAW'],
     },
     leadershipReview: {
-      tasks: [review('leadership', 'leadership', 'school')],
+      tasks: [reviewTask('leadership', 'leadership', 'school')],
       submitterEvents: ['WITHDRAW'],
     },
     returned: {
-      tasks: [
-        {
-          step: 'revise',
-          role: 'submitter',
-          scope: 'submitter',
-          events: ['RESUBMIT', 'WITHDRAW'],
-          approval: false,
-        },
-      ],
+      tasks: [REVISE_TASK],
     },
   },
   outcomes: { approved: 'completed', rejected: 'rejected', withdrawn: 'withdrawn' },

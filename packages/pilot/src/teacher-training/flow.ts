@@ -1,18 +1,10 @@
-import { defineFlow, refuse, type DomainError, type TaskSpec } from '@certflow/engine';
+import { reviewTask, REVISE_TASK } from '../review-task.js';
+import { defineFlow, refuse, type DomainError } from '@certflow/engine';
 import { z } from 'zod';
 import { teacherTrainingErrors } from './errors.js';
 import { trainingRequestInput, type TrainingRequestInput } from './input.js';
 import { teacherTrainingMachine, type TrainingContext } from './machine.js';
 import { beyondStandard } from './standard.js';
-
-const review = (step: string, role: string, scope: 'school' | 'college'): TaskSpec => ({
-  step,
-  role,
-  scope,
-  events: ['APPROVE', 'RETURN', 'REJECT', 'TRANSFER', 'ADD_APPROVER', 'CC', 'COMMENT'],
-  approval: true,
-  replyAllowed: role !== 'leadership',
-});
 
 /** A request beyond the standard must say why (第七条5). */
 function justificationRule(request: TrainingRequestInput): DomainError | undefined {
@@ -38,27 +30,19 @@ export const teacherTrainingFlow = defineFlow<TrainingRequestInput, TrainingCont
   },
   states: {
     collegeReview: {
-      tasks: [review('college', 'college_lead', 'college')],
+      tasks: [reviewTask('college', 'college_lead', 'college')],
       submitterEvents: ['WITHDRAW'],
     },
     academicReview: {
-      tasks: [review('academic', 'academic_affairs', 'school')],
+      tasks: [reviewTask('academic', 'academic_affairs', 'school')],
       submitterEvents: ['WITHDRAW'],
     },
     leadershipReview: {
-      tasks: [review('leadership', 'leadership', 'school')],
+      tasks: [reviewTask('leadership', 'leadership', 'school')],
       submitterEvents: ['WITHDRAW'],
     },
     returned: {
-      tasks: [
-        {
-          step: 'revise',
-          role: 'submitter',
-          scope: 'submitter',
-          events: ['RESUBMIT', 'WITHDRAW'],
-          approval: false,
-        },
-      ],
+      tasks: [REVISE_TASK],
     },
   },
   outcomes: { approved: 'completed', rejected: 'rejected', withdrawn: 'withdrawn' },

@@ -1,17 +1,8 @@
-import { defineFlow, refuse, type TaskSpec } from '@certflow/engine';
+import { reviewTask, REVISE_TASK } from '../review-task.js';
+import { defineFlow, refuse } from '@certflow/engine';
 import { z } from 'zod';
 import { trainingBaseInput, type TrainingBaseInput } from './input.js';
 import { trainingBaseMachine, type TrainingBaseContext } from './machine.js';
-
-const review = (step: string, role: string): TaskSpec => ({
-  step,
-  role,
-  scope: 'school',
-  events: ['APPROVE', 'RETURN', 'REJECT', 'TRANSFER', 'ADD_APPROVER', 'CC', 'COMMENT'],
-  approval: true,
-  // Leadership decisions are never taken by reply mail.
-  replyAllowed: role !== 'leadership',
-});
 
 export const trainingBaseFlow = defineFlow<TrainingBaseInput, TrainingBaseContext>({
   id: 'training-base',
@@ -28,23 +19,15 @@ export const trainingBaseFlow = defineFlow<TrainingBaseInput, TrainingBaseContex
   },
   states: {
     academicReview: {
-      tasks: [review('academic', 'academic_affairs')],
+      tasks: [reviewTask('academic', 'academic_affairs')],
       submitterEvents: ['WITHDRAW'],
     },
     schoolReview: {
-      tasks: [review('school', 'leadership')],
+      tasks: [reviewTask('school', 'leadership')],
       submitterEvents: ['WITHDRAW'],
     },
     returned: {
-      tasks: [
-        {
-          step: 'revise',
-          role: 'submitter',
-          scope: 'submitter',
-          events: ['RESUBMIT', 'WITHDRAW'],
-          approval: false,
-        },
-      ],
+      tasks: [REVISE_TASK],
     },
   },
   outcomes: { established: 'completed', rejected: 'rejected', withdrawn: 'withdrawn' },

@@ -82,7 +82,9 @@ export const withdrawalFlow = defineFlow<WithdrawalInput, WithdrawalContext>({
   },
   rules: {
     APPROVE: async ({ context, refs }) => {
-      const project = await readProject(refs, context.case.projectId, { mustBeImplementing: false });
+      const project = await readProject(refs, context.case.projectId, {
+        mustBeImplementing: false,
+      });
       if (project instanceof Error) return project;
       return { refs: { project: project as unknown as JsonObject } };
     },
