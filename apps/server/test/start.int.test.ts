@@ -81,6 +81,8 @@ describe('pnpm start (the all-in-one server)', () => {
     const run = spawnSync('bash', ['-euo', 'pipefail', '-c', quickStartScript()], {
       cwd: ROOT,
       env: { ...process.env, BASE: server?.url, CERTFLOW_DATA_DIR: dataDir },
+      // stdin from /dev/null: on a socket, Debian's bash would read /etc/bash.bashrc (rshd rule).
+      stdio: ['ignore', 'pipe', 'pipe'],
       encoding: 'utf8',
       timeout: 60_000,
     });

@@ -71,7 +71,8 @@ describe('every notification kind arrives over SMTP with recipient, subject, bod
     expect(lead.text).toMatch(/等级\s+中级/u);
     expect(lead.text).toMatch(/预算合计\s+7,500.00 元/u);
     expect(lead.text).toMatch(/申请人\s+张老师/u);
-    expect(lead.text).toContain('请及时办理。');
+    // The college step is due 5 working days after submission (pilot-project deadlines).
+    expect(lead.text).toContain('请于2026年11月9日 09:00（北京时间）前办理。');
     expect(lead.text).toContain('回复本邮件首行写“同意”“退回”或“驳回”即可办理');
     expect(lead.text).toContain('教务处\n2026年11月2日');
     expect(lead.html).toContain('尊敬的李院长：');

@@ -57,7 +57,12 @@ const days = (d: Duration): string =>
 function describeSpec(spec: StateSpec): string[] {
   const lines = (spec.tasks ?? []).map((t) => {
     const who = t.scope === 'submitter' ? '申请人 submitter' : `${t.role}（${t.scope}）`;
-    return clean(`${who} ${t.deadline ? `限 ${days(t.deadline)}` : ''}`);
+    const after = t.timeoutEvent
+      ? ` → ${t.timeoutEvent}`
+      : t.escalateTo
+        ? ` → 升级 ${t.escalateTo.role}`
+        : '';
+    return clean(`${who} ${t.deadline ? `限 ${days(t.deadline)}${after}` : ''}`);
   });
   if (spec.submitterEvents?.length) lines.push(clean(`申请人可 ${spec.submitterEvents.join('/')}`));
   if (spec.timeout) lines.push(clean(`超时 ${days(spec.timeout.after)} → ${spec.timeout.event}`));

@@ -17,6 +17,7 @@ import { describePilotProjectScenarios } from '../testing/pilot-project.scenario
 import { pilotProjectFlow } from './flow.js';
 import { pilotProjectMachine } from './machine.js';
 import type { StoreHarness } from '../testing/harness.js';
+import { weekdayCalendar } from '../testing/weekday-calendar.js';
 
 let pg: TestPostgres;
 let pgHarness: StoreHarness;
@@ -51,6 +52,7 @@ function engineOn(store: TestPostgres['store'], flows = pilotFlows): Engine {
     flows,
     clock: new ManualClock('2026-11-02T09:00:00+08:00'),
     ids: randomUUID,
+    calendar: weekdayCalendar,
     directory: pg.directory,
   });
 }

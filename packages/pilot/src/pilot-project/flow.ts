@@ -3,6 +3,7 @@ import { defineFlow, refuse, type JsonObject, type ReferenceReader } from '@cert
 import { z } from 'zod';
 import { budgetTotal, LEVELS, QUOTA_REF, quota, quotaKey } from '../common.js';
 import { pilotError } from '../errors.js';
+import { PROJECT_DEADLINES } from './deadlines.js';
 import { projectInput, type ProjectInput } from './input.js';
 import { pilotProjectMachine, type ProjectContext } from './machine.js';
 
@@ -42,19 +43,46 @@ export const pilotProjectFlow = defineFlow<ProjectInput, ProjectContext>({
   },
   states: {
     collegeReview: {
-      tasks: [reviewTask('college', 'college_lead', 'college')],
+      tasks: [
+        {
+          ...reviewTask('college', 'college_lead', 'college'),
+          deadline: PROJECT_DEADLINES.college.due,
+          reminders: PROJECT_DEADLINES.college.reminders,
+          escalateTo: { role: 'academic_affairs', scope: 'school' },
+        },
+      ],
       submitterEvents: ['WITHDRAW'],
     },
     academicReview: {
-      tasks: [reviewTask('academic', 'academic_affairs', 'school')],
+      tasks: [
+        {
+          ...reviewTask('academic', 'academic_affairs', 'school'),
+          deadline: PROJECT_DEADLINES.academic.due,
+          reminders: PROJECT_DEADLINES.academic.reminders,
+          escalateTo: { role: 'leadership', scope: 'school' },
+        },
+      ],
       submitterEvents: ['WITHDRAW'],
     },
     leadershipReview: {
-      tasks: [reviewTask('leadership', 'leadership', 'school')],
+      tasks: [
+        {
+          ...reviewTask('leadership', 'leadership', 'school'),
+          deadline: PROJECT_DEADLINES.leadership.due,
+          reminders: PROJECT_DEADLINES.leadership.reminders,
+        },
+      ],
       submitterEvents: ['WITHDRAW'],
     },
     returned: {
-      tasks: [REVISE_TASK],
+      tasks: [
+        {
+          ...REVISE_TASK,
+          deadline: PROJECT_DEADLINES.revise.due,
+          reminders: PROJECT_DEADLINES.revise.reminders,
+          escalateTo: { role: 'college_lead', scope: 'college' },
+        },
+      ],
     },
   },
   outcomes: { approved: 'completed', rejected: 'rejected', withdrawn: 'withdrawn' },
