@@ -20,6 +20,11 @@ import { cast } from './cast.js';
 
 /** Runs per flow × up to this many commands each: thousands of commands per flow, seconds per flow. */
 const RUNS = 50;
+/**
+ * A fixed seed by default, so CI runs the same commands every time (the "some applied" check
+ * below once failed on an unlucky draw for assessment); `FC_SEED=<n>` explores other draws.
+ */
+const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : 20261126;
 const MIN_COMMANDS = 30;
 const MAX_COMMANDS = 40;
 const everyone = [...cast, ...strangers];
@@ -137,7 +142,7 @@ describe('randomized bad input: every flow in pilotFlows against the engine (Mem
             }
           },
         ),
-        { numRuns: RUNS, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {}) },
+        { numRuns: RUNS, seed: SEED },
       );
       expect(counts.commands).toBeGreaterThan(1000);
       expect(counts.refused).toBeGreaterThan(0);
@@ -176,7 +181,7 @@ describe('randomized bad input: starts with mutated inputs, by anyone', () => {
             }
           },
         ),
-        { numRuns: 200, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {}) },
+        { numRuns: 200, seed: SEED },
       );
     });
   }
