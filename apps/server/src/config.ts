@@ -1,5 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
+import { pilotSettingsFromEnv, PilotSettingsError, type PilotDeployment } from '@certflow/pilot';
 import { z } from 'zod';
+import { DEMO_COLLEGES } from './runtime/demo-school.js';
 
 const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no'])
@@ -37,6 +39,11 @@ export interface ServerConfig {
   readonly publicUrl: string;
   readonly bodyLimit: number;
   readonly logLevel: string;
+  /**
+   * The pilot settings shared with apps/worker: recurring calls (`PILOT_COLLEGES`; the demo
+   * school's colleges by default in demo mode) and the annual-plan deadline.
+   */
+  readonly pilot: PilotDeployment;
 }
 
 /**
@@ -54,6 +61,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): ServerConfi
   const abs = (p: string): string => (isAbsolute(p) ? p : resolve(base, p));
   const dataDir = abs(e.CERTFLOW_DATA_DIR);
   const host = e.HOST ?? '127.0.0.1';
+  const demo = e.CERTFLOW_DEMO ?? e.DATABASE_URL === undefined;
+  let pilot: PilotDeployment;
+  try {
+    pilot = pilotSettingsFromEnv(source, { colleges: demo ? DEMO_COLLEGES.map((c) => c.id) : [] });
+  } catch (error) {
+    if (error instanceof PilotSettingsError) {
+      throw new Error(error.message.replace('invalid pilot settings', 'invalid configuration'));
+    }
+    throw error;
+  }
   return {
     port: e.PORT,
     host,
@@ -61,11 +78,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): ServerConfi
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     jwtSecret: e.CERTFLOW_JWT_SECRET,
-    demo: e.CERTFLOW_DEMO ?? e.DATABASE_URL === undefined,
+    demo,
     mailDir: abs(e.CERTFLOW_MAIL_DIR ?? `${dataDir}/mail`),
     smtpUrl: e.SMTP_URL,
     publicUrl: e.CERTFLOW_PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${e.PORT}`,
     bodyLimit: e.CERTFLOW_BODY_LIMIT,
     logLevel: e.LOG_LEVEL,
+    pilot,
   };
 }

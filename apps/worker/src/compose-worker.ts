@@ -2,13 +2,12 @@ import { loadBusinessCalendar } from '@certflow/calendar';
 import { createMailStore, openPostgres } from '@certflow/db';
 import { createEngine, type Clock, type Store } from '@certflow/engine';
 import { createMailFromEnv } from '@certflow/mail';
-import { pilotEffectHandlers, pilotFlows } from '@certflow/pilot';
+import { createPilotFlows, pilotCalls, pilotEffectHandlers } from '@certflow/pilot';
 import { BullmqScheduler, effectHandlers } from '@certflow/queue';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { startHealthServer } from './health-server.js';
-import { pilotRecurringCalls } from './recurring-calls.js';
 import type { WorkerConfig } from './worker-config.js';
 
 export interface RunningWorker {
@@ -28,7 +27,8 @@ export async function startWorker(
   const handle = await openPostgres({ url: config.DATABASE_URL });
   const calendar = await loadBusinessCalendar(handle.store.read);
   logger.info({ years: calendar.coveredYears().at(-1) }, 'business calendar loaded');
-  const base = { flows: pilotFlows, clock: systemClock, ids: randomUUID, calendar, directory: handle.directory };
+  const flows = createPilotFlows(config.pilot.flows);
+  const base = { flows, clock: systemClock, ids: randomUUID, calendar, directory: handle.directory };
   const engine = createEngine({ ...base, store: handle.store });
   const mail = createMailFromEnv(env, {
     store: createMailStore(handle.db),
@@ -47,7 +47,7 @@ export async function startWorker(
       ...effectHandlers(pilotEffectHandlers, { instances: handle.store.read }),
       notify: (row) => mail.notify(row),
     },
-    recurring: pilotRecurringCalls(config),
+    recurring: pilotCalls(config.pilot.calls),
     redisUrl: config.REDIS_URL,
     prefix: config.REDIS_PREFIX,
     reconcileEveryMs: config.RECONCILE_EVERY_MS,

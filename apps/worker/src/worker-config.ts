@@ -1,3 +1,4 @@
+import { pilotSettingsFromEnv, PilotSettingsError, type PilotDeployment } from '@certflow/pilot';
 import { z } from 'zod';
 
 const schema = z.object({
@@ -8,17 +9,14 @@ const schema = z.object({
   REDIS_PREFIX: z.string().min(1).default('certflow'),
   RECONCILE_EVERY_MS: z.coerce.number().int().min(0).default(60_000),
   CALENDAR_REFRESH_MS: z.coerce.number().int().min(1000).default(600_000),
-  /** Colleges (二级学院) that get a dynamic-report task each period, comma-separated ids. */
-  REPORT_COLLEGES: z.string().default(''),
-  /** Cron pattern (Beijing time) of the dynamic-report call; default the 1st of every month 09:00. */
-  DYNAMIC_REPORT_PATTERN: z.string().min(9).default('0 9 1 * *'),
-  /** Autumn-semester start (MM-DD, Beijing) for the annual plan call. */
-  SEMESTER_START: z.string().regex(/^\d{2}-\d{2}$/u).default('09-01'),
-  /** The flow the annual plan call starts (none in @certflow/pilot yet: unset = no call). */
-  ANNUAL_PLAN_CALL_FLOW: z.string().min(1).optional(),
 });
 
-export type WorkerConfig = z.infer<typeof schema>;
+/**
+ * The worker's own variables, plus the pilot settings it shares with the server (recurring
+ * calls and the annual-plan deadline: `PILOT_COLLEGES`, `SEMESTER_START`, … — see
+ * `pilotSettingsFromEnv` in @certflow/pilot).
+ */
+export type WorkerConfig = z.infer<typeof schema> & { readonly pilot: PilotDeployment };
 
 export class WorkerConfigError extends Error {
   override readonly name = 'WorkerConfigError';
@@ -31,5 +29,10 @@ export function workerConfigFromEnv(env: Readonly<Record<string, string | undefi
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new WorkerConfigError(`invalid worker configuration:\n  ${lines.join('\n  ')}`);
   }
-  return parsed.data;
+  try {
+    return { ...parsed.data, pilot: pilotSettingsFromEnv(env) };
+  } catch (error) {
+    if (error instanceof PilotSettingsError) throw new WorkerConfigError(error.message);
+    throw error;
+  }
 }

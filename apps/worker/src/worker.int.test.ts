@@ -62,5 +62,14 @@ describe('the worker process (pnpm start)', () => {
     const w = run({ DATABASE_URL: 'mysql://nope', REDIS_URL: redisUrl });
     expect(await w.exit).toBe(1);
     expect(w.output()).toContain('DATABASE_URL must be a postgres:// URL');
+    // The pilot settings it shares with the server are checked the same way.
+    const late = run({
+      DATABASE_URL: 'postgres://127.0.0.1/none',
+      REDIS_URL: redisUrl,
+      ANNUAL_PLAN_DUE_WORKING_DAYS: '20',
+      ANNUAL_PLAN_REMINDER_WORKING_DAYS: '5,25',
+    });
+    expect(await late.exit).toBe(1);
+    expect(late.output()).toContain('ANNUAL_PLAN_REMINDER_WORKING_DAYS');
   }, 30_000);
 });

@@ -15,7 +15,9 @@ export {
   type Level,
   type Quota,
 } from './common.js';
-export { pilotFlows } from './flows.js';
+export { createPilotFlows, pilotFlows, type PilotSettings } from './flows.js';
+export { pilotCalls, type PilotCall, type PilotCallSettings } from './calls.js';
+export { pilotSettingsFromEnv, PilotSettingsError, type PilotDeployment } from './settings.js';
 export * from './pilot-project/index.js';
 export * from './certificate-change/index.js';
 export * from './training-base/index.js';
@@ -25,6 +27,7 @@ export * from './assessment/index.js';
 export * from './budget-adjustment/index.js';
 export * from './rectification/index.js';
 export * from './withdrawal/index.js';
+export * from './annual-plan/index.js';
 export * from './ledger/index.js';
 export * from './effects/index.js';
 export { flowDiagram, withDiagram } from './diagram/index.js';

@@ -2,7 +2,7 @@ import type { DbHandle } from '@certflow/db';
 import { createMailStore } from '@certflow/db';
 import type { BusinessCalendar, Clock, Engine, Store } from '@certflow/engine';
 import { createMailFromEnv, type Mail } from '@certflow/mail';
-import { pilotEffectHandlers } from '@certflow/pilot';
+import { pilotCalls, pilotEffectHandlers } from '@certflow/pilot';
 import {
   BullmqScheduler,
   effectHandlers,
@@ -114,16 +114,7 @@ export async function startBackground(args: BackgroundArgs): Promise<Background>
       },
     };
   }
-  const scheduler: Scheduler = new InProcessScheduler({
-    engine: args.engine,
-    store: args.handle.store,
-    dispatch: args.handle.dispatch,
-    clock: args.clock,
-    calendar: args.calendar,
-    handlers: outboxHandlers(mail, args.handle),
-    logger: args.logger,
-    maxSleepMs: 2_000,
-  });
+  const scheduler: Scheduler = embeddedScheduler(args, outboxHandlers(mail, args.handle));
   await scheduler.start();
   args.logger.info({ mode: 'in-process', mailDir: mail.config.emlDir }, 'background delivery');
   return {
@@ -135,6 +126,28 @@ export async function startBackground(args: BackgroundArgs): Promise<Background>
       await inbound?.close();
     },
   };
+}
+
+/**
+ * The embedded mode's scheduler: timers, the outbox and the recurring calls (dynamic reports,
+ * the autumn annual-plan call) from this process, the database as the only index. With
+ * REDIS_URL the recurring calls are apps/worker's BullMQ job schedulers instead.
+ */
+export function embeddedScheduler(
+  args: Pick<BackgroundArgs, 'config' | 'handle' | 'engine' | 'calendar' | 'clock' | 'logger'>,
+  handlers: OutboxHandlers,
+): InProcessScheduler {
+  return new InProcessScheduler({
+    engine: args.engine,
+    store: args.handle.store,
+    dispatch: args.handle.dispatch,
+    clock: args.clock,
+    calendar: args.calendar,
+    handlers,
+    logger: args.logger,
+    maxSleepMs: 2_000,
+    recurring: pilotCalls(args.config.pilot.calls),
+  });
 }
 
 function redact(url: string): string {

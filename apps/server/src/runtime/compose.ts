@@ -1,10 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { openPglite, openPostgres, type DbHandle } from '@certflow/db';
-import { createEngine, type BusinessCalendar, type Clock, type Engine, type Store } from '@certflow/engine';
+import {
+  createEngine,
+  type AnyFlow,
+  type BusinessCalendar,
+  type Clock,
+  type Engine,
+  type Store,
+} from '@certflow/engine';
 import { loadBusinessCalendar } from '@certflow/calendar';
 import { mountMailActions } from '../routes/mail-actions.js';
-import { pilotFlows } from '@certflow/pilot';
+import { createPilotFlows, pilotFlows } from '@certflow/pilot';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Logger } from 'pino';
 import { createApp } from '../app.js';
@@ -25,16 +32,19 @@ export function businessCalendar(handle: DbHandle<unknown>): Promise<BusinessCal
   return loadBusinessCalendar(handle.store.read);
 }
 
-/** The engine over an open database (or a mail token's transaction), with the 1+X pilot flows. */
+/**
+ * The engine over an open database (or a mail token's transaction), with the 1+X pilot flows
+ * (by default with the default settings; the server passes `createPilotFlows(config.pilot.flows)`).
+ */
 export function engineFor(
   handle: DbHandle<unknown>,
   calendar: BusinessCalendar | undefined,
-  clock: Clock = systemClock,
-  store: Store = handle.store,
+  options: { clock?: Clock; store?: Store; flows?: readonly AnyFlow[] } = {},
 ): Engine {
+  const { clock = systemClock, store = handle.store, flows = pilotFlows } = options;
   return createEngine({
     store,
-    flows: pilotFlows,
+    flows,
     clock,
     ids: randomUUID,
     directory: handle.directory,
@@ -69,7 +79,8 @@ export async function composeRuntime(config: ServerConfig, logger: Logger): Prom
   let nudge: (instanceId: string) => void = () => undefined;
   const handle = await openDatabase(config);
   const calendar = await businessCalendar(handle);
-  const engine = engineFor(handle, calendar);
+  const flows = createPilotFlows(config.pilot.flows);
+  const engine = engineFor(handle, calendar, { flows });
   const app = createApp({
     engine,
     store: handle.store,
@@ -84,7 +95,7 @@ export async function composeRuntime(config: ServerConfig, logger: Logger): Prom
     config,
     handle,
     engine,
-    engineFor: (store) => engineFor(handle, calendar, systemClock, store),
+    engineFor: (store) => engineFor(handle, calendar, { store, flows }),
     calendar,
     clock: systemClock,
     logger,

@@ -67,7 +67,11 @@ describe('pilot-project deadlines on the real calendar (2026 National Day and it
     ]);
     // 教务处 decides the stalled college step in place; the step's timers are gone with it.
     const escalation = view.tasks.find((t) => t.kind === 'escalation');
-    const next = await engine.send(i.id, { type: 'APPROVE', taskId: escalation?.id }, people.academic);
+    const next = await engine.send(
+      i.id,
+      { type: 'APPROVE', taskId: escalation?.id },
+      people.academic,
+    );
     expect(next.state).toBe('academicReview');
     expect(next.tasks.map((t) => [t.role, t.dueAt])).toEqual([
       // 10-10 09:00 + 5 working days: 10-12, 10-13, 10-14, 10-15, 10-16.
@@ -110,7 +114,11 @@ describe('pilot-project deadlines on the real calendar (2026 National Day and it
 
   it('退回: 10 working days to revise, a reminder after 7, then escalated to the college lead', async () => {
     const i = await engine.start('pilot-project', projectApplication(), people.owner);
-    const r = await engine.send(i.id, { type: 'RETURN', taskId: i.tasks[0]?.id }, people.collegeLead);
+    const r = await engine.send(
+      i.id,
+      { type: 'RETURN', taskId: i.tasks[0]?.id },
+      people.collegeLead,
+    );
     expect(r.state).toBe('returned');
     // 09-28 09:00 + 10 working days: 09-29, 09-30, 10-08, 10-09, 10-10 (Sat), 10-12 … 10-16.
     expect(r.tasks[0]?.dueAt).toBe(bj('2026-10-16T09:00:00').toISOString());

@@ -1,4 +1,5 @@
 import type { FlowModel } from '../flow-model.js';
+import { annualPlanModel } from './annual-plan.js';
 import { assessmentModel } from './assessment.js';
 import { budgetAdjustmentModel } from './budget-adjustment.js';
 import { certificateChangeModel } from './certificate-change.js';
@@ -24,6 +25,7 @@ export const flowModels: Readonly<Record<string, FlowModel>> = Object.fromEntrie
     withdrawalModel,
     budgetAdjustmentModel,
     assessmentModel,
+    annualPlanModel,
   ].map((m) => [m.flowId, m]),
 );
 

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { compileDeadline } from './annual-plan/deadlines.js';
+import { pilotCalls, type PilotCallSettings } from './calls.js';
+import type { PilotSettings } from './flows.js';
+
+const days = z.coerce.number().int().min(1).max(250);
+const dayList = z
+  .string()
+  .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/u, 'comma-separated working days, e.g. 55,65')
+  .transform((s) => s.split(',').map((d) => Number(d.trim())));
+
+const schema = z.object({
+  /** Colleges (二级学院) that get the recurring calls, comma-separated ids. */
+  PILOT_COLLEGES: z.string().default(''),
+  /** Cron pattern (Beijing time) of the dynamic-report call. */
+  DYNAMIC_REPORT_PATTERN: z.string().min(9).default('0 9 1 * *'),
+  /** Autumn-semester start (MM-DD, Beijing): the annual-plan call opens that day at 09:00. */
+  SEMESTER_START: z
+    .string()
+    .regex(/^\d{2}-\d{2}$/u, 'MM-DD')
+    .default('09-01'),
+  /** `0`/`false`: no annual-plan call. */
+  ANNUAL_PLAN_CALL: z.enum(['1', '0', 'true', 'false']).default('true'),
+  /** Working days from the call to the compile deadline (default 70 ≈ mid-December). */
+  ANNUAL_PLAN_DUE_WORKING_DAYS: days.default(70),
+  /** Reminders, in working days from the call (default 15 and 5 days before the deadline). */
+  ANNUAL_PLAN_REMINDER_WORKING_DAYS: dayList.optional(),
+});
+
+/** The pilot's deployment settings, read from the environment of the server or the worker. */
+export interface PilotDeployment {
+  readonly flows: PilotSettings;
+  readonly calls: PilotCallSettings;
+}
+
+export class PilotSettingsError extends Error {
+  override readonly name = 'PilotSettingsError';
+}
+
+/**
+ * Read the pilot settings shared by `apps/server` and `apps/worker` (both must see the same
+ * values when they share a database). Says which variable is wrong.
+ */
+export function pilotSettingsFromEnv(
+  env: Readonly<Record<string, string | undefined>>,
+  defaults: { readonly colleges?: readonly string[] } = {},
+): PilotDeployment {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new PilotSettingsError(`invalid pilot settings:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const listed = e.PILOT_COLLEGES.split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
+  const annualPlan = {
+    dueWorkingDays: e.ANNUAL_PLAN_DUE_WORKING_DAYS,
+    ...(e.ANNUAL_PLAN_REMINDER_WORKING_DAYS
+      ? { reminderWorkingDays: e.ANNUAL_PLAN_REMINDER_WORKING_DAYS }
+      : {}),
+  };
+  const calls: PilotCallSettings = {
+    colleges: listed.length > 0 ? listed : (defaults.colleges ?? []),
+    dynamicReportPattern: e.DYNAMIC_REPORT_PATTERN,
+    semesterStart: e.SEMESTER_START,
+    annualPlan: e.ANNUAL_PLAN_CALL === '1' || e.ANNUAL_PLAN_CALL === 'true',
+  };
+  // Checked now, so a bad value stops the process at start with the variable's name.
+  check('ANNUAL_PLAN_REMINDER_WORKING_DAYS', () => compileDeadline(annualPlan));
+  check('SEMESTER_START', () => pilotCalls({ ...calls, colleges: ['check'] }));
+  return { flows: { annualPlan }, calls };
+}
+
+function check(variable: string, fn: () => unknown): void {
+  try {
+    fn();
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new PilotSettingsError(`invalid pilot settings:\n  ${variable}: ${error.message}`);
+  }
+}
