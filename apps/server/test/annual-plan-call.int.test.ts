@@ -81,7 +81,7 @@ describe('the autumn annual-plan call, embedded (PGlite, in-process scheduler, r
         dueAt: new Date('2026-10-12T09:00:00+08:00').toISOString(),
       },
     ]);
-    expect(ee.context).toMatchObject({ call: { year: 2027, collegeId: 'ee' } });
+    expect(ee.context).toMatchObject({ request: { year: 2027, collegeId: 'ee' } });
     // Each college lead is told (the dynamic report of 1 September is mailed as well).
     const told = (kind: string) =>
       mails

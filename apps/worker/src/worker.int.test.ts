@@ -1,4 +1,5 @@
 import { createTestPostgres, type TestPostgres } from '@certflow/db/testing';
+import { Queue } from 'bullmq';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +38,8 @@ describe('the worker process (pnpm start)', () => {
       CERTFLOW_MAIL_SECRET: 'x'.repeat(40),
       CERTFLOW_DATA_DIR: join(tmpdir(), `certflow-worker-${port}`),
       LOG_LEVEL: 'info',
+      PILOT_COLLEGES: 'ee,cs',
+      SEMESTER_START: '08-31',
     });
     try {
       const deadline = Date.now() + 30_000;
@@ -50,6 +53,22 @@ describe('the worker process (pnpm start)', () => {
       expect(body?.status, w.output()).toBe('ok');
       expect(body?.queues).toHaveProperty('timers');
       expect(w.output()).toContain('worker started');
+      // The recurring calls are BullMQ job schedulers in Beijing time, including the autumn
+      // annual-plan call on the configured semester start.
+      const recurring = new Queue('recurring', {
+        connection: { url: redisUrl },
+        prefix: `certflow-worker-test-${port}`,
+      });
+      try {
+        const schedulers = await recurring.getJobSchedulers();
+        expect(schedulers.map((s) => [s.key, s.pattern, s.tz]).sort()).toEqual([
+          ['annual-plan-call', '0 9 31 8 *', 'Asia/Shanghai'],
+          ['dynamic-report', '0 9 1 * *', 'Asia/Shanghai'],
+        ]);
+        await recurring.obliterate({ force: true });
+      } finally {
+        await recurring.close();
+      }
       w.child.kill('SIGTERM');
       expect(await w.exit).toBe(0);
       expect(w.output()).toContain('stopped');

@@ -132,7 +132,7 @@ export function annualPlanFlow(
     },
     rules: {
       SUBMIT_PLAN: ({ context, event, refs }) =>
-        checkPlan(context.call, event.data as PlanSubmission, refs),
+        checkPlan(context.request, event.data as PlanSubmission, refs),
     },
   });
 }

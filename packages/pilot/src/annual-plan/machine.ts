@@ -21,7 +21,8 @@ export interface PlanLeadershipCheck {
 
 export interface AnnualPlanContext {
   readonly instanceId: string;
-  readonly call: AnnualPlanInput;
+  /** The call: year and college (named `request` so mail shows the year). */
+  readonly request: AnnualPlanInput;
   /** The plan as last submitted, or null while the college compiles it. */
   readonly plan: PlanSubmission | null;
   readonly totals: PlanTotals | null;
@@ -52,11 +53,11 @@ const leadershipOf = (refs: JsonObject): PlanLeadershipCheck => ({
 const planRef = (context: AnnualPlanContext, status: 'open' | 'filed'): EffectParams => ({
   kind: 'reference.put',
   refKind: ANNUAL_PLAN_REF,
-  key: `${context.call.year}/${context.call.collegeId}`,
+  key: `${context.request.year}/${context.request.collegeId}`,
   value: {
     instanceId: context.instanceId,
-    year: context.call.year,
-    collegeId: context.call.collegeId,
+    year: context.request.year,
+    collegeId: context.request.collegeId,
     status,
     ...(status === 'filed' && context.plan
       ? { lines: context.plan.lines, totals: { ...context.totals } }
@@ -94,7 +95,7 @@ export const annualPlanMachine = setup({
   id: 'annual-plan',
   context: ({ input }) => ({
     instanceId: input.instanceId,
-    call: input.input,
+    request: input.input,
     plan: null,
     totals: null,
     leadership: { needsLeadership: false, reasons: [] },
