@@ -23,7 +23,7 @@ export async function measureEmbedded(flags: BenchFlags): Promise<ResultRow[]> {
   try {
     const client = await measuredClient(db.url, 1);
     await seedPilot(client.store, client.directory);
-    const engine = benchEngine(client.store, client.directory);
+    const engine = await benchEngine(client.store, client.directory);
     const cycler = new ProjectCycler(engine, await startProject(engine));
     const r = await closedLoop(1, warmupMs, durationMs, () => cycler.next());
     pgRate = r.rate;
@@ -43,7 +43,7 @@ export async function measureEmbedded(flags: BenchFlags): Promise<ResultRow[]> {
   let rssAfter: number;
   try {
     await seedPilot(lite.store, lite.directory);
-    const engine = benchEngine(lite.store, lite.directory);
+    const engine = await benchEngine(lite.store, lite.directory);
     const cycler = new ProjectCycler(engine, await startProject(engine));
     const r = await closedLoop(1, warmupMs, durationMs, () => cycler.next());
     liteRate = r.rate;

@@ -42,7 +42,7 @@ export async function measureInbox(
   try {
     const setup = await measuredClient(db.url, 2);
     await seedPilot(setup.store, setup.directory);
-    const sourceId = await startProject(benchEngine(setup.store, setup.directory));
+    const sourceId = await startProject(await benchEngine(setup.store, setup.directory));
     await setup.close();
     const t0 = nowMs();
     await generateScale(db.admin, sourceId, flags);

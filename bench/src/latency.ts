@@ -34,7 +34,7 @@ export async function measureLatency(
   await raw.close();
 
   const client = await measuredClient(db.url, clients);
-  const engine = benchEngine(client.store, client.directory);
+  const engine = await benchEngine(client.store, client.directory);
   const cyclers = fixture.instanceIds.map((id) => new ProjectCycler(engine, id, fixture.positions));
   const eng = await openLoop(rate, slots, warmupMs, durationMs, (s) => cyclers[s]!.next());
   await client.close();

@@ -8,18 +8,25 @@ import {
   type Store,
   type Directory,
 } from '@certflow/engine';
+import { loadBusinessCalendar } from '@certflow/calendar';
 import { pilotFlows, QUOTA_REF, quotaKey } from '@certflow/pilot';
 import { people, projectApplication } from '@certflow/pilot/testing';
 
 /** The wall clock: benchmarks measure real time (the pure core still takes it as a port). */
 export const systemClock: Clock = { now: () => new Date() };
 
-export function benchEngine(store: Store, directory?: Directory): Engine {
+/**
+ * The engine as `apps/server` wires it (runtime/compose.ts): pilot flows, the wall clock and the
+ * business calendar loaded from the database (chinese-days + overrides). pilot-project has
+ * working-day deadlines, so an engine without a calendar refuses it with `CALENDAR_MISSING`.
+ */
+export async function benchEngine(store: Store, directory?: Directory): Promise<Engine> {
   return createEngine({
     store,
     flows: pilotFlows,
     clock: systemClock,
     ids: randomUUID,
+    calendar: await loadBusinessCalendar(store.read),
     ...(directory ? { directory } : {}),
   });
 }

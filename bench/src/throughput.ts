@@ -42,7 +42,7 @@ export async function preparePilot(db: BenchDatabase, count: number): Promise<Pi
   const setup = await measuredClient(db.url, 4);
   try {
     await seedPilot(setup.store, setup.directory);
-    const engine = benchEngine(setup.store, setup.directory);
+    const engine = await benchEngine(setup.store, setup.directory);
     const instanceIds: string[] = [];
     for (let i = 0; i < count; i += 1) instanceIds.push(await startProject(engine));
     // A few full cycles on one instance give the template its steady-state size.
@@ -91,7 +91,7 @@ async function measureEngine(
   durationMs: number,
 ) {
   const client = await measuredClient(db.url, clients);
-  const engine = benchEngine(client.store, client.directory);
+  const engine = await benchEngine(client.store, client.directory);
   const cyclers = fixture.instanceIds
     .slice(0, clients)
     .map((id) => new ProjectCycler(engine, id, fixture.positions));
@@ -112,7 +112,7 @@ async function storeCallTimings(
 ): Promise<Note> {
   const client = await measuredClient(db.url, 1);
   const timings = new StoreTimings();
-  const engine = benchEngine(timedStore(client.store, timings), client.directory);
+  const engine = await benchEngine(timedStore(client.store, timings), client.directory);
   const id = fixture.instanceIds[0];
   if (!id) throw new Error('no instance to time');
   const cycler = new ProjectCycler(engine, id, fixture.positions);

@@ -76,10 +76,10 @@ export async function measureTimers(
   const redis = openRedis();
   const client = await measuredClient(db.url, CONCURRENCY);
   try {
-    const engine = benchEngine(client.store, client.directory);
+    const engine = await benchEngine(client.store, client.directory);
     const setup = await measuredClient(db.url, 2);
     await seedPilot(setup.store, setup.directory);
-    const sourceId = await startProject(benchEngine(setup.store, setup.directory));
+    const sourceId = await startProject(await benchEngine(setup.store, setup.directory));
     await setup.close();
 
     const n = flags.timers;
