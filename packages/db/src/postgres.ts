@@ -28,7 +28,7 @@ export async function openPostgres(options: PostgresOptions): Promise<PostgresHa
     onnotice: () => {},
     ...(options.schema === undefined ? {} : { connection: { search_path: options.schema } }),
   });
-  const db = drizzle(client);
+  const db = drizzle(preparing(client));
   return {
     driver: 'postgres',
     store: createStore(db),
@@ -38,4 +38,40 @@ export async function openPostgres(options: PostgresOptions): Promise<PostgresHa
     sql: client,
     close: () => client.end(),
   };
+}
+
+/**
+ * The client drizzle runs on, with every statement prepared. drizzle sends a query built without
+ * `.prepare(name)` as `unsafe(text, params, { prepare: false })`, and postgres.js then describes
+ * each parameterized statement before executing it: two round trips and two socket writes per
+ * statement. Prepared (postgres.js caches them per connection by text and parameter types), a
+ * statement is one round trip after its first use — what postgres.js tagged templates do by
+ * default. Transactions (and their savepoints) get the same client.
+ */
+function preparing(client: Sql): Sql {
+  type Unsafe = Sql['unsafe'];
+  type Scope = (sql: Sql) => unknown;
+  const unsafe: Unsafe = (query, parameters, options) =>
+    client.unsafe(query, parameters, { ...options, prepare: true });
+  const wrapScope =
+    (fn: Scope): Scope =>
+    (sql) =>
+      fn(preparing(sql));
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === 'unsafe') return unsafe;
+      if (property === 'begin' || property === 'savepoint') {
+        const original = Reflect.get(target, property, receiver) as
+          | ((...args: unknown[]) => unknown)
+          | undefined;
+        if (typeof original !== 'function') return original;
+        return (...args: unknown[]) =>
+          original.apply(
+            target,
+            args.map((a) => (typeof a === 'function' ? wrapScope(a as Scope) : a)),
+          );
+      }
+      return Reflect.get(target, property, receiver) as unknown;
+    },
+  });
 }
