@@ -339,6 +339,115 @@ export function describeStoreContract(name: string, open: () => Promise<StoreSub
       });
     });
 
+    describe('one command in two statements', () => {
+      it('locks an instance with its open tasks, oldest first; undefined when missing', async () => {
+        const row = instanceRecord({ college: null, subjectId: null });
+        await seed(row);
+        const a = taskRecord('t-a', { dueAt: null, college: null, assignee: 'u-9' });
+        const b = taskRecord('t-b', { createdAt: later(1), kind: 'added', approval: false });
+        const c = taskRecord('t-c', { createdAt: later(2), instanceId: 'i-2' });
+        await store().transaction(async (tx) => {
+          await tx.insertTasks([b, a, c]);
+          await tx.closeTasks(['t-c'], 'done', 'x', later(3));
+        });
+        const [locked, missing] = await store().transaction(async (tx) => [
+          await tx.lockInstanceWithOpenTasks('i-1'),
+          await tx.lockInstanceWithOpenTasks('missing'),
+        ]);
+        expect(locked).toStrictEqual({ instance: row, openTasks: [a, b] });
+        expect(locked?.instance.createdAt).toBeInstanceOf(Date);
+        expect(missing).toBeUndefined();
+      });
+
+      it('writes a command: instance, history, tasks closed and opened, timers, outbox', async () => {
+        const before = instanceRecord();
+        await seed(before);
+        const open = [taskRecord('t-a'), taskRecord('t-b', { createdAt: later(1) })];
+        const timersBefore = [
+          timerRecord('x1', { state: 's1' }),
+          timerRecord('x2', { state: 's2' }),
+        ];
+        await store().transaction(async (tx) => {
+          await tx.insertTasks(open);
+          await tx.insertTimers(timersBefore);
+        });
+        const after: InstanceRecord = {
+          ...before,
+          state: 'next',
+          version: before.version + 1,
+          snapshot: { value: 'next', nested: { n: [1, '2'] } },
+          stepActors: { review: 'lead-1' },
+          headHash: 'h2',
+          updatedAt: later(10),
+        };
+        const fresh = taskRecord('t-n', { createdAt: later(10), dueAt: null, events: ['X', 'Y'] });
+        const timer = timerRecord('x3', { state: 'next', dueAt: later(60), taskId: 't-n' });
+        const mail = outboxRecord('o-1', { payload: { to: ['a@b'], n: 1, s: '0.1' } });
+        const history = historyRecord(before.version + 1, { data: { taskId: 't-a' } });
+        const write = {
+          instance: after,
+          history,
+          closeTasks: [
+            { id: 't-a', status: 'done' as const, by: 'lead-1', at: later(10) },
+            { id: 't-b', status: 'cancelled' as const, by: null, at: later(10) },
+          ],
+          newTasks: [fresh],
+          cancelTimers: { keepStates: ['s2'] },
+          timers: [timer],
+          outbox: [mail],
+        };
+        const stale = await store().transaction((tx) =>
+          tx.writeCommand({ ...write, expectedVersion: before.version + 5 }),
+        );
+        expect(stale).toBe(false);
+        // (a caller rolls back on false; this test's transaction committed the rest, so reset)
+        await s().reset();
+        await seed(before);
+        await store().transaction(async (tx) => {
+          await tx.insertTasks(open);
+          await tx.insertTimers(timersBefore);
+        });
+        const ok = await store().transaction((tx) =>
+          tx.writeCommand({ ...write, expectedVersion: before.version }),
+        );
+        expect(ok).toBe(true);
+        expect(await store().read.getInstance('i-1')).toStrictEqual(after);
+        expect(await store().read.history('i-1')).toStrictEqual([history]);
+        expect(await store().read.openTasks('i-1')).toStrictEqual([fresh]);
+        const [doneRow] = await s().db.select().from(tasks).where(eq(tasks.id, 't-a'));
+        expect(doneRow && copyTask(doneRow)).toMatchObject({
+          status: 'done',
+          completedBy: 'lead-1',
+          completedAt: later(10),
+        });
+        expect(await store().read.pendingTimers('i-1')).toStrictEqual([timersBefore[1], timer]);
+        expect((await store().read.getTimer('x1'))?.status).toBe('cancelled');
+        const rows = await s().db.select().from(outbox);
+        expect(rows.map(copyOutbox)).toStrictEqual([mail]);
+      });
+
+      it('writes a just-inserted instance without updating it, and cancels no timer on null', async () => {
+        const row = instanceRecord();
+        await seed(row);
+        await store().transaction((tx) => tx.insertTimers([timerRecord('x1', { state: 's1' })]));
+        const ok = await store().transaction((tx) =>
+          tx.writeCommand({
+            instance: { ...row, state: 'ignored' },
+            expectedVersion: null,
+            history: historyRecord(1),
+            closeTasks: [],
+            newTasks: [],
+            cancelTimers: null,
+            timers: [],
+            outbox: [],
+          }),
+        );
+        expect(ok).toBe(true);
+        expect(await store().read.getInstance('i-1')).toStrictEqual(row);
+        expect((await store().read.pendingTimers('i-1')).map((t) => t.id)).toEqual(['x1']);
+      });
+    });
+
     describe('outbox, idempotency, reference data', () => {
       it('inserts outbox rows', async () => {
         const a = outboxRecord('o-a');

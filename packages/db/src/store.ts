@@ -11,6 +11,7 @@ import type {
   TaskRecord,
 } from '@certflow/engine';
 import type { Database } from './database.js';
+import { lockWithOpenTasks, writeCommandRows } from './command-sql.js';
 import { guarded } from './errors.js';
 import {
   copyHistory,
@@ -179,6 +180,10 @@ function createTx(q: Database): StoreTx {
       const [row] = await q.select().from(instances).where(eq(instances.id, id)).for('update');
       return row && copyInstance(row);
     },
+
+    lockInstanceWithOpenTasks: (id) => lockWithOpenTasks(q, id),
+
+    writeCommand: (write) => writeCommandRows(q, write),
 
     async insertInstance(row) {
       await q.insert(instances).values(copyInstance(row));

@@ -7,7 +7,7 @@ import { validationError } from './command.js';
 import { DomainError, refuse } from './errors.js';
 import { isTaskOperation } from './flow.js';
 import { outcomeOf, refsOf, type EngineDeps, type Outcome } from './outcome.js';
-import type { InstanceRecord, JsonObject } from './records.js';
+import type { InstanceRecord, JsonObject, TaskRecord } from './records.js';
 import { restoreSnapshot } from './snapshot.js';
 import { afterTransition } from './step.js';
 import type { StoreTx } from './store.js';
@@ -18,6 +18,7 @@ export async function decide(
   deps: EngineDeps,
   tx: StoreTx,
   instance: InstanceRecord,
+  open: readonly TaskRecord[],
   event: CommandEvent,
   actor: Actor,
 ): Promise<Outcome> {
@@ -32,7 +33,6 @@ export async function decide(
     );
   }
   const flow = deps.flows.get(instance.flowId, instance.flowVersion);
-  const open = await tx.openTasks(instance.id);
   if (event.taskId !== undefined && !open.some((t) => t.id === event.taskId)) {
     throw refuse(
       'EVENT_NOT_ACCEPTED',
@@ -64,6 +64,7 @@ export async function decide(
       snapshot: instance.snapshot,
       status: instance.status,
       stepActors: instance.stepActors,
+      open,
       closeDone: op.closeDone,
       closeCancelled: [],
       newTasks: op.newTasks,
@@ -129,6 +130,7 @@ export async function decide(
       snapshot: instance.snapshot,
       status: instance.status,
       stepActors: { ...instance.stepActors, [`${task.step}#${task.id}`]: actor.id },
+      open,
       closeDone: [task.id],
       closeCancelled: [],
       newTasks: [],

@@ -199,6 +199,7 @@ export class Engine {
       references: effects.references,
       row,
       previous: undefined,
+      open: [],
       history,
       closeDone: [],
       closeCancelled: [],
@@ -226,8 +227,9 @@ export class Engine {
       canonicalJson({ op: 'send', instanceId, event: cmd.data, actor: actor.id }),
     );
     return this.store.transaction(async (tx) => {
-      const instance = await tx.lockInstance(instanceId);
-      if (!instance) throw refuse('NOT_FOUND', { instanceId });
+      const locked = await tx.lockInstanceWithOpenTasks(instanceId);
+      if (!locked) throw refuse('NOT_FOUND', { instanceId });
+      const { instance, openTasks } = locked;
       if (key) {
         const replay = await this.replay(tx, key, actor, fingerprint);
         if (replay) return replay;
@@ -236,7 +238,14 @@ export class Engine {
       if (expected !== undefined && expected !== instance.version) {
         throw refuse('VERSION_CONFLICT', { expected, actual: instance.version });
       }
-      const outcome = await decide(this.depsIn(tx), tx, instance, cmd.data as CommandEvent, actor);
+      const outcome = await decide(
+        this.depsIn(tx),
+        tx,
+        instance,
+        openTasks,
+        cmd.data as CommandEvent,
+        actor,
+      );
       const view = await writeOutcome(tx, outcome);
       if (key && !(await tx.putIdempotency(this.idemRow(key, actor, fingerprint, view)))) {
         throw refuse('IDEMPOTENCY_KEY_REUSED', { key });
@@ -254,24 +263,33 @@ export class Engine {
       const timer = await tx.lockTimer(timerId);
       if (!timer) return { fired: false, reason: 'missing' };
       if (timer.status !== 'pending') return { fired: false, reason: 'not-pending' };
-      const instance = await tx.lockInstance(timer.instanceId);
+      const locked = await tx.lockInstanceWithOpenTasks(timer.instanceId);
       const now = this.clock.now();
       await tx.markTimerFired(timer.id, now);
+      const instance = locked?.instance;
       if (
+        !locked ||
         !instance ||
         instance.status !== 'active' ||
         !instance.state.split(',').includes(timer.state)
       ) {
         return { fired: false, reason: 'stale' };
       }
-      const open = await tx.openTasks(instance.id);
+      const open = locked.openTasks;
       const task = timer.taskId ? open.find((t) => t.id === timer.taskId) : undefined;
       if (timer.taskId && !task) return { fired: false, reason: 'stale' };
       if (timer.kind === 'event') {
         const outcome = await decideSystemEvent(this.depsIn(tx), tx, instance, timer, open);
         return { fired: true, instance: await writeOutcome(tx, outcome) };
       }
-      const outcome = await timerOutcome(this.depsIn(tx), instance, timer, task as TaskRecord, now);
+      const outcome = await timerOutcome(
+        this.depsIn(tx),
+        instance,
+        timer,
+        task as TaskRecord,
+        open,
+        now,
+      );
       return { fired: true, instance: await writeOutcome(tx, outcome) };
     });
   }
@@ -286,10 +304,10 @@ export class Engine {
     actor: Actor = SYSTEM_ACTOR,
   ): Promise<InstanceView | undefined> {
     return this.store.transaction(async (tx) => {
-      const instance = await tx.lockInstance(instanceId);
-      if (!instance) throw refuse('NOT_FOUND', { instanceId });
+      const locked = await tx.lockInstanceWithOpenTasks(instanceId);
+      if (!locked) throw refuse('NOT_FOUND', { instanceId });
+      const { instance, openTasks: open } = locked;
       if (instance.status !== 'active') return undefined;
-      const open = await tx.openTasks(instance.id);
       const provisional: InstanceRecord = { ...instance, status: 'cancelled' };
       const deps = this.depsIn(tx);
       const outcome = outcomeOf(deps, {
@@ -300,6 +318,7 @@ export class Engine {
         snapshot: instance.snapshot,
         status: 'cancelled',
         stepActors: instance.stepActors,
+        open,
         closeDone: [],
         closeCancelled: open.map((t) => t.id),
         newTasks: [],

@@ -69,6 +69,14 @@ export type {
 export { INSTANCE_STATUSES } from './records.js';
 export { FlowRegistry } from './registry.js';
 export { activeLeaves, persistSnapshot, restoreSnapshot, stateKey } from './snapshot.js';
-export type { InboxQuery, InstanceQuery, Store, StoreReader, StoreTx } from './store.js';
+export type {
+  CommandWrite,
+  InboxQuery,
+  InstanceQuery,
+  Store,
+  StoreReader,
+  StoreTx,
+  TaskClose,
+} from './store.js';
 export type { DispatchStore } from './dispatch.js';
 export { instanceView, taskView, type InstanceView, type TaskView } from './view.js';

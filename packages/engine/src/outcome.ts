@@ -19,7 +19,7 @@ import type {
 } from './records.js';
 import type { FlowRegistry } from './registry.js';
 import { stateKey } from './snapshot.js';
-import type { StoreTx } from './store.js';
+import type { StoreTx, TaskClose } from './store.js';
 import type { CommandEvent } from './command.js';
 import { instanceView, type InstanceView } from './view.js';
 
@@ -37,6 +37,8 @@ export interface EngineDeps {
 export interface Outcome {
   readonly row: InstanceRecord;
   readonly previous: InstanceRecord | undefined;
+  /** The instance's open tasks before the command (read under the lock). */
+  readonly open: readonly TaskRecord[];
   readonly history: HistoryRecord;
   readonly closeDone: readonly string[];
   readonly closeCancelled: readonly string[];
@@ -59,6 +61,7 @@ export function outcomeOf(
     snapshot: JsonObject;
     status: InstanceStatus;
     stepActors: Readonly<Record<string, string>>;
+    open: readonly TaskRecord[];
     closeDone: readonly string[];
     closeCancelled: readonly string[];
     newTasks: readonly TaskRecord[];
@@ -96,6 +99,7 @@ export function outcomeOf(
   return {
     row,
     previous: instance,
+    open: args.open,
     history,
     closeDone: args.closeDone,
     closeCancelled: args.closeCancelled,
@@ -108,24 +112,44 @@ export function outcomeOf(
   };
 }
 
-/** Persist an outcome: snapshot + version, one history row, tasks, timers, outbox. */
+/**
+ * Persist an outcome: snapshot + version, one history row, tasks, timers, outbox — one
+ * `writeCommand` call (one statement on PostgreSQL). The returned view's open tasks are derived
+ * from the tasks read under the lock (minus those closed, plus those opened), not read again.
+ */
 export async function writeOutcome(tx: StoreTx, o: Outcome): Promise<InstanceView> {
-  if (o.previous) {
-    const updated = await tx.updateInstance(o.row, o.previous.version);
-    if (!updated) throw refuse('VERSION_CONFLICT', { expected: o.previous.version });
-  }
-  await tx.appendHistory(o.history);
   const at = o.row.updatedAt;
-  if (o.closeDone.length > 0) await tx.closeTasks(o.closeDone, 'done', o.history.actorId, at);
-  if (o.closeCancelled.length > 0) await tx.closeTasks(o.closeCancelled, 'cancelled', null, at);
+  const closeTasks: TaskClose[] = [
+    ...o.closeDone.map((id) => ({ id, status: 'done' as const, by: o.history.actorId, at })),
+    ...o.closeCancelled.map((id) => ({ id, status: 'cancelled' as const, by: null, at })),
+  ];
+  const written = await tx.writeCommand({
+    instance: o.row,
+    expectedVersion: o.previous ? o.previous.version : null,
+    history: o.history,
+    closeTasks,
+    newTasks: o.newTasks,
+    cancelTimers: o.keepTimerStates ? { keepStates: o.keepTimerStates } : null,
+    timers: o.timers,
+    outbox: o.outbox,
+  });
+  if (!written && o.previous) throw refuse('VERSION_CONFLICT', { expected: o.previous.version });
   if (o.reassign) await tx.reassignTask(o.reassign.id, o.reassign.assignee);
-  if (o.newTasks.length > 0) await tx.insertTasks(o.newTasks);
-  if (o.keepTimerStates) await tx.cancelTimers(o.row.id, o.keepTimerStates);
-  if (o.timers.length > 0) await tx.insertTimers(o.timers);
-  if (o.outbox.length > 0) await tx.insertOutbox(o.outbox);
   for (const r of o.references ?? []) await tx.putReference(r.kind, r.key, r.value);
-  const tasks = o.previous ? await tx.openTasks(o.row.id) : o.newTasks;
-  return instanceView(o.row, tasks);
+  return instanceView(o.row, openAfter(o, closeTasks));
+}
+
+/**
+ * The open tasks after an outcome: those read under the lock (in the store's order, `created_at`
+ * then id) that stay open, then the new ones (created now, so they sort last).
+ */
+function openAfter(o: Outcome, closed: readonly TaskClose[]): TaskRecord[] {
+  const gone = new Set(closed.map((c) => c.id));
+  const reassign = o.reassign;
+  const kept = o.open
+    .filter((t) => !gone.has(t.id))
+    .map((t) => (reassign && t.id === reassign.id ? { ...t, assignee: reassign.assignee } : t));
+  return [...kept, ...o.newTasks];
 }
 
 export function statusOf(flow: AnyFlow, snapshot: AnyMachineSnapshot): InstanceStatus {

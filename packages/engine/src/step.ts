@@ -65,6 +65,7 @@ export async function afterTransition(
     stepActors: task?.approval
       ? { ...instance.stepActors, [task.step]: actor.id }
       : instance.stepActors,
+    open,
     closeDone,
     closeCancelled,
     newTasks: plan.tasks,

@@ -53,6 +53,36 @@ export interface StoreReader {
   reference(kind: string, key: string): Promise<JsonObject | undefined>;
 }
 
+/** A task closed by a command. */
+export interface TaskClose {
+  readonly id: string;
+  readonly status: 'done' | 'cancelled';
+  readonly by: string | null;
+  readonly at: Date;
+}
+
+/**
+ * Everything an accepted command writes, in one call: the PostgreSQL store sends it as one
+ * statement (one round trip), the memory store applies it step by step.
+ */
+export interface CommandWrite {
+  /** The instance row after the command. */
+  readonly instance: InstanceRecord;
+  /**
+   * The version the stored row must still have for the update to happen; `null` when the command
+   * inserted the row itself (`insertInstance`), so there is nothing to update.
+   */
+  readonly expectedVersion: number | null;
+  readonly history: HistoryRecord;
+  /** Closed if still open; finished tasks keep who finished them. */
+  readonly closeTasks: readonly TaskClose[];
+  readonly newTasks: readonly TaskRecord[];
+  /** Cancel the instance's pending timers whose state is not in `keepStates`; `null`: none. */
+  readonly cancelTimers: { readonly keepStates: readonly string[] } | null;
+  readonly timers: readonly TimerRecord[];
+  readonly outbox: readonly OutboxRecord[];
+}
+
 export interface StoreTx {
   /**
    * The people directory read inside this transaction, when the store holds one (PGlite runs one
@@ -61,6 +91,19 @@ export interface StoreTx {
   readonly directory?: Directory;
   /** `SELECT … FOR UPDATE` the instance row. */
   lockInstance(id: string): Promise<InstanceRecord | undefined>;
+  /**
+   * `lockInstance` and `openTasks` in one call (one statement on PostgreSQL): the locked row and
+   * its open tasks, oldest first (`created_at`, then id).
+   */
+  lockInstanceWithOpenTasks(
+    id: string,
+  ): Promise<{ instance: InstanceRecord; openTasks: TaskRecord[] } | undefined>;
+  /**
+   * Writes one accepted command (see `CommandWrite`). Returns false when `expectedVersion` did not
+   * match — the caller must then abandon the transaction, as rows may have been written.
+   * A duplicate history row throws `InfrastructureError` `DB_UNIQUE_VIOLATION`.
+   */
+  writeCommand(write: CommandWrite): Promise<boolean>;
   /** A duplicate id throws `InfrastructureError` `DB_UNIQUE_VIOLATION`. */
   insertInstance(row: InstanceRecord): Promise<void>;
   /** Writes the row if its stored version still equals `expectedVersion`; returns false otherwise. */

@@ -52,6 +52,7 @@ export async function timerOutcome(
   instance: InstanceRecord,
   timer: TimerRecord,
   task: TaskRecord,
+  open: readonly TaskRecord[],
   now: Date,
 ): Promise<Outcome> {
   const flow = deps.flows.get(instance.flowId, instance.flowVersion);
@@ -96,6 +97,7 @@ export async function timerOutcome(
     snapshot: instance.snapshot,
     status: instance.status,
     stepActors: instance.stepActors,
+    open,
     closeDone: [],
     closeCancelled: [],
     newTasks: escalation,

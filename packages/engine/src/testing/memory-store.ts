@@ -166,8 +166,24 @@ function readerOver(get: () => Tables): StoreReader {
 
 function txOver(t: Tables): StoreTx {
   const reader = readerOver(() => t);
-  return {
+  const tx: StoreTx = {
     lockInstance: async (id) => clone(t.instances.get(id)),
+    lockInstanceWithOpenTasks: async (id) => {
+      const instance = clone(t.instances.get(id));
+      return instance && { instance, openTasks: await reader.openTasks(id) };
+    },
+    writeCommand: async (w) => {
+      if (w.expectedVersion !== null && !(await tx.updateInstance(w.instance, w.expectedVersion))) {
+        return false;
+      }
+      await tx.appendHistory(w.history);
+      for (const c of w.closeTasks) await tx.closeTasks([c.id], c.status, c.by, c.at);
+      await tx.insertTasks(w.newTasks);
+      if (w.cancelTimers) await tx.cancelTimers(w.instance.id, w.cancelTimers.keepStates);
+      await tx.insertTimers(w.timers);
+      await tx.insertOutbox(w.outbox);
+      return true;
+    },
     insertInstance: async (row) => {
       if (t.instances.has(row.id)) throw new Error(`duplicate instance ${row.id}`);
       t.instances.set(row.id, clone(row));
@@ -226,4 +242,5 @@ function txOver(t: Tables): StoreTx {
       t.reference.set(`${kind}\u0000${key}`, clone(value));
     },
   };
+  return tx;
 }

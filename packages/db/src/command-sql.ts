@@ -1,0 +1,209 @@
+import { sql } from 'drizzle-orm';
+import type {
+  CommandWrite,
+  InstanceRecord,
+  InstanceStatus,
+  JsonObject,
+  TaskKind,
+  TaskRecord,
+  TaskStatus,
+} from '@certflow/engine';
+import type { Database } from './database.js';
+
+/**
+ * The two statements of a command's hot path, as hand-written SQL with a fixed text (so
+ * postgres.js prepares each once per connection): lock the instance and read its open tasks in
+ * one statement, and write everything an accepted command writes in one data-modifying CTE.
+ * Row lists travel as one jsonb parameter each (`jsonb_to_recordset`), so the text does not
+ * depend on how many tasks, timers or outbox rows there are. Runs the same on PGlite.
+ */
+
+/** postgres.js returns the row list itself, PGlite a result with `rows`. */
+function rowsOf(result: unknown): Record<string, unknown>[] {
+  if (Array.isArray(result)) return result as Record<string, unknown>[];
+  return (result as { rows: Record<string, unknown>[] }).rows;
+}
+
+/** A jsonb value read back: postgres.js and PGlite parse it; a driver that did not gives text. */
+function json<T>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
+const date = (value: unknown): Date => new Date(value as string);
+const dateOrNull = (value: unknown): Date | null => (value == null ? null : date(value));
+const textOrNull = (value: unknown): string | null => (value == null ? null : (value as string));
+
+/** An `instances` row as `to_jsonb` gives it (snake_case keys, ISO timestamps). */
+function instanceFromJson(r: Record<string, unknown>): InstanceRecord {
+  return {
+    id: r.id as string,
+    flowId: r.flow_id as string,
+    flowVersion: r.flow_version as number,
+    state: r.state as string,
+    status: r.status as InstanceStatus,
+    version: r.version as number,
+    snapshot: r.snapshot as JsonObject,
+    submitterId: r.submitter_id as string,
+    college: textOrNull(r.college),
+    subjectId: textOrNull(r.subject_id),
+    title: r.title as string,
+    stepActors: r.step_actors as Record<string, string>,
+    headHash: r.head_hash as string,
+    createdAt: date(r.created_at),
+    updatedAt: date(r.updated_at),
+  };
+}
+
+/** A `tasks` row as `to_jsonb` gives it. */
+function taskFromJson(r: Record<string, unknown>): TaskRecord {
+  return {
+    id: r.id as string,
+    instanceId: r.instance_id as string,
+    flowId: r.flow_id as string,
+    state: r.state as string,
+    step: r.step as string,
+    kind: r.kind as TaskKind,
+    role: r.role as string,
+    college: textOrNull(r.college),
+    assignee: textOrNull(r.assignee),
+    events: r.events as string[],
+    approval: r.approval as boolean,
+    dueAt: dateOrNull(r.due_at),
+    status: r.status as TaskStatus,
+    createdAt: date(r.created_at),
+    completedAt: dateOrNull(r.completed_at),
+    completedBy: textOrNull(r.completed_by),
+  };
+}
+
+/** `SELECT … FOR UPDATE` of the instance row, with its open tasks aggregated alongside. */
+export async function lockWithOpenTasks(
+  q: Database,
+  id: string,
+): Promise<{ instance: InstanceRecord; openTasks: TaskRecord[] } | undefined> {
+  const result = await q.execute(sql`
+    select to_jsonb(i) as instance,
+      coalesce((select jsonb_agg(to_jsonb(t) order by t.created_at, t.id) from tasks t
+                where t.instance_id = i.id and t.status = 'open'), '[]'::jsonb) as open_tasks
+    from instances i where i.id = ${id} for update of i`);
+  const [row] = rowsOf(result);
+  if (!row) return undefined;
+  return {
+    instance: instanceFromJson(json<Record<string, unknown>>(row.instance)),
+    openTasks: json<Record<string, unknown>[]>(row.open_tasks).map(taskFromJson),
+  };
+}
+
+const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
+const jsonText = (value: unknown): string => JSON.stringify(value);
+
+/**
+ * One accepted command's writes as one statement. The sub-statements touch disjoint rows
+ * (tasks closed are open ones read under the lock, tasks inserted are new; timers cancelled are
+ * stored ones, timers inserted are new), so their order inside the CTE does not matter.
+ * Returns false when the version guard did not match (the caller rolls back).
+ */
+export async function writeCommandRows(q: Database, w: CommandWrite): Promise<boolean> {
+  const i = w.instance;
+  const h = w.history;
+  const closes = w.closeTasks.map((c) => ({
+    id: c.id,
+    status: c.status,
+    completed_by: c.by,
+    completed_at: iso(c.at),
+  }));
+  const newTasks = w.newTasks.map((t) => ({
+    id: t.id,
+    instance_id: t.instanceId,
+    flow_id: t.flowId,
+    state: t.state,
+    step: t.step,
+    kind: t.kind,
+    role: t.role,
+    college: t.college,
+    assignee: t.assignee,
+    events: t.events,
+    approval: t.approval,
+    due_at: iso(t.dueAt),
+    status: t.status,
+    created_at: iso(t.createdAt),
+    completed_at: iso(t.completedAt),
+    completed_by: t.completedBy,
+  }));
+  const timers = w.timers.map((t) => ({
+    id: t.id,
+    instance_id: t.instanceId,
+    task_id: t.taskId,
+    state: t.state,
+    kind: t.kind,
+    event: t.event,
+    due_at: iso(t.dueAt),
+    status: t.status,
+    created_at: iso(t.createdAt),
+    fired_at: iso(t.firedAt),
+  }));
+  const outbox = w.outbox.map((o) => ({
+    id: o.id,
+    instance_id: o.instanceId,
+    kind: o.kind,
+    payload: o.payload,
+    status: o.status,
+    attempts: o.attempts,
+    created_at: iso(o.createdAt),
+    available_at: iso(o.availableAt),
+    delivered_at: iso(o.deliveredAt),
+    last_error: o.lastError,
+  }));
+  const expected = w.expectedVersion === null ? null : String(w.expectedVersion);
+  const result = await q.execute(sql`
+    with updated as (
+      update instances set state = ${i.state}, status = ${i.status},
+        version = ${String(i.version)}::text::int, snapshot = ${jsonText(i.snapshot)}::text::jsonb,
+        step_actors = ${jsonText(i.stepActors)}::text::jsonb, head_hash = ${i.headHash},
+        updated_at = ${iso(i.updatedAt)}::text::timestamptz
+      where id = ${i.id} and version = ${expected}::text::int
+      returning 1
+    ), appended as (
+      insert into history (instance_id, seq, actor_id, actor_name, event, data, from_state,
+        to_state, comment, at, prev_hash, hash)
+      values (${h.instanceId}, ${String(h.seq)}::text::int, ${h.actorId}, ${h.actorName},
+        ${h.event}, ${jsonText(h.data)}::text::jsonb, ${h.fromState}, ${h.toState}, ${h.comment},
+        ${iso(h.at)}::text::timestamptz, ${h.prevHash}, ${h.hash})
+    ), closed as (
+      update tasks t set status = c.status, completed_by = c.completed_by,
+        completed_at = c.completed_at
+      from jsonb_to_recordset(${jsonText(closes)}::text::jsonb)
+        as c(id text, status text, completed_by text, completed_at timestamptz)
+      where t.id = c.id and t.status = 'open'
+    ), opened as (
+      insert into tasks (id, instance_id, flow_id, state, step, kind, role, college, assignee,
+        events, approval, due_at, status, created_at, completed_at, completed_by)
+      select * from jsonb_to_recordset(${jsonText(newTasks)}::text::jsonb)
+        as x(id text, instance_id text, flow_id text, state text, step text, kind text,
+          role text, college text, assignee text, events jsonb, approval boolean,
+          due_at timestamptz, status text, created_at timestamptz, completed_at timestamptz,
+          completed_by text)
+    ), cancelled as (
+      update timers set status = 'cancelled'
+      where ${w.cancelTimers === null ? 'f' : 't'}::text::boolean
+        and instance_id = ${i.id} and status = 'pending'
+        and not (state in (select jsonb_array_elements_text(
+          ${jsonText(w.cancelTimers?.keepStates ?? [])}::text::jsonb)))
+    ), scheduled as (
+      insert into timers (id, instance_id, task_id, state, kind, event, due_at, status,
+        created_at, fired_at)
+      select * from jsonb_to_recordset(${jsonText(timers)}::text::jsonb)
+        as x(id text, instance_id text, task_id text, state text, kind text, event text,
+          due_at timestamptz, status text, created_at timestamptz, fired_at timestamptz)
+    ), queued as (
+      insert into outbox (id, instance_id, kind, payload, status, attempts, created_at,
+        available_at, delivered_at, last_error)
+      select * from jsonb_to_recordset(${jsonText(outbox)}::text::jsonb)
+        as x(id text, instance_id text, kind text, payload jsonb, status text, attempts int,
+          created_at timestamptz, available_at timestamptz, delivered_at timestamptz,
+          last_error text)
+    )
+    select (select count(*) from updated)::int as updated`);
+  const [row] = rowsOf(result);
+  return w.expectedVersion === null || Number(row?.updated ?? 0) === 1;
+}

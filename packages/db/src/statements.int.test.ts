@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, type Actor, type Engine } from '@certflow/engine';
+import { reviewFlow, weekdayCalendar } from '@certflow/engine/testing';
+import { createTestPostgres, type TestPostgres } from './testing.js';
+
+// Statement counts, not timings: a command's round trips are what it costs on a real server.
+
+const owner: Actor = { id: 'u-owner', roles: ['owner'], college: 'ee' };
+const lead: Actor = { id: 'u-lead', roles: ['lead'], college: 'ee' };
+const office: Actor = { id: 'u-office', roles: ['office'], college: null };
+
+describe('statements per command (postgres.js debug hook)', () => {
+  let pg: TestPostgres;
+  let engine: Engine;
+  const seen: string[] = [];
+
+  beforeAll(async () => {
+    pg = await createTestPostgres({ max: 1 });
+    for (const a of [owner, lead, office]) {
+      await pg.directory.upsertUser({
+        id: a.id,
+        name: a.id,
+        email: `${a.id}@example.edu`,
+        roles: [...a.roles],
+        college: a.college ?? null,
+      });
+    }
+    engine = createEngine({
+      store: pg.store,
+      flows: [reviewFlow(1, { deadlines: true })],
+      clock: { now: () => new Date() },
+      ids: (() => {
+        let n = 0;
+        return () => `id-${(n += 1)}`;
+      })(),
+      calendar: weekdayCalendar,
+      directory: pg.directory,
+    });
+    (pg.sql.options as { debug: unknown }).debug = (_c: number, query: string) => {
+      seen.push(query.trim().split(/\s+/)[0]?.toLowerCase() ?? '');
+    };
+  });
+  afterAll(async () => {
+    await pg.drop();
+  });
+
+  it('sends with begin, lock + open tasks, one directory read, one write, commit', async () => {
+    const { id } = await engine.start('review', { college: 'ee', title: 't' }, owner);
+    seen.length = 0;
+    // first → second: closes the lead's task and cancels its timers, opens the office task.
+    await engine.send(id, { type: 'APPROVE' }, lead);
+    expect(seen).toEqual(['begin', 'select', 'select', 'with', 'commit']);
+    seen.length = 0;
+    const view = await engine.send(id, { type: 'RETURN' }, office);
+    expect(seen).toHaveLength(5);
+    // The view's open tasks are derived, not read again, and match a fresh read.
+    expect(view.tasks).toStrictEqual((await engine.get(id)).tasks);
+  });
+
+  it('runs drizzle statements as prepared statements (one round trip each after the first)', async () => {
+    const [row] = await pg.sql<{ n: number }[]>`
+      select count(*)::int as n from pg_prepared_statements 
+      where statement like '%fr' || 'om "instances"%'`;
+    expect(row?.n ?? 0).toBeGreaterThan(0);
+  });
+});
