@@ -142,7 +142,7 @@ export async function measureInbox(
         `${fmt.count(flags.instances)} finished instances, ${fmt.count(flags.tasks)} open tasks ` +
         `(each on its own active instance), ${fmt.count(flags.instances * perInstance)} history ` +
         `rows, ${fmt.count(flags.instances)} done tasks; generated with generate_series in ` +
-        `${fmt.num(genSeconds)} s (then ANALYZE). Database ${size?.db ?? '?'}, history ` +
+        `${fmt.num(genSeconds)} s (then VACUUM ANALYZE, as autovacuum would). Database ${size?.db ?? '?'}, history ` +
         `${size?.history ?? '?'}, tasks ${size?.tasks ?? '?'} (with indexes).`,
     });
     return { rows, notes };

@@ -19,13 +19,13 @@ import type { Database } from './database.js';
  */
 
 /** postgres.js returns the row list itself, PGlite a result with `rows`. */
-function rowsOf(result: unknown): Record<string, unknown>[] {
+export function rowsOf(result: unknown): Record<string, unknown>[] {
   if (Array.isArray(result)) return result as Record<string, unknown>[];
   return (result as { rows: Record<string, unknown>[] }).rows;
 }
 
 /** A jsonb value read back: postgres.js and PGlite parse it; a driver that did not gives text. */
-function json<T>(value: unknown): T {
+export function jsonValue<T>(value: unknown): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
 
@@ -55,7 +55,7 @@ function instanceFromJson(r: Record<string, unknown>): InstanceRecord {
 }
 
 /** A `tasks` row as `to_jsonb` gives it. */
-function taskFromJson(r: Record<string, unknown>): TaskRecord {
+export function taskFromJson(r: Record<string, unknown>): TaskRecord {
   return {
     id: r.id as string,
     instanceId: r.instance_id as string,
@@ -89,8 +89,8 @@ export async function lockWithOpenTasks(
   const [row] = rowsOf(result);
   if (!row) return undefined;
   return {
-    instance: instanceFromJson(json<Record<string, unknown>>(row.instance)),
-    openTasks: json<Record<string, unknown>[]>(row.open_tasks).map(taskFromJson),
+    instance: instanceFromJson(jsonValue<Record<string, unknown>>(row.instance)),
+    openTasks: jsonValue<Record<string, unknown>[]>(row.open_tasks).map(taskFromJson),
   };
 }
 

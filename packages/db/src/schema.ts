@@ -99,14 +99,22 @@ export const tasks = pgTable(
   },
   (t) => [
     index('tasks_instance_idx').on(t.instanceId),
-    // The inbox: unassigned open tasks of a role (and college), oldest deadline first …
-    index('tasks_open_role_idx')
-      .on(t.role, t.college, t.dueAt)
+    // The inbox (store.ts `inbox`): one index per branch of its UNION ALL, each in the inbox's
+    // order (oldest deadline first, none last, then created_at, id), so every branch is an index
+    // scan that stops at the page's end, and its count an index-only scan. Open tasks assigned to
+    // a named person …
+    index('tasks_inbox_assignee_idx')
+      .on(t.assignee, t.dueAt.asc().nullsLast(), t.createdAt, t.id)
       .where(sql`${t.status} = 'open'`),
-    // … and open tasks assigned to a named person.
-    index('tasks_open_assignee_idx')
-      .on(t.assignee, t.dueAt)
-      .where(sql`${t.status} = 'open'`),
+    // … unassigned school-wide open tasks of a role …
+    index('tasks_inbox_school_idx')
+      .on(t.role, t.dueAt.asc().nullsLast(), t.createdAt, t.id)
+      .where(sql`${t.status} = 'open' and ${t.assignee} is null and ${t.college} is null`),
+    // … and unassigned open tasks of a role in a college. (PostgreSQL does not treat
+    // `college is null` as an equality that fixes the order, hence two role indexes.)
+    index('tasks_inbox_college_idx')
+      .on(t.role, t.college, t.dueAt.asc().nullsLast(), t.createdAt, t.id)
+      .where(sql`${t.status} = 'open' and ${t.assignee} is null and ${t.college} is not null`),
   ],
 );
 

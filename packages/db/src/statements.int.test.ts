@@ -7,7 +7,7 @@ import { createTestPostgres, type TestPostgres } from './testing.js';
 
 const owner: Actor = { id: 'u-owner', roles: ['owner'], college: 'ee' };
 const lead: Actor = { id: 'u-lead', roles: ['lead'], college: 'ee' };
-const office: Actor = { id: 'u-office', roles: ['office'], college: null };
+const office: Actor = { id: 'u-office', roles: ['office'] };
 
 describe('statements per command (postgres.js debug hook)', () => {
   let pg: TestPostgres;

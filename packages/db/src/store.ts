@@ -1,5 +1,5 @@
 import { createDirectory } from './directory.js';
-import { and, asc, count, eq, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type {
   InboxQuery,
@@ -11,7 +11,13 @@ import type {
   TaskRecord,
 } from '@certflow/engine';
 import type { Database } from './database.js';
-import { lockWithOpenTasks, writeCommandRows } from './command-sql.js';
+import {
+  jsonValue,
+  lockWithOpenTasks,
+  rowsOf,
+  taskFromJson,
+  writeCommandRows,
+} from './command-sql.js';
 import { guarded } from './errors.js';
 import {
   copyHistory,
@@ -76,15 +82,59 @@ async function referenceOf(
   return row?.value;
 }
 
-/** assignee = actor, or unassigned of one of the actor's roles, school-wide or of their college. */
-function inboxFilter(query: InboxQuery): SQL {
-  const mine = eq(tasks.assignee, query.actorId);
-  const scope =
-    query.college === null
-      ? isNull(tasks.college)
-      : or(isNull(tasks.college), eq(tasks.college, query.college));
-  const ofMyRoles = and(isNull(tasks.assignee), inArray(tasks.role, [...query.roles]), scope);
-  return and(eq(tasks.status, 'open'), or(mine, ofMyRoles)) ?? sql`false`;
+/**
+ * The inbox's branches: tasks assigned to the actor; unassigned tasks of each of their roles,
+ * school-wide and (with a college) of their college. The branches are disjoint and each matches
+ * one partial index whose order is the inbox's (schema.ts `tasks_inbox_*`).
+ */
+function inboxBranches(query: InboxQuery): SQL[] {
+  const branches: SQL[] = [sql`status = 'open' and assignee = ${query.actorId}`];
+  for (const role of new Set(query.roles)) {
+    branches.push(
+      sql`status = 'open' and assignee is null and college is null and role = ${role}`,
+    );
+    if (query.college !== null) {
+      branches.push(
+        sql`status = 'open' and assignee is null and college is not null and role = ${role} and college = ${query.college}`,
+      );
+    }
+  }
+  return branches;
+}
+
+const INBOX_ORDER = sql`due_at asc nulls last, created_at asc, id asc`;
+
+/**
+ * One page of the inbox: each branch walks its index in the inbox's order and stops after
+ * `offset + limit` rows; the planner merges the branches (Merge Append) — no sort of the whole
+ * set. The total adds one index-only count per branch.
+ */
+async function inboxOf(
+  q: Database,
+  query: InboxQuery,
+): Promise<{ items: TaskRecord[]; total: number }> {
+  const branches = inboxBranches(query);
+  const depth = query.offset + query.limit;
+  const page = sql.join(
+    branches.map(
+      (where) => sql`(select * from tasks where ${where} order by ${INBOX_ORDER} limit ${depth})`,
+    ),
+    sql` union all `,
+  );
+  const counts = sql.join(
+    branches.map((where) => sql`(select count(*) from tasks where ${where})`),
+    sql` + `,
+  );
+  const [rows, counted] = await Promise.all([
+    q.execute(sql`select to_jsonb(t) as task from (${page}) t
+      order by ${INBOX_ORDER} limit ${query.limit} offset ${query.offset}`),
+    q.execute(sql`select (${counts})::int as total`),
+  ]);
+  const [row] = rowsOf(counted);
+  return {
+    items: rowsOf(rows).map((r) => taskFromJson(jsonValue<Record<string, unknown>>(r.task))),
+    total: Number(row?.total ?? 0),
+  };
 }
 
 function instanceFilter(query: InstanceQuery): SQL | undefined {
@@ -134,20 +184,7 @@ function createReader(q: Database): StoreReader {
 
     openTasks: (instanceId) => openTasksOf(q, instanceId),
 
-    async inbox(query) {
-      const where = inboxFilter(query);
-      const [rows, n] = await Promise.all([
-        q
-          .select()
-          .from(tasks)
-          .where(where)
-          .orderBy(sql`${tasks.dueAt} asc nulls last`, asc(tasks.createdAt), asc(tasks.id))
-          .limit(query.limit)
-          .offset(query.offset),
-        total(q.select({ n: count() }).from(tasks).where(where)),
-      ]);
-      return { items: rows.map(copyTask), total: n };
-    },
+    inbox: (query) => inboxOf(q, query),
 
     async pendingTimers(instanceId) {
       const rows = await q
