@@ -1,13 +1,21 @@
-import type { Queue } from 'bullmq';
-import type { Engine } from '@certflow/engine';
+import { Queue } from 'bullmq';
+import { BullmqScheduler, QUEUE_NAMES } from '@certflow/queue';
+import type { Sql } from 'postgres';
 import { measuredClient, openBenchDatabase, type BenchDatabase } from './bench-database.js';
 import type { BenchFlags } from './flags.js';
-import { benchEngine, seedPilot, startProject } from './pilot-cycle.js';
-import { openRedis, redisUsedMemory } from './redis-connection.js';
+import { benchEngine, seedPilot, startProject, systemClock } from './pilot-cycle.js';
+import { openRedis, redisUrl, redisUsedMemory } from './redis-connection.js';
 import { fmt, verdict, type Note, type ResultRow } from './result-row.js';
-import { percentile } from './stats.js';
+import { percentile, sleep } from './stats.js';
 import { insertDueTimers, insertPendingBacklog, timersTableBytes } from './timer-fixture.js';
-import { benchQueue, drainTimers, enqueueTimers } from './timer-queue.js';
+import {
+  BENCH_PREFIX,
+  benchQueue,
+  bullConnection,
+  drainTimers,
+  enqueueSchedulerTimers,
+  enqueueTimers,
+} from './timer-queue.js';
 
 const CONCURRENCY = 16;
 
@@ -35,15 +43,41 @@ interface Scenario {
 }
 
 /**
- * One lateness run: `n` timers (spread or all due at once) inserted as rows, mirrored as BullMQ
- * delayed jobs (job id = timer id), fired by a worker. Engine: the handler is `engine.fireTimer`
- * (lock timer + instance, REMIND history row, outbox, commit) and lateness is measured after the
- * commit. Baseline: the same jobs on a raw queue with an empty handler.
+ * Wait until the `n` timers `${tag}-m-*` are fired (or `timeoutMs` passed); lateness of each is
+ * `fired_at − due_at` from its row: `fired_at` is the engine's clock inside the fire
+ * transaction, a few ms before its commit.
+ */
+async function firedLateness(
+  admin: Sql,
+  tag: string,
+  n: number,
+  timeoutMs: number,
+): Promise<{ lateness: number[]; errors: number }> {
+  const pattern = `${tag}-m-%`;
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const [row] = await admin<{ n: number }[]>`
+      select count(*)::int as n from timers where id like ${pattern} and status = 'fired'`;
+    if ((row?.n ?? 0) >= n || Date.now() > until) break;
+    await sleep(200);
+  }
+  const rows = await admin<{ ms: number }[]>`
+    select (extract(epoch from fired_at - due_at) * 1000)::float8 as ms
+      from timers where id like ${pattern} and status = 'fired'`;
+  return { lateness: rows.map((r) => r.ms), errors: n - rows.length };
+}
+
+/**
+ * One lateness run: `n` timers (spread or all due at once) inserted as rows and mirrored as
+ * BullMQ delayed jobs. Engine (`engine` set): jobs of `BullmqScheduler` (job id `timer-<row id>`),
+ * fired by its own timer worker — `fireTimerWhenDue` → `engine.fireTimer` (lock timer +
+ * instance, REMIND history row, outbox, commit), then its outbox relay, as in apps/worker.
+ * Baseline: the same rows as jobs of a raw queue with an empty handler.
  */
 async function run(
   db: BenchDatabase,
-  engine: Engine | null,
   queue: Queue,
+  engine: boolean,
   tag: string,
   sourceId: string,
   n: number,
@@ -52,17 +86,13 @@ async function run(
   const lead = 2000 + n / 2;
   const first = Date.now() + lead;
   const timers = await insertDueTimers(db.admin, sourceId, tag, n, first, s.stepMs);
-  await enqueueTimers(queue, timers);
   const timeout = lead + s.stepMs * n + 120_000;
   if (!engine) {
+    await enqueueTimers(queue, timers);
     return summary(await drainTimers(queue.name, n, CONCURRENCY, timeout, async () => {}));
   }
-  return summary(
-    await drainTimers(queue.name, n, CONCURRENCY, timeout, async (id) => {
-      const r = await engine.fireTimer(id);
-      if (!r.fired) throw new Error(`timer ${id} did not fire: ${r.reason}`);
-    }),
-  );
+  await enqueueSchedulerTimers(queue, timers);
+  return summary(await firedLateness(db.admin, tag, n, timeout));
 }
 
 /** §3: timer lateness, empty and with a backlog of pending timers; bytes per pending timer. */
@@ -71,12 +101,28 @@ export async function measureTimers(
 ): Promise<{ rows: ResultRow[]; notes: Note[] }> {
   const db = await openBenchDatabase();
   const stamp = Date.now().toString(36);
-  const engineQueue = benchQueue(`timers-engine-${stamp}`);
+  // The scheduler's queues (`timers`, `outbox`, `recurring`) under a prefix of this run.
+  const schedulerPrefix = `${BENCH_PREFIX}-${stamp}`;
+  const engineQueue = new Queue('timers', { connection: bullConnection(), prefix: schedulerPrefix });
   const rawQueue = benchQueue(`timers-raw-${stamp}`);
   const redis = openRedis();
   const client = await measuredClient(db.url, CONCURRENCY);
+  let scheduler: BullmqScheduler | undefined;
   try {
     const engine = await benchEngine(client.store, client.directory);
+    scheduler = new BullmqScheduler({
+      engine,
+      store: client.store,
+      dispatch: client.handle.dispatch,
+      clock: systemClock,
+      // Reminder mails are not under test: a notify handler that delivers nowhere.
+      handlers: { notify: async () => {} },
+      redisUrl: redisUrl(),
+      prefix: schedulerPrefix,
+      concurrency: { timers: CONCURRENCY, outbox: 4 },
+      reconcileEveryMs: 0,
+    });
+    await scheduler.start();
     const setup = await measuredClient(db.url, 2);
     await seedPilot(setup.store, setup.directory);
     const sourceId = await startProject(await benchEngine(setup.store, setup.directory));
@@ -89,12 +135,12 @@ export async function measureTimers(
     ];
     // Warm-up (connections, prepared statements, JIT), not reported.
     const warm = Math.min(100, n);
-    await run(db, null, rawQueue, 'rwarm', sourceId, warm, { name: 'instant', stepMs: 0 });
-    await run(db, engine, engineQueue, 'ewarm', sourceId, warm, { name: 'instant', stepMs: 0 });
+    await run(db, rawQueue, false, 'rwarm', sourceId, warm, { name: 'instant', stepMs: 0 });
+    await run(db, engineQueue, true, 'ewarm', sourceId, warm, { name: 'instant', stepMs: 0 });
     const empty = new Map<string, { engine: Lateness; raw: Lateness }>();
     for (const s of scenarios) {
-      const raw = await run(db, null, rawQueue, `r${s.name}`, sourceId, n, s);
-      const fired = await run(db, engine, engineQueue, `e${s.name}`, sourceId, n, s);
+      const raw = await run(db, rawQueue, false, `r${s.name}`, sourceId, n, s);
+      const fired = await run(db, engineQueue, true, `e${s.name}`, sourceId, n, s);
       empty.set(s.name, { engine: fired, raw });
     }
 
@@ -107,13 +153,13 @@ export async function measureTimers(
       due: Date.now() + 365 * 86_400_000 + i * 1000,
     }));
     const tEnqueue = Date.now();
-    await enqueueTimers(engineQueue, backlog);
+    await enqueueSchedulerTimers(engineQueue, backlog);
     const enqueueSeconds = (Date.now() - tEnqueue) / 1000;
     const pgBytes = (await timersTableBytes(db.admin)) - pgBefore;
     const redisBytes = (await redisUsedMemory(redis)) - redisBefore;
     const loaded = new Map<string, Lateness>();
     for (const s of scenarios) {
-      loaded.set(s.name, await run(db, engine, engineQueue, `l${s.name}`, sourceId, n, s));
+      loaded.set(s.name, await run(db, engineQueue, true, `l${s.name}`, sourceId, n, s));
     }
 
     const rows: ResultRow[] = [];
@@ -133,11 +179,14 @@ export async function measureTimers(
         verdict: verdict(e.engine.p99 <= e.raw.p99 + 50),
         method:
           `${fmt.count(n)} pending remind timers (rows in timers, one instance each) mirrored as ` +
-          `BullMQ delayed jobs (job id = timer id, prefix certflow-bench), a Worker of concurrency ` +
-          `${CONCURRENCY} calling engine.fireTimer on a pool of ${CONCURRENCY}; lateness = ` +
-          `Date.now() after the commit − due. p50 ${fmt.ms(e.engine.p50)}, max ${fmt.ms(e.engine.max)}, ` +
-          `${e.engine.handled} fired, ${e.engine.errors} errors. Baseline: same jobs, same ` +
-          `worker settings, empty handler (p50 ${fmt.ms(e.raw.p50)}, max ${fmt.ms(e.raw.max)}).`,
+          `@certflow/queue BullmqScheduler delayed jobs (timer.fire, job id timer-<row id>), fired ` +
+          `by its timer worker (concurrency ${CONCURRENCY}, fireTimerWhenDue → engine.fireTimer, ` +
+          `then its outbox relay; outbox worker concurrency 4 with a no-op notify handler) on a ` +
+          `pool of ${CONCURRENCY}; lateness = fired_at − due_at of each row (engine clock inside ` +
+          `the fire transaction). p50 ${fmt.ms(e.engine.p50)}, max ${fmt.ms(e.engine.max)}, ` +
+          `${e.engine.handled} fired, ${e.engine.errors} errors. Baseline: the same rows, same ` +
+          `concurrency, a raw BullMQ Worker with an empty handler, lateness = Date.now() in the ` +
+          `handler − due (p50 ${fmt.ms(e.raw.p50)}, max ${fmt.ms(e.raw.max)}).`,
       });
     }
     for (const s of scenarios) {
@@ -172,7 +221,12 @@ export async function measureTimers(
     });
     return { rows, notes: [] };
   } finally {
-    await engineQueue.obliterate({ force: true }).catch(() => undefined);
+    await scheduler?.stop();
+    for (const name of QUEUE_NAMES) {
+      const q = new Queue(name, { connection: bullConnection(), prefix: schedulerPrefix });
+      await q.obliterate({ force: true }).catch(() => undefined);
+      await q.close();
+    }
     await rawQueue.obliterate({ force: true }).catch(() => undefined);
     await engineQueue.close();
     await rawQueue.close();
