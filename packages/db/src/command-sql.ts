@@ -7,6 +7,9 @@ import type {
   TaskKind,
   TaskRecord,
   TaskStatus,
+  TimerKind,
+  TimerRecord,
+  TimerStatus,
 } from '@certflow/engine';
 import type { Database } from './database.js';
 
@@ -91,6 +94,47 @@ export async function lockWithOpenTasks(
   return {
     instance: instanceFromJson(jsonValue<Record<string, unknown>>(row.instance)),
     openTasks: jsonValue<Record<string, unknown>[]>(row.open_tasks).map(taskFromJson),
+  };
+}
+
+/** A `timers` row as `to_jsonb` gives it. */
+function timerFromJson(r: Record<string, unknown>): TimerRecord {
+  return {
+    id: r.id as string,
+    instanceId: r.instance_id as string,
+    taskId: textOrNull(r.task_id),
+    state: r.state as string,
+    kind: r.kind as TimerKind,
+    event: r.event as string,
+    dueAt: date(r.due_at),
+    status: r.status as TimerStatus,
+    createdAt: date(r.created_at),
+    firedAt: dateOrNull(r.fired_at),
+  };
+}
+
+/**
+ * Marks a pending timer fired in one statement. The outer select reads the row as it was when the
+ * statement began (a data-modifying CTE's changes are not visible to it); `claimed` says whether
+ * the update matched — after waiting for a concurrent claim, it re-checks `status = 'pending'`.
+ */
+export async function claimTimerRow(
+  q: Database,
+  id: string,
+  at: Date,
+): Promise<{ timer: TimerRecord; claimed: boolean } | undefined> {
+  const result = await q.execute(sql`
+    with claimed as (
+      update timers set status = 'fired', fired_at = ${at.toISOString()}::text::timestamptz
+      where id = ${id} and status = 'pending' returning id
+    )
+    select to_jsonb(t) as timer, exists (select 1 from claimed) as claimed
+    from timers t where t.id = ${id}`);
+  const [row] = rowsOf(result);
+  if (!row) return undefined;
+  return {
+    timer: timerFromJson(jsonValue<Record<string, unknown>>(row.timer)),
+    claimed: row.claimed === true || row.claimed === 't',
   };
 }
 

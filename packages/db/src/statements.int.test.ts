@@ -57,6 +57,15 @@ describe('statements per command (postgres.js debug hook)', () => {
     expect(view.tasks).toStrictEqual((await engine.get(id)).tasks);
   });
 
+  it('fires a reminder with begin, claim, lock + open tasks, directory read, write, commit', async () => {
+    const { id } = await engine.start('review', { college: 'ee', title: 't' }, owner);
+    const remind = (await pg.store.read.pendingTimers(id)).find((t) => t.kind === 'remind');
+    expect(remind).toBeDefined();
+    seen.length = 0;
+    expect((await engine.fireTimer(remind!.id)).fired).toBe(true);
+    expect(seen).toEqual(['begin', 'with', 'select', 'select', 'with', 'commit']);
+  });
+
   it('runs drizzle statements as prepared statements (one round trip each after the first)', async () => {
     const [row] = await pg.sql<{ n: number }[]>`
       select count(*)::int as n from pg_prepared_statements 

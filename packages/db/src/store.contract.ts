@@ -323,6 +323,28 @@ export function describeStoreContract(name: string, open: () => Promise<StoreSub
         expect(await store().read.pendingTimers()).toStrictEqual([y1]);
       });
 
+      it('claims a pending timer once: fired at the given time, the row as it was', async () => {
+        const first = await store().transaction((tx) => tx.claimTimer('x2', later(11)));
+        expect(first).toStrictEqual({ timer: x2, claimed: true });
+        expect(await store().read.getTimer('x2')).toStrictEqual({
+          ...x2,
+          status: 'fired',
+          firedAt: later(11),
+        });
+        const again = await store().transaction((tx) => tx.claimTimer('x2', later(12)));
+        expect(again).toStrictEqual({
+          timer: { ...x2, status: 'fired', firedAt: later(11) },
+          claimed: false,
+        });
+        await store().transaction((tx) => tx.cancelTimers('i-1', []));
+        expect((await store().transaction((tx) => tx.claimTimer('x1', later(13))))?.claimed).toBe(
+          false,
+        );
+        expect(await store().transaction((tx) => tx.claimTimer('missing', later(13)))).toBe(
+          undefined,
+        );
+      });
+
       it('locks a timer and marks it fired', async () => {
         const fired = await store().transaction(async (tx) => {
           const timer = await tx.lockTimer('x2');

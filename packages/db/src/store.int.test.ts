@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { describeDirectoryContract } from './directory.contract.js';
 import { describeDispatchContract } from './dispatch.contract.js';
-import { instanceRecord } from './fixtures.js';
+import { instanceRecord, later, timerRecord } from './fixtures.js';
 import { describeStoreContract } from './store.contract.js';
 import { createTestPostgres, resetPglite, sharedPglite } from './testing.js';
 import type { TestPostgres } from './testing.js';
@@ -108,6 +108,25 @@ describe('PostgreSQL concurrency', () => {
       );
       expect(results.filter(Boolean)).toHaveLength(1);
       expect(await pg.store.read.getInstance('i-1')).toMatchObject({ version: 2 });
+    } finally {
+      await pg.drop();
+    }
+  });
+  it('lets exactly one of two concurrent claims of a timer win', async () => {
+    const pg = await createTestPostgres({ max: 4 });
+    try {
+      await pg.store.transaction((tx) => tx.insertTimers([timerRecord('x1')]));
+      const results = await Promise.all(
+        [1, 2].map((minute) =>
+          pg.store.transaction(async (tx) => {
+            const claim = await tx.claimTimer('x1', later(minute));
+            await new Promise((resolve) => setTimeout(resolve, 50));
+            return claim?.claimed;
+          }),
+        ),
+      );
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect((await pg.store.read.getTimer('x1'))?.status).toBe('fired');
     } finally {
       await pg.drop();
     }

@@ -12,6 +12,7 @@ import type {
 } from '@certflow/engine';
 import type { Database } from './database.js';
 import {
+  claimTimerRow,
   jsonValue,
   lockWithOpenTasks,
   rowsOf,
@@ -276,6 +277,8 @@ function createTx(q: Database): StoreTx {
           ),
         );
     },
+
+    claimTimer: (id, at) => claimTimerRow(q, id, at),
 
     async lockTimer(id) {
       const [row] = await q.select().from(timers).where(eq(timers.id, id)).for('update');

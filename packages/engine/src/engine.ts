@@ -260,12 +260,12 @@ export class Engine {
    */
   async fireTimer(timerId: string): Promise<FireResult> {
     return this.store.transaction(async (tx) => {
-      const timer = await tx.lockTimer(timerId);
-      if (!timer) return { fired: false, reason: 'missing' };
-      if (timer.status !== 'pending') return { fired: false, reason: 'not-pending' };
-      const locked = await tx.lockInstanceWithOpenTasks(timer.instanceId);
       const now = this.clock.now();
-      await tx.markTimerFired(timer.id, now);
+      const claim = await tx.claimTimer(timerId, now);
+      if (!claim) return { fired: false, reason: 'missing' };
+      if (!claim.claimed) return { fired: false, reason: 'not-pending' };
+      const { timer } = claim;
+      const locked = await tx.lockInstanceWithOpenTasks(timer.instanceId);
       const instance = locked?.instance;
       if (
         !locked ||

@@ -123,6 +123,12 @@ export interface StoreTx {
   insertTimers(rows: readonly TimerRecord[]): Promise<void>;
   /** Cancels the instance's pending timers whose state is not in `keep`. */
   cancelTimers(instanceId: string, keepStates: readonly string[]): Promise<void>;
+  /**
+   * Marks a pending timer fired at `at` (one statement on PostgreSQL; the row stays locked until
+   * commit). Returns the row as it was before, and whether this call claimed it — false when it
+   * was no longer pending (fired, cancelled, or claimed concurrently); undefined when missing.
+   */
+  claimTimer(id: string, at: Date): Promise<{ timer: TimerRecord; claimed: boolean } | undefined>;
   /** Locks a timer row; the caller checks it is still pending. */
   lockTimer(id: string): Promise<TimerRecord | undefined>;
   markTimerFired(id: string, at: Date): Promise<void>;

@@ -223,6 +223,13 @@ function txOver(t: Tables): StoreTx {
         }
       }
     },
+    claimTimer: async (id, at) => {
+      const timer = clone(t.timers.get(id));
+      if (!timer) return undefined;
+      const claimed = timer.status === 'pending';
+      if (claimed) t.timers.set(id, { ...timer, status: 'fired', firedAt: at });
+      return { timer, claimed };
+    },
     lockTimer: async (id) => clone(t.timers.get(id)),
     markTimerFired: async (id, at) => {
       const timer = t.timers.get(id);
