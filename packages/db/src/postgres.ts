@@ -1,6 +1,7 @@
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import type { Sql } from 'postgres';
+import type { Database } from './database.js';
 import { createDirectory } from './directory.js';
 import { createDispatchStore } from './dispatch.js';
 import type { DbHandle } from './handle.js';
@@ -31,13 +32,43 @@ export async function openPostgres(options: PostgresOptions): Promise<PostgresHa
   const db = drizzle(preparing(client));
   return {
     driver: 'postgres',
-    store: createStore(db),
+    store: createStore(db, { transaction: (fn) => pipelinedTransaction(client, fn) }),
     dispatch: createDispatchStore(db),
     directory: createDirectory(db),
     db,
     sql: client,
     close: () => client.end(),
   };
+}
+
+/**
+ * A transaction on one reserved connection whose BEGIN is not awaited: postgres.js pipelines it
+ * with the transaction's first statement (one socket write, one round trip for both), where its
+ * `begin()` waits for BEGIN's reply first. A failed BEGIN surfaces before COMMIT; any error
+ * rolls back. (Nested transactions are not supported on this path; the store opens none.)
+ */
+async function pipelinedTransaction<T>(client: Sql, fn: (tx: Database) => Promise<T>): Promise<T> {
+  const connection = await client.reserve();
+  let committed = false;
+  try {
+    const begun = connection.unsafe('begin').execute();
+    const beginFailure = begun.then(
+      () => undefined,
+      (error: unknown) => ({ error }),
+    );
+    // A reserved connection has no `options` of its own; drizzle reads the pool's.
+    const result = await fn(drizzle(preparing(connection, client.options)));
+    const failed = await beginFailure;
+    if (failed) throw failed.error;
+    await connection.unsafe('commit');
+    committed = true;
+    return result;
+  } catch (error) {
+    if (!committed) await connection.unsafe('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    connection.release();
+  }
 }
 
 /**
@@ -48,7 +79,7 @@ export async function openPostgres(options: PostgresOptions): Promise<PostgresHa
  * statement is one round trip after its first use — what postgres.js tagged templates do by
  * default. Transactions (and their savepoints) get the same client.
  */
-function preparing(client: Sql): Sql {
+function preparing(client: Sql, options?: Sql['options']): Sql {
   type Unsafe = Sql['unsafe'];
   type Scope = (sql: Sql) => unknown;
   const unsafe: Unsafe = (query, parameters, options) =>
@@ -60,6 +91,7 @@ function preparing(client: Sql): Sql {
   return new Proxy(client, {
     get(target, property, receiver) {
       if (property === 'unsafe') return unsafe;
+      if (property === 'options' && options) return options;
       if (property === 'begin' || property === 'savepoint') {
         const original = Reflect.get(target, property, receiver) as
           | ((...args: unknown[]) => unknown)

@@ -1,13 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Actor, type Engine } from '@certflow/engine';
-import { reviewFlow, weekdayCalendar } from '@certflow/engine/testing';
+import type { Engine } from '@certflow/engine';
+import { reviewCast, reviewEngine } from './review-engine.js';
 import { createTestPostgres, type TestPostgres } from './testing.js';
 
 // Statement counts, not timings: a command's round trips are what it costs on a real server.
-
-const owner: Actor = { id: 'u-owner', roles: ['owner'], college: 'ee' };
-const lead: Actor = { id: 'u-lead', roles: ['lead'], college: 'ee' };
-const office: Actor = { id: 'u-office', roles: ['office'] };
 
 describe('statements per command (postgres.js debug hook)', () => {
   let pg: TestPostgres;
@@ -16,26 +12,7 @@ describe('statements per command (postgres.js debug hook)', () => {
 
   beforeAll(async () => {
     pg = await createTestPostgres({ max: 1 });
-    for (const a of [owner, lead, office]) {
-      await pg.directory.upsertUser({
-        id: a.id,
-        name: a.id,
-        email: `${a.id}@example.edu`,
-        roles: [...a.roles],
-        college: a.college ?? null,
-      });
-    }
-    engine = createEngine({
-      store: pg.store,
-      flows: [reviewFlow(1, { deadlines: true })],
-      clock: { now: () => new Date() },
-      ids: (() => {
-        let n = 0;
-        return () => `id-${(n += 1)}`;
-      })(),
-      calendar: weekdayCalendar,
-      directory: pg.directory,
-    });
+    engine = await reviewEngine(pg.store, pg.directory);
     (pg.sql.options as { debug: unknown }).debug = (_c: number, query: string) => {
       seen.push(query.trim().split(/\s+/)[0]?.toLowerCase() ?? '');
     };
@@ -45,20 +22,20 @@ describe('statements per command (postgres.js debug hook)', () => {
   });
 
   it('sends with begin, lock + open tasks, one directory read, one write, commit', async () => {
-    const { id } = await engine.start('review', { college: 'ee', title: 't' }, owner);
+    const { id } = await engine.start('review', { college: 'ee', title: 't' }, reviewCast.owner);
     seen.length = 0;
     // first → second: closes the lead's task and cancels its timers, opens the office task.
-    await engine.send(id, { type: 'APPROVE' }, lead);
+    await engine.send(id, { type: 'APPROVE' }, reviewCast.lead);
     expect(seen).toEqual(['begin', 'select', 'select', 'with', 'commit']);
     seen.length = 0;
-    const view = await engine.send(id, { type: 'RETURN' }, office);
+    const view = await engine.send(id, { type: 'RETURN' }, reviewCast.office);
     expect(seen).toHaveLength(5);
     // The view's open tasks are derived, not read again, and match a fresh read.
     expect(view.tasks).toStrictEqual((await engine.get(id)).tasks);
   });
 
   it('fires a reminder with begin, claim, lock + open tasks, directory read, write, commit', async () => {
-    const { id } = await engine.start('review', { college: 'ee', title: 't' }, owner);
+    const { id } = await engine.start('review', { college: 'ee', title: 't' }, reviewCast.owner);
     const remind = (await pg.store.read.pendingTimers(id)).find((t) => t.kind === 'remind');
     expect(remind).toBeDefined();
     seen.length = 0;

@@ -43,10 +43,17 @@ import {
  * The engine's `Store` over a drizzle database. The same code runs on postgres.js and PGlite;
  * database failures surface as the engine's `InfrastructureError` (see errors.ts).
  */
-export function createStore(db: Database): Store {
+/** How a store runs a transaction: `fn` gets a database bound to it. */
+export type TransactionRunner = <T>(fn: (tx: Database) => Promise<T>) => Promise<T>;
+
+export function createStore(
+  db: Database,
+  options: { readonly transaction?: TransactionRunner } = {},
+): Store {
   const read = createReader(db);
+  const run: TransactionRunner = options.transaction ?? ((fn) => db.transaction(fn));
   return {
-    transaction: (fn) => guarded(() => db.transaction((tx) => fn(createTx(tx)))),
+    transaction: (fn) => guarded(() => run((tx) => fn(createTx(tx)))),
     read: {
       getInstance: (id) => guarded(() => read.getInstance(id)),
       listInstances: (query) => guarded(() => read.listInstances(query)),
