@@ -205,8 +205,8 @@ export async function measureThroughput(
       method:
         'Statements counted by a postgres.js `debug` hook on the measured pool (BEGIN and COMMIT ' +
         'included) ÷ commands; pg_stat_statements is not loaded on this server ' +
-        '(shared_preload_libraries is empty). The engine awaits each statement in turn, so ' +
-        'round trips ≈ statements.',
+        '(shared_preload_libraries is empty). The store pipelines BEGIN with the first ' +
+        'statement and awaits every other statement in turn, so round trips = statements − 1.',
     });
   }
   const notes: Note[] = [
