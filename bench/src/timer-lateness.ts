@@ -95,6 +95,11 @@ async function run(
   return summary(await firedLateness(db.admin, tag, n, timeout));
 }
 
+/** `+12.0 ms` / `−3.0 ms`: the difference to an additive target's baseline. */
+function signedMs(diff: number): string {
+  return `${diff < 0 ? '−' : '+'}${fmt.ms(Math.abs(diff))}`;
+}
+
 /** §3: timer lateness, empty and with a backlog of pending timers; bytes per pending timer. */
 export async function measureTimers(
   flags: BenchFlags,
@@ -174,7 +179,7 @@ export async function measureTimers(
         measure: `lateness p99, ${describe(s)}`,
         value: fmt.ms(e.engine.p99),
         baseline: `${fmt.ms(e.raw.p99)} raw BullMQ`,
-        ratio: `+${fmt.ms(e.engine.p99 - e.raw.p99)}`,
+        ratio: signedMs(e.engine.p99 - e.raw.p99),
         target: '≤ baseline + 50 ms',
         verdict: verdict(e.engine.p99 <= e.raw.p99 + 50),
         method:
