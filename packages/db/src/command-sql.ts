@@ -97,6 +97,15 @@ export async function lockWithOpenTasks(
   };
 }
 
+/**
+ * "The timer row is still pending", written so that it cannot select the partial index
+ * `timers_pending_due_idx` (`where status = 'pending'`): a plain `status = 'pending'` lets the
+ * planner scan that index instead of the primary key (or `timers_instance_idx`) whenever its
+ * statistics were taken while few timers were pending, and a cached plan then reads every
+ * pending timer — a million in the benchmark — for each claim or cancel.
+ */
+const STILL_PENDING = sql.raw(`(case when status = 'pending' then true else false end)`);
+
 /** A `timers` row as `to_jsonb` gives it. */
 function timerFromJson(r: Record<string, unknown>): TimerRecord {
   return {
@@ -126,7 +135,7 @@ export async function claimTimerRow(
   const result = await q.execute(sql`
     with claimed as (
       update timers set status = 'fired', fired_at = ${at.toISOString()}::text::timestamptz
-      where id = ${id} and status = 'pending' returning id
+      where id = ${id} and ${STILL_PENDING} returning id
     )
     select to_jsonb(t) as timer, exists (select 1 from claimed) as claimed
     from timers t where t.id = ${id}`);
@@ -230,7 +239,7 @@ export async function writeCommandRows(q: Database, w: CommandWrite): Promise<bo
     ), cancelled as (
       update timers set status = 'cancelled'
       where ${w.cancelTimers === null ? 'f' : 't'}::text::boolean
-        and instance_id = ${i.id} and status = 'pending'
+        and instance_id = ${i.id} and ${STILL_PENDING}
         and not (state in (select jsonb_array_elements_text(
           ${jsonText(w.cancelTimers?.keepStates ?? [])}::text::jsonb)))
     ), scheduled as (
