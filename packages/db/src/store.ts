@@ -317,7 +317,7 @@ function createTx(q: Database): StoreTx {
 
     // Inside a command the row stays locked until commit: two commands that read-modify-write the
     // same project or ledger record run one after the other instead of losing an update.
-    reference: (kind, key) => referenceOf(q, kind, key, true),
+    reference: (kind, key, options) => referenceOf(q, kind, key, options?.lock ?? true),
 
     async putReference(kind, key, value) {
       await q

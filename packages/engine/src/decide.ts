@@ -112,7 +112,7 @@ export async function decide(
       event: { type: event.type, data: payload },
       actor,
       state: instance.state,
-      refs: refsOf(tx),
+      refs: refsOf(tx, flow),
       now,
     });
     if (verdict instanceof DomainError) throw verdict;

@@ -134,7 +134,7 @@ export class Engine {
     if (!allowed) throw refuse('NOT_AUTHORIZED', { flow: flow.id, college });
     const now = this.clock.now();
     const id = this.ids();
-    const refs = refsOf(tx);
+    const refs = refsOf(tx, flow);
     let prepared: JsonObject = {};
     if (flow.prepare) {
       const result = await flow.prepare({ input, actor, refs, now, instanceId: id });

@@ -96,6 +96,13 @@ export interface FlowDefinition<TInput = unknown, TContext = unknown> {
   }): Promise<JsonObject | DomainError> | JsonObject | DomainError;
   /** Business rules per event type, run before the transition. */
   readonly rules?: Readonly<Record<string, EventRule<TContext>>>;
+  /**
+   * Reference kinds this flow's rules only read and no command of the flow writes (quotas
+   * entered by administrators). They are read without a row lock; every other kind a rule
+   * reads stays locked until commit, so a read-modify-write by concurrent commands (a project,
+   * a ledger) loses nothing. Declaring a kind here that the flow does write loses updates.
+   */
+  readonly readOnlyReferences?: readonly string[];
 }
 
 export type AnyFlow = FlowDefinition<unknown, unknown>;

@@ -157,6 +157,11 @@ export function statusOf(flow: AnyFlow, snapshot: AnyMachineSnapshot): InstanceS
   return flow.outcomes?.[stateKey(snapshot)] ?? 'completed';
 }
 
-export function refsOf(tx: StoreTx): ReferenceReader {
-  return { get: (kind, key) => tx.reference(kind, key) };
+/**
+ * The reference data a flow's rules read in the command's transaction: locked until commit,
+ * except the kinds the flow declares read-only (`readOnlyReferences`).
+ */
+export function refsOf(tx: StoreTx, flow: AnyFlow): ReferenceReader {
+  const readOnly = new Set(flow.readOnlyReferences ?? []);
+  return { get: (kind, key) => tx.reference(kind, key, { lock: !readOnly.has(kind) }) };
 }

@@ -136,7 +136,14 @@ export interface StoreTx {
   getIdempotency(key: string): Promise<IdempotencyRecord | undefined>;
   /** Inserts; returns false if the key already exists (a concurrent first use won). */
   putIdempotency(row: IdempotencyRecord): Promise<boolean>;
-  /** Reads and locks the reference row until commit (read-modify-write by concurrent commands). */
-  reference(kind: string, key: string): Promise<JsonObject | undefined>;
+  /**
+   * Reads the reference row and, unless `lock` is false, locks it until commit (read-modify-write
+   * by concurrent commands). Data a command only reads (quotas) is read without the lock.
+   */
+  reference(
+    kind: string,
+    key: string,
+    options?: { readonly lock?: boolean },
+  ): Promise<JsonObject | undefined>;
   putReference(kind: string, key: string, value: JsonObject): Promise<void>;
 }

@@ -130,6 +130,8 @@ export function annualPlanFlow(
           })
         : {};
     },
+    // The quota is only read; the plan's own row (`annual-plan`) stays locked when read.
+    readOnlyReferences: [QUOTA_REF],
     rules: {
       SUBMIT_PLAN: ({ context, event, refs }) =>
         checkPlan(context.request, event.data as PlanSubmission, refs),

@@ -91,6 +91,9 @@ export const pilotProjectFlow = defineFlow<ProjectInput, ProjectContext>({
   subject: (_input, instanceId) => instanceId,
   describe: (i) => `${i.collegeId} ${i.certificate.name}（${LEVELS[i.certificate.level].zh}）`,
   prepare: async ({ input, refs }) => levelRule(input) ?? (await leadershipCheck(input, refs)),
+  // Quotas are entered by 教务处, never written by a command: every application of a college
+  // reads its quota, and must not queue behind the others on a row lock.
+  readOnlyReferences: [QUOTA_REF],
   rules: {
     RESUBMIT: async ({ context, event, refs }) => {
       const revised = (event.data.input as ProjectInput | undefined) ?? context.application;
