@@ -1,9 +1,10 @@
+import { TOKEN_SUPERSEDED } from '@certflow/db';
 import { DomainError, isDomainError, type Actor, type InstanceView } from '@certflow/engine';
 import type { Decision } from './labels.js';
 import type { ActionTokenRecord, EngineFor, TokenScope } from './ports.js';
 
-/** The refusal code that marks a token superseded (same string as `@certflow/db`'s). */
-export const TOKEN_SUPERSEDED = 'TOKEN_SUPERSEDED';
+/** The refusal code that marks a token superseded: the mail store's own. */
+export { TOKEN_SUPERSEDED };
 
 export const MAIL_REFUSALS = {
   TOKEN_SUPERSEDED: {

@@ -1,8 +1,8 @@
-import type { DomainError, Engine, Messages, NotificationPayload, Store } from '@certflow/engine';
+import type { Engine, Messages, NotificationPayload, Store } from '@certflow/engine';
 
 /**
- * The ports of `@certflow/mail`, owned here. `@certflow/db`'s `createMailStore` implements
- * `MailStore`; `createSmtpTransport` / `createEmlTransport` implement `MailTransport`.
+ * The ports of `@certflow/mail`. `MailTransport` is implemented by `createSmtpTransport` /
+ * `createEmlTransport`; the mail store's types are `@certflow/db`'s (`createMailStore`).
  */
 
 export type Locale = 'zh-CN' | 'en';
@@ -71,88 +71,15 @@ export interface MailContextSource {
 /** Builds an engine over a store (the token's transaction): `(store) => createEngine({ …, store })`. */
 export type EngineFor = (store: Store) => Engine;
 
-/** A signed action token as stored (the SHA-256 of the token, never the token). */
-export interface ActionTokenRecord {
-  readonly tokenHash: string;
-  readonly purpose: 'action' | 'reply';
-  readonly kid: string;
-  readonly taskId: string;
-  readonly instanceId: string;
-  readonly approverId: string;
-  readonly decision: string | null;
-  readonly outboxId: string;
-  readonly expiresAt: Date;
-  readonly createdAt: Date;
-  readonly usedAt: Date | null;
-  readonly outcome: string | null;
-  readonly supersededAt: Date | null;
-}
-
-export interface MailMessageRecord {
-  readonly outboxId: string;
-  readonly messageId: string;
-  readonly instanceId: string | null;
-  readonly taskId: string | null;
-  readonly notification: string;
-  readonly recipientId: string | null;
-  readonly recipient: string;
-  readonly subject: string;
-  readonly status: 'sending' | 'sent' | 'failed';
-  readonly attempts: number;
-  readonly lastError: string | null;
-  readonly createdAt: Date;
-  readonly sentAt: Date | null;
-}
-
-export interface InboundReplyRecord {
-  readonly messageId: string;
-  readonly fromAddress: string;
-  readonly tokenHash: string | null;
-  readonly taskId: string | null;
-  readonly status: 'applied' | 'refused';
-  readonly decision: string | null;
-  readonly reason: string | null;
-  readonly receivedAt: Date;
-}
-
-export type TokenUse<T> =
-  | { readonly status: 'applied'; readonly token: ActionTokenRecord; readonly result: T }
-  | { readonly status: 'refused'; readonly token: ActionTokenRecord; readonly error: DomainError }
-  | { readonly status: 'unavailable'; readonly token: ActionTokenRecord | undefined }
-  | { readonly status: 'duplicate' };
-
-export interface TokenScope {
-  readonly store: Store;
-  readonly directory: {
-    getUser(id: string): Promise<
-      | {
-          readonly id: string;
-          readonly name: string;
-          readonly email: string;
-          readonly roles: readonly string[];
-          readonly college: string | null;
-        }
-      | undefined
-    >;
-  };
-}
-
-/** Persistence of tokens, sent mails and processed replies (see `@certflow/db` `createMailStore`). */
-export interface MailStore {
-  insertTokens(rows: readonly ActionTokenRecord[]): Promise<void>;
-  getToken(tokenHash: string): Promise<ActionTokenRecord | undefined>;
-  getMessage(outboxId: string): Promise<MailMessageRecord | undefined>;
-  findMessage(messageId: string): Promise<MailMessageRecord | undefined>;
-  beginAttempt(row: MailMessageRecord): Promise<MailMessageRecord>;
-  markSent(outboxId: string, at: Date): Promise<void>;
-  markFailed(outboxId: string, error: string): Promise<void>;
-  getInbound(messageId: string): Promise<InboundReplyRecord | undefined>;
-  recordInbound(row: InboundReplyRecord): Promise<boolean>;
-  /** Consume the token and run `apply` in one transaction (see `@certflow/db` for the contract). */
-  useToken<T>(args: {
-    readonly tokenHash: string;
-    readonly now: Date;
-    readonly inbound?: InboundReplyRecord;
-    readonly apply: (token: ActionTokenRecord, scope: TokenScope) => Promise<T>;
-  }): Promise<TokenUse<T>>;
-}
+/**
+ * Persistence of tokens, sent mails and processed replies: the port is declared once, beside its
+ * implementation in `@certflow/db` (`createMailStore`), and used here as it is.
+ */
+export type {
+  ActionTokenRecord,
+  InboundReplyRecord,
+  MailMessageRecord,
+  MailStore,
+  TokenScope,
+  TokenUse,
+} from '@certflow/db';
