@@ -1,4 +1,4 @@
-import type { BenchDatabase } from './bench-database.js';
+import type { BenchDatabase, MeasuredClient } from './bench-database.js';
 import { counterDelta, dbCounters, measuredClient } from './bench-database.js';
 import type { BenchFlags } from './flags.js';
 import { closedLoop, type LoadResult } from './load.js';
@@ -73,14 +73,7 @@ async function measureRaw(
     ),
   );
   await sleep(50);
-  const before = await dbCounters(db.url);
-  const startCount = client.counter.count;
-  const result = await closedLoop(clients, warmupMs, durationMs, (w) => txs[w]!.run());
-  const statements = client.counter.count - startCount;
-  await client.close();
-  await sleep(100);
-  const delta = counterDelta(before, await dbCounters(db.url));
-  return { result, statements, delta };
+  return measureLoop(db, client, { clients, warmupMs, durationMs }, (w) => txs[w]!.run());
 }
 
 async function measureEngine(
@@ -95,9 +88,23 @@ async function measureEngine(
   const cyclers = fixture.instanceIds
     .slice(0, clients)
     .map((id) => new ProjectCycler(engine, id, fixture.positions));
+  return measureLoop(db, client, { clients, warmupMs, durationMs }, (w) => cyclers[w]!.next());
+}
+
+/**
+ * The measured part of a throughput point: the closed loop, the statements it sent (set-up such
+ * as loading the calendar is not counted) and the `pg_stat_database` delta once the pool closed.
+ */
+async function measureLoop(
+  db: BenchDatabase,
+  client: MeasuredClient,
+  run: { clients: number; warmupMs: number; durationMs: number },
+  step: (worker: number) => Promise<void>,
+) {
   const before = await dbCounters(db.url);
-  const result = await closedLoop(clients, warmupMs, durationMs, (w) => cyclers[w]!.next());
-  const statements = client.counter.count;
+  const startCount = client.counter.count;
+  const result = await closedLoop(run.clients, run.warmupMs, run.durationMs, step);
+  const statements = client.counter.count - startCount;
   await client.close();
   await sleep(100);
   const delta = counterDelta(before, await dbCounters(db.url));
