@@ -12,6 +12,7 @@ import type {
   TimerStatus,
 } from '@certflow/engine';
 import type { Database } from './database.js';
+import type { TxScope } from './store.js';
 
 /**
  * The two statements of a command's hot path, as hand-written SQL with a fixed text (so
@@ -79,30 +80,48 @@ export function taskFromJson(r: Record<string, unknown>): TaskRecord {
   };
 }
 
-/** `SELECT … FOR UPDATE` of the instance row, with its open tasks aggregated alongside. */
-export async function lockWithOpenTasks(
+/** An instance with its open tasks, and the directory revision seen by the same statement. */
+export interface InstanceRead {
+  readonly instance: InstanceRecord;
+  readonly openTasks: TaskRecord[];
+  /** `directory_revision` as of this statement (see directory-cache.ts). */
+  readonly directoryRevision: string;
+}
+
+/**
+ * The instance row with its open tasks aggregated alongside and the directory revision, in one
+ * statement: `SELECT … FOR UPDATE` of the row (`lock`), or a plain read for a command that writes
+ * with a version check instead.
+ */
+export async function readWithOpenTasks(
   q: Database,
   id: string,
-): Promise<{ instance: InstanceRecord; openTasks: TaskRecord[] } | undefined> {
-  const result = await q.execute(sql`
+  lock: boolean,
+): Promise<InstanceRead | undefined> {
+  const query = sql`
     select to_jsonb(i) as instance,
       coalesce((select jsonb_agg(to_jsonb(t) order by t.created_at, t.id) from tasks t
-                where t.instance_id = i.id and t.status = 'open'), '[]'::jsonb) as open_tasks
-    from instances i where i.id = ${id} for update of i`);
+                where t.instance_id = i.id and t.status = 'open'), '[]'::jsonb) as open_tasks,
+      coalesce((select revision from directory_revision), 0)::text as directory_revision
+    from instances i where i.id = ${id}`;
+  const result = await q.execute(lock ? sql`${query} for update of i` : query);
   const [row] = rowsOf(result);
   if (!row) return undefined;
   return {
     instance: instanceFromJson(jsonValue<Record<string, unknown>>(row.instance)),
     openTasks: jsonValue<Record<string, unknown>[]>(row.open_tasks).map(taskFromJson),
+    directoryRevision: String(row.directory_revision),
   };
 }
 
 /**
- * "The timer row is still pending", written so that it cannot select the partial index
- * `timers_pending_due_idx` (`where status = 'pending'`): a plain `status = 'pending'` lets the
- * planner scan that index instead of the primary key (or `timers_instance_idx`) whenever its
+ * "The timer row is still pending", written so that it cannot select
+ * the partial index `timers_pending_due_idx` (`where status = 'pending'`): a plain
+ * `status = 'pending'` lets the planner scan that index instead of the primary key whenever its
  * statistics were taken while few timers were pending, and a cached plan then reads every
- * pending timer — a million in the benchmark — for each claim or cancel.
+ * pending timer — a million in the benchmark — for each claim. Cancelling by instance uses it
+ * too, and finds the instance's pending timers through `timers_pending_instance_idx`, whose
+ * predicate is this very expression (command-plan.int.test.ts checks both plans).
  */
 const STILL_PENDING = sql.raw(`(case when status = 'pending' then true else false end)`);
 
@@ -153,10 +172,11 @@ const jsonText = (value: unknown): string => JSON.stringify(value);
 /**
  * One accepted command's writes as one statement. The sub-statements touch disjoint rows
  * (tasks closed are open ones read under the lock, tasks inserted are new; timers cancelled are
- * stored ones, timers inserted are new), so their order inside the CTE does not matter.
- * Returns false when the version guard did not match (the caller rolls back).
+ * stored ones, timers inserted are new), so their order inside the CTE does not matter. Each is
+ * gated on the version guard (`go`): when the stored version is not the expected one, nothing
+ * is written and the result is false — so a `final` write may be committed whatever it returns.
  */
-export async function writeCommandRows(q: Database, w: CommandWrite): Promise<boolean> {
+export async function writeCommandRows(scope: TxScope, w: CommandWrite): Promise<boolean> {
   const i = w.instance;
   const h = w.history;
   const closes = w.closeTasks.map((c) => ({
@@ -208,7 +228,7 @@ export async function writeCommandRows(q: Database, w: CommandWrite): Promise<bo
     last_error: o.lastError,
   }));
   const expected = w.expectedVersion === null ? null : String(w.expectedVersion);
-  const result = await q.execute(sql`
+  const query = sql`
     with updated as (
       update instances set state = ${i.state}, status = ${i.status},
         version = ${String(i.version)}::text::int, snapshot = ${jsonText(i.snapshot)}::text::jsonb,
@@ -216,47 +236,57 @@ export async function writeCommandRows(q: Database, w: CommandWrite): Promise<bo
         updated_at = ${iso(i.updatedAt)}::text::timestamptz
       where id = ${i.id} and version = ${expected}::text::int
       returning 1
+    ), go as (
+      select ${expected}::text::int is null or exists (select 1 from updated) as ok
     ), appended as (
       insert into history (instance_id, seq, actor_id, actor_name, event, data, from_state,
         to_state, comment, at, prev_hash, hash)
-      values (${h.instanceId}, ${String(h.seq)}::text::int, ${h.actorId}, ${h.actorName},
+      select ${h.instanceId}, ${String(h.seq)}::text::int, ${h.actorId}, ${h.actorName},
         ${h.event}, ${jsonText(h.data)}::text::jsonb, ${h.fromState}, ${h.toState}, ${h.comment},
-        ${iso(h.at)}::text::timestamptz, ${h.prevHash}, ${h.hash})
+        ${iso(h.at)}::text::timestamptz, ${h.prevHash}, ${h.hash}
+      from go where go.ok
     ), closed as (
       update tasks t set status = c.status, completed_by = c.completed_by,
         completed_at = c.completed_at
       from jsonb_to_recordset(${jsonText(closes)}::text::jsonb)
-        as c(id text, status text, completed_by text, completed_at timestamptz)
-      where t.id = c.id and t.status = 'open'
+        as c(id text, status text, completed_by text, completed_at timestamptz), go
+      where go.ok and t.id = c.id and t.status = 'open'
     ), opened as (
       insert into tasks (id, instance_id, flow_id, state, step, kind, role, college, assignee,
         events, approval, due_at, status, created_at, completed_at, completed_by)
-      select * from jsonb_to_recordset(${jsonText(newTasks)}::text::jsonb)
+      select x.* from jsonb_to_recordset(${jsonText(newTasks)}::text::jsonb)
         as x(id text, instance_id text, flow_id text, state text, step text, kind text,
           role text, college text, assignee text, events jsonb, approval boolean,
           due_at timestamptz, status text, created_at timestamptz, completed_at timestamptz,
-          completed_by text)
+          completed_by text), go
+      where go.ok
     ), cancelled as (
       update timers set status = 'cancelled'
       where ${w.cancelTimers === null ? 'f' : 't'}::text::boolean
+        and (select ok from go)
         and instance_id = ${i.id} and ${STILL_PENDING}
         and not (state in (select jsonb_array_elements_text(
           ${jsonText(w.cancelTimers?.keepStates ?? [])}::text::jsonb)))
     ), scheduled as (
       insert into timers (id, instance_id, task_id, state, kind, event, due_at, status,
         created_at, fired_at)
-      select * from jsonb_to_recordset(${jsonText(timers)}::text::jsonb)
+      select x.* from jsonb_to_recordset(${jsonText(timers)}::text::jsonb)
         as x(id text, instance_id text, task_id text, state text, kind text, event text,
-          due_at timestamptz, status text, created_at timestamptz, fired_at timestamptz)
+          due_at timestamptz, status text, created_at timestamptz, fired_at timestamptz), go
+      where go.ok
     ), queued as (
       insert into outbox (id, instance_id, kind, payload, status, attempts, created_at,
         available_at, delivered_at, last_error)
-      select * from jsonb_to_recordset(${jsonText(outbox)}::text::jsonb)
+      select x.* from jsonb_to_recordset(${jsonText(outbox)}::text::jsonb)
         as x(id text, instance_id text, kind text, payload jsonb, status text, attempts int,
           created_at timestamptz, available_at timestamptz, delivered_at timestamptz,
-          last_error text)
+          last_error text), go
+      where go.ok
     )
-    select (select count(*) from updated)::int as updated`);
-  const [row] = rowsOf(result);
-  return w.expectedVersion === null || Number(row?.updated ?? 0) === 1;
+    select (select ok from go) as ok`;
+  const [row] =
+    w.final && scope.commitWith
+      ? await scope.commitWith(query)
+      : rowsOf(await scope.db.execute(query));
+  return row?.ok === true || row?.ok === 't';
 }

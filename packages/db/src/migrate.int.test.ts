@@ -28,6 +28,7 @@ async function tablesIn(pg: TestPostgres, schema: string): Promise<string[]> {
 }
 
 const TABLES = [
+  'directory_revision',
   'history',
   'idempotency_keys',
   'instances',

@@ -1,86 +1,103 @@
-import { createServer, connect, type Server, type Socket } from 'node:net';
+import { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '@certflow/engine';
 import { reviewCast, reviewEngine } from './review-engine.js';
-import { openPostgres, type PostgresHandle } from './postgres.js';
 import { createTestPostgres, type TestPostgres } from './testing.js';
 
-// Round trips, not timings: a TCP relay between postgres.js and the server counts the client's
-// bursts (bytes sent after the server last spoke). Pipelined statements share one burst.
+// Round trips, not timings, counted where the client sees them: every socket write that follows
+// a read (or is the first) starts a round trip; writes sent before the reply arrives — pipelined
+// statements, COMMIT queued behind the last statement — belong to the round trip they follow.
 
+type Write = (this: Socket, ...args: unknown[]) => boolean;
+type Emit = (this: Socket, event: string | symbol, ...args: unknown[]) => boolean;
+
+/** `Socket.prototype`'s two methods the counter wraps. */
+const proto = Socket.prototype as unknown as { write: Write; emit: Emit };
+
+/** Counts the client's round trips while installed on `Socket.prototype`. */
 class RoundTripCounter {
-  bursts = 0;
-  private serverSpoke = true;
-  private readonly server: Server;
-  private readonly sockets = new Set<Socket>();
+  trips = 0;
+  private waiting = false;
+  private readonly original = { write: proto.write, emit: proto.emit };
 
-  constructor(target: { host: string; port: number }) {
-    this.server = createServer((client) => {
-      const upstream = connect(target.port, target.host);
-      this.sockets.add(client).add(upstream);
-      client.on('data', (chunk) => {
-        if (this.serverSpoke) this.bursts += 1;
-        this.serverSpoke = false;
-        upstream.write(chunk);
-      });
-      upstream.on('data', (chunk) => {
-        this.serverSpoke = true;
-        client.write(chunk);
-      });
-      const end = (): void => {
-        client.destroy();
-        upstream.destroy();
-      };
-      client.on('close', end).on('error', end);
-      upstream.on('close', end).on('error', end);
-    });
+  private install(): void {
+    const { write, emit } = this.original;
+    const sent = (): void => {
+      if (!this.waiting) this.trips += 1;
+      this.waiting = true;
+    };
+    const received = (): void => {
+      this.waiting = false;
+    };
+    const countingWrite: Write = function (...args) {
+      sent();
+      return write.apply(this, args);
+    };
+    const countingEmit: Emit = function (event, ...args) {
+      if (event === 'data') received();
+      return emit.apply(this, [event, ...args]);
+    };
+    proto.write = countingWrite;
+    proto.emit = countingEmit;
   }
 
-  listen(): Promise<number> {
-    return new Promise((resolve) =>
-      this.server.listen(0, '127.0.0.1', () => {
-        const address = this.server.address();
-        resolve(typeof address === 'object' && address ? address.port : 0);
-      }),
-    );
+  uninstall(): void {
+    proto.write = this.original.write;
+    proto.emit = this.original.emit;
   }
 
-  close(): Promise<void> {
-    for (const s of this.sockets) s.destroy();
-    return new Promise((resolve) => this.server.close(() => resolve()));
+  async during(fn: () => Promise<unknown>): Promise<number> {
+    this.trips = 0;
+    this.waiting = false;
+    this.install();
+    try {
+      await fn();
+    } finally {
+      this.uninstall();
+    }
+    return this.trips;
   }
 }
 
-describe('round trips per command (postgres.js through a counting TCP relay)', () => {
+describe('round trips per command (postgres.js, counted at the client socket)', () => {
   let pg: TestPostgres;
-  let relay: RoundTripCounter;
-  let handle: PostgresHandle;
   let engine: Engine;
+  const counter = new RoundTripCounter();
 
   beforeAll(async () => {
-    pg = await createTestPostgres();
-    const url = new URL(pg.url);
-    relay = new RoundTripCounter({ host: url.hostname, port: Number(url.port || 5432) });
-    url.hostname = '127.0.0.1';
-    url.port = String(await relay.listen());
-    handle = await openPostgres({ url: url.href, max: 1, migrate: false });
-    engine = await reviewEngine(handle.store, handle.directory);
+    pg = await createTestPostgres({ max: 1 });
+    engine = await reviewEngine(pg.store, pg.directory);
+    // Twice first, so every statement is prepared on the connection (no describe round trips)
+    // and the directory answers are cached.
+    for (let i = 0; i < 2; i += 1) {
+      const { id } = await engine.start('review', { college: 'ee', title: 't' }, reviewCast.owner);
+      await fireReminder(id);
+      await engine.send(id, { type: 'APPROVE' }, reviewCast.lead);
+    }
   });
   afterAll(async () => {
-    await handle.close();
-    await relay.close();
+    counter.uninstall();
     await pg.drop();
   });
 
-  it('sends in four round trips: BEGIN pipelined with the lock, directory, write, COMMIT', async () => {
-    // Twice first, so every statement is prepared on the connection (no describe round trips).
-    for (let i = 0; i < 2; i += 1) {
-      const { id } = await engine.start('review', { college: 'ee', title: 't' }, reviewCast.owner);
-      await engine.send(id, { type: 'APPROVE' }, reviewCast.lead);
-    }
+  async function fireReminder(id: string) {
+    const remind = (await pg.store.read.pendingTimers(id)).find((t) => t.kind === 'remind');
+    if (!remind) throw new Error('no reminder');
+    return engine.fireTimer(remind.id);
+  }
+
+  it('sends in two round trips: read the instance, then the one write that commits itself', async () => {
     const { id } = await engine.start('review', { college: 'ee', title: 't' }, reviewCast.owner);
-    relay.bursts = 0;
-    await engine.send(id, { type: 'APPROVE' }, reviewCast.lead);
-    expect(relay.bursts).toBe(4);
+    const trips = await counter.during(() => engine.send(id, { type: 'APPROVE' }, reviewCast.lead));
+    expect(trips).toBe(2);
+    expect((await engine.get(id)).state).toBe('second');
+  });
+
+  it('fires a timer in three: BEGIN with the claim, the locked read, the write with COMMIT', async () => {
+    const { id } = await engine.start('review', { college: 'ee', title: 't' }, reviewCast.owner);
+    const remind = (await pg.store.read.pendingTimers(id)).find((t) => t.kind === 'remind');
+    const trips = await counter.during(() => engine.fireTimer(remind!.id));
+    expect(trips).toBe(3);
+    expect((await pg.store.read.getTimer(remind!.id))?.status).toBe('fired');
   });
 });

@@ -1,6 +1,7 @@
 import { mailTables } from './mail-schema.js';
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   index,
   integer,
@@ -99,6 +100,11 @@ export const tasks = pgTable(
   },
   (t) => [
     index('tasks_instance_idx').on(t.instanceId),
+    // A command's open tasks (command-sql.ts `readWithOpenTasks`), found without walking the
+    // instance's finished ones: a long-lived instance collects many.
+    index('tasks_open_instance_idx')
+      .on(t.instanceId)
+      .where(sql`${t.status} = 'open'`),
     // The inbox (store.ts `inbox`): one index per branch of its UNION ALL, each in the inbox's
     // order (oldest deadline first, none last, then created_at, id), so every branch is an index
     // scan that stops at the page's end, and its count an index-only scan. Open tasks assigned to
@@ -134,7 +140,13 @@ export const timers = pgTable(
     firedAt: at('fired_at'),
   },
   (t) => [
-    index('timers_instance_idx').on(t.instanceId),
+    // The pending timers of one instance (cancelled when it leaves their state), without walking
+    // the fired and cancelled ones. Its predicate is command-sql.ts `STILL_PENDING`, word for
+    // word: the cancel's WHERE then implies this predicate but not `status = 'pending'`, so the
+    // planner cannot take `timers_pending_due_idx` (every pending timer) for it instead.
+    index('timers_pending_instance_idx')
+      .on(t.instanceId)
+      .where(sql`(case when ${t.status} = 'pending' then true else false end)`),
     index('timers_pending_due_idx')
       .on(t.dueAt)
       .where(sql`${t.status} = 'pending'`),
@@ -196,6 +208,18 @@ export const users = pgTable(
   },
   (t) => [index('users_roles_idx').using('gin', t.roles)],
 );
+
+/**
+ * Which state of `users` the directory is at: one row, rewritten by a statement trigger on
+ * `users` (migration 0003) with the writing transaction's id, so every change, by any writer,
+ * gives a revision never seen before. The statement that reads an instance also reads this, and
+ * the directory cache (directory-cache.ts) keeps its answers only as long as it stays the same.
+ * Not in `allTables`: truncating `users` bumps it instead.
+ */
+export const directoryRevision = pgTable('directory_revision', {
+  id: boolean('id').primaryKey().default(true),
+  revision: bigint('revision', { mode: 'number' }).notNull(),
+});
 
 /** Every table, in an order safe for `TRUNCATE`. */
 export const allTables = [

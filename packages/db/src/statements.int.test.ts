@@ -21,32 +21,66 @@ describe('statements per command (postgres.js debug hook)', () => {
     await pg.drop();
   });
 
-  it('sends with begin, lock + open tasks, one directory read, one write, commit', async () => {
-    const { id } = await engine.start('review', { college: 'ee', title: 't' }, reviewCast.owner);
-    seen.length = 0;
-    // first → second: closes the lead's task and cancels its timers, opens the office task.
-    await engine.send(id, { type: 'APPROVE' }, reviewCast.lead);
-    expect(seen).toEqual(['begin', 'select', 'select', 'with', 'commit']);
-    seen.length = 0;
-    const view = await engine.send(id, { type: 'RETURN' }, reviewCast.office);
-    expect(seen).toHaveLength(5);
-    // The view's open tasks are derived, not read again, and match a fresh read.
-    expect(view.tasks).toStrictEqual((await engine.get(id)).tasks);
+  it('sends with an unlocked read and one write; the directory is read once per revision', async () => {
+    const cycle = async () => {
+      const { id } = await engine.start('review', { college: 'ee', title: 't' }, reviewCast.owner);
+      const statements: string[][] = [];
+      // first → second: closes the lead's task and cancels its timers, opens the office task.
+      seen.length = 0;
+      await engine.send(id, { type: 'APPROVE' }, reviewCast.lead);
+      statements.push([...seen]);
+      seen.length = 0;
+      const view = await engine.send(id, { type: 'RETURN' }, reviewCast.office);
+      statements.push([...seen]);
+      // The view's open tasks are derived, not read again, and match a fresh read.
+      expect(view.tasks).toStrictEqual((await engine.get(id)).tasks);
+      return statements;
+    };
+    // The first time, each command looks its recipients up (the office; the submitter).
+    expect(await cycle()).toEqual([
+      ['select', 'select', 'with'],
+      ['select', 'select', 'with'],
+    ]);
+    // Then the directory has not changed (same revision): no directory read at all.
+    expect(await cycle()).toEqual([
+      ['select', 'with'],
+      ['select', 'with'],
+    ]);
+    // A change to the directory is seen by the next command: its revision moved.
+    await pg.directory.upsertUser({
+      id: 'u-office',
+      name: '王处长',
+      email: 'wang@example.edu',
+      roles: ['office'],
+      college: null,
+    });
+    expect((await cycle())[0]).toEqual(['select', 'select', 'with']);
   });
 
-  it('fires a reminder with begin, claim, lock + open tasks, directory read, write, commit', async () => {
+  it('sends with an idempotency key in a transaction: begin, lock, key, write, key, commit', async () => {
     const { id } = await engine.start('review', { college: 'ee', title: 't' }, reviewCast.owner);
-    const remind = (await pg.store.read.pendingTimers(id)).find((t) => t.kind === 'remind');
-    expect(remind).toBeDefined();
     seen.length = 0;
-    expect((await engine.fireTimer(remind!.id)).fired).toBe(true);
-    expect(seen).toEqual(['begin', 'with', 'select', 'select', 'with', 'commit']);
+    await engine.send(id, { type: 'APPROVE' }, reviewCast.lead, { idempotencyKey: 'k-1' });
+    expect(seen).toEqual(['begin', 'select', 'select', 'with', 'insert', 'commit']);
+  });
+
+  it('fires a reminder with begin, claim, lock + open tasks, write, commit', async () => {
+    const fire = async () => {
+      const { id } = await engine.start('review', { college: 'ee', title: 't' }, reviewCast.owner);
+      const remind = (await pg.store.read.pendingTimers(id)).find((t) => t.kind === 'remind');
+      expect(remind).toBeDefined();
+      seen.length = 0;
+      expect((await engine.fireTimer(remind!.id)).fired).toBe(true);
+      return [...seen];
+    };
+    await fire(); // looks the leads up at this directory revision
+    expect(await fire()).toEqual(['begin', 'with', 'select', 'with', 'commit']);
   });
 
   it('runs drizzle statements as prepared statements (one round trip each after the first)', async () => {
     const [row] = await pg.sql<{ n: number }[]>`
       select count(*)::int as n from pg_prepared_statements 
-      where statement like '%fr' || 'om "instances"%'`;
+      where statement like '%fr' || 'om "users"%'`;
     expect(row?.n ?? 0).toBeGreaterThan(0);
   });
 });

@@ -147,13 +147,12 @@ export function describeStoreWrites({ store, s, seed }: StoreContractContext): v
         tx.writeCommand({ ...write, expectedVersion: before.version + 5 }),
       );
       expect(stale).toBe(false);
-      // (a caller rolls back on false; this test's transaction committed the rest, so reset)
-      await s().reset();
-      await seed(before);
-      await store().transaction(async (tx) => {
-        await tx.insertTasks(open);
-        await tx.insertTimers(timersBefore);
-      });
+      // A write that loses its version check writes nothing (its transaction committed here).
+      expect(await store().read.getInstance('i-1')).toStrictEqual(before);
+      expect(await store().read.history('i-1')).toStrictEqual([]);
+      expect(await store().read.openTasks('i-1')).toStrictEqual(open);
+      expect(await store().read.pendingTimers('i-1')).toStrictEqual(timersBefore);
+      expect(await s().db.select().from(outbox)).toStrictEqual([]);
       const ok = await store().transaction((tx) =>
         tx.writeCommand({ ...write, expectedVersion: before.version }),
       );

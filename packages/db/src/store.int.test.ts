@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { describeDirectoryContract } from './directory.contract.js';
 import { describeDispatchContract } from './dispatch.contract.js';
-import { instanceRecord, later, timerRecord } from './fixtures.js';
+import { LockRequired, type CommandWrite, type StoreTx } from '@certflow/engine';
+import { historyRecord, instanceRecord, later, timerRecord } from './fixtures.js';
+import { reviewCast, reviewEngine } from './review-engine.js';
 import { describeStoreContract } from './store.contract.js';
 import { createTestPostgres, resetPglite, sharedPglite } from './testing.js';
 import type { TestPostgres } from './testing.js';
@@ -127,6 +129,105 @@ describe('PostgreSQL concurrency', () => {
       );
       expect(results.filter(Boolean)).toHaveLength(1);
       expect((await pg.store.read.getTimer('x1'))?.status).toBe('fired');
+    } finally {
+      await pg.drop();
+    }
+  });
+});
+
+// `Store.unlocked` (postgres.js only): commands that read without a lock and write with one
+// version-checked statement.
+describe('PostgreSQL unlocked commands', () => {
+  const write = (version: number, final = true): CommandWrite => ({
+    instance: instanceRecord({ version: version + 1, state: 'unlocked' }),
+    expectedVersion: version,
+    history: historyRecord(version + 1),
+    closeTasks: [],
+    newTasks: [],
+    cancelTimers: null,
+    timers: [],
+    outbox: [],
+    final,
+  });
+
+  it('reads a row another transaction holds locked; its write then loses and writes nothing', async () => {
+    const pg = await createTestPostgres({ max: 4 });
+    let release = (): void => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    try {
+      await pg.store.transaction((tx) => tx.insertInstance(instanceRecord()));
+      let signalLocked = (): void => {};
+      const locked = new Promise<void>((resolve) => (signalLocked = resolve));
+      const holder = pg.store.transaction(async (tx) => {
+        await tx.lockInstanceWithOpenTasks('i-1');
+        signalLocked();
+        await held;
+        await tx.writeCommand({ ...write(1, false), instance: instanceRecord({ version: 2 }) });
+      });
+      await locked;
+      const unlocked = pg.store.unlocked!(async (tx) => {
+        const read = await tx.lockInstanceWithOpenTasks('i-1');
+        expect(read?.instance.version).toBe(1); // not blocked by the lock
+        return tx.writeCommand(write(1));
+      });
+      await someoneWaitsForALock(pg); // the write waits for the row
+      release();
+      await holder;
+      expect(await unlocked).toBe(false);
+      expect(await pg.store.read.getInstance('i-1')).toMatchObject({
+        version: 2,
+        state: 'review.college',
+      });
+      expect((await pg.store.read.history('i-1')).map((h) => h.seq)).toEqual([2]);
+      // Read again and write on the new version: applied, committed on its own.
+      expect(await pg.store.unlocked!((tx) => tx.writeCommand(write(2)))).toBe(true);
+      expect(await pg.store.read.getInstance('i-1')).toMatchObject({ version: 3 });
+    } finally {
+      release();
+      await pg.drop();
+    }
+  });
+
+  it('refuses what needs a lock with LockRequired, before writing anything', async () => {
+    const pg = await createTestPostgres({ max: 2 });
+    try {
+      await pg.store.transaction(async (tx) => {
+        await tx.insertInstance(instanceRecord());
+        await tx.putReference('quota', 'ee', { n: 1 });
+      });
+      const run = <T>(fn: (tx: StoreTx) => Promise<T>) => pg.store.unlocked!(fn);
+      await expect(run((tx) => tx.reference('quota', 'ee'))).rejects.toBeInstanceOf(LockRequired);
+      await expect(run((tx) => tx.reference('quota', 'ee', { lock: false }))).resolves.toEqual({
+        n: 1,
+      });
+      await expect(run((tx) => tx.writeCommand(write(1, false)))).rejects.toBeInstanceOf(
+        LockRequired,
+      );
+      await expect(run((tx) => tx.putReference('quota', 'ee', { n: 2 }))).rejects.toBeInstanceOf(
+        LockRequired,
+      );
+      expect(await pg.store.read.getInstance('i-1')).toMatchObject({ version: 1 });
+      expect(await pg.store.read.reference('quota', 'ee')).toEqual({ n: 1 });
+    } finally {
+      await pg.drop();
+    }
+  });
+
+  it('applies twelve racing sends on one instance, each once, with an intact chain', async () => {
+    const pg = await createTestPostgres({ max: 6 });
+    try {
+      const engine = await reviewEngine(pg.store, pg.directory);
+      const { id } = await engine.start('review', { college: 'ee', title: 't' }, reviewCast.owner);
+      const comments = Array.from({ length: 12 }, (_, n) => `意见 ${n}`);
+      await Promise.all(
+        comments.map((comment) =>
+          engine.send(id, { type: 'COMMENT', comment }, reviewCast.lead),
+        ),
+      );
+      const history = await engine.history(id);
+      expect(history.map((h) => h.seq)).toEqual(Array.from({ length: 13 }, (_, n) => n + 1));
+      expect(history.slice(1).map((h) => h.comment).sort()).toEqual([...comments].sort());
+      expect(await engine.verifyHistory(id)).toEqual({ ok: true, count: 13 });
     } finally {
       await pg.drop();
     }

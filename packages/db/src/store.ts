@@ -1,4 +1,5 @@
 import { createDirectory } from './directory.js';
+import { DirectoryCache } from './directory-cache.js';
 import { and, asc, count, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type {
@@ -10,11 +11,12 @@ import type {
   StoreTx,
   TaskRecord,
 } from '@certflow/engine';
+import { unlockedTx } from '@certflow/engine';
 import type { Database } from './database.js';
 import {
   claimTimerRow,
   jsonValue,
-  lockWithOpenTasks,
+  readWithOpenTasks,
   rowsOf,
   taskFromJson,
   writeCommandRows,
@@ -43,17 +45,43 @@ import {
  * The engine's `Store` over a drizzle database. The same code runs on postgres.js and PGlite;
  * database failures surface as the engine's `InfrastructureError` (see errors.ts).
  */
-/** How a store runs a transaction: `fn` gets a database bound to it. */
-export type TransactionRunner = <T>(fn: (tx: Database) => Promise<T>) => Promise<T>;
+/** A transaction as the store's statements see it. */
+export interface TxScope {
+  /** A database bound to the transaction. */
+  readonly db: Database;
+  /**
+   * Where the driver can pipeline: sends `query` as the transaction's last statement with COMMIT
+   * behind it (one round trip for both) and resolves to its rows once committed. A failed query
+   * rolls the transaction back (the server answers that COMMIT with ROLLBACK).
+   */
+  readonly commitWith?: (query: SQL) => Promise<Record<string, unknown>[]>;
+}
+
+/** How a store runs a transaction: `fn` gets the transaction's scope. */
+export type TransactionRunner = <T>(fn: (tx: TxScope) => Promise<T>) => Promise<T>;
 
 export function createStore(
   db: Database,
-  options: { readonly transaction?: TransactionRunner } = {},
+  options: {
+    readonly transaction?: TransactionRunner;
+    /**
+     * Offer `Store.unlocked` (commands as one version-checked statement). Only where statements
+     * outside a transaction run on their own connection (a pool): on PGlite's one connection they
+     * would land inside whichever transaction is open.
+     */
+    readonly unlocked?: boolean;
+  } = {},
 ): Store {
   const read = createReader(db);
-  const run: TransactionRunner = options.transaction ?? ((fn) => db.transaction(fn));
+  const cache = new DirectoryCache();
+  const run: TransactionRunner =
+    options.transaction ?? ((fn) => db.transaction((tx) => fn({ db: tx })));
   return {
-    transaction: (fn) => guarded(() => run((tx) => fn(createTx(tx)))),
+    transaction: (fn) => guarded(() => run((tx) => fn(createTx(tx, cache)))),
+    ...(options.unlocked
+      ? { unlocked: <T>(fn: (tx: StoreTx) => Promise<T>) =>
+            guarded(() => fn(createUnlockedTx(db, cache))) }
+      : {}),
     read: {
       getInstance: (id) => guarded(() => read.getInstance(id)),
       listInstances: (query) => guarded(() => read.listInstances(query)),
@@ -74,6 +102,11 @@ function openTasksOf(q: Database, instanceId: string): Promise<TaskRecord[]> {
     .where(and(eq(tasks.instanceId, instanceId), eq(tasks.status, 'open')))
     .orderBy(asc(tasks.createdAt), asc(tasks.id))
     .then((rows) => rows.map(copyTask));
+}
+
+async function idempotencyOf(q: Database, key: string) {
+  const [row] = await q.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key));
+  return row && copyIdempotency(row);
 }
 
 async function referenceOf(
@@ -217,18 +250,38 @@ function createReader(q: Database): StoreReader {
   };
 }
 
-function createTx(q: Database): StoreTx {
+/**
+ * The directory a command reads: cached (directory-cache.ts) at the revision its instance read
+ * saw; loaded on the command's own connection.
+ */
+function commandDirectory(q: Database, cache: DirectoryCache, seen: () => string | null) {
+  const load = createDirectory(q);
   return {
-    directory: createDirectory(q),
+    getUser: (id: string) => cache.at(seen(), load).getUser(id),
+    usersFor: (role: string, college: string | null) =>
+      cache.at(seen(), load).usersFor(role, college),
+  };
+}
+
+function createTx(scope: TxScope, cache: DirectoryCache): StoreTx {
+  const q = scope.db;
+  let revision: string | null = null;
+  return {
+    directory: commandDirectory(q, cache, () => revision),
 
     async lockInstance(id) {
       const [row] = await q.select().from(instances).where(eq(instances.id, id)).for('update');
       return row && copyInstance(row);
     },
 
-    lockInstanceWithOpenTasks: (id) => lockWithOpenTasks(q, id),
+    async lockInstanceWithOpenTasks(id) {
+      const read = await readWithOpenTasks(q, id, true);
+      if (!read) return undefined;
+      revision = read.directoryRevision;
+      return { instance: read.instance, openTasks: read.openTasks };
+    },
 
-    writeCommand: (write) => writeCommandRows(q, write),
+    writeCommand: (write) => writeCommandRows(scope, write),
 
     async insertInstance(row) {
       await q.insert(instances).values(copyInstance(row));
@@ -301,10 +354,7 @@ function createTx(q: Database): StoreTx {
       await q.insert(outbox).values(rows.map(copyOutbox));
     },
 
-    async getIdempotency(key) {
-      const [row] = await q.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key));
-      return row && copyIdempotency(row);
-    },
+    getIdempotency: (key) => idempotencyOf(q, key),
 
     async putIdempotency(row) {
       const inserted = await q
@@ -329,4 +379,27 @@ function createTx(q: Database): StoreTx {
         });
     },
   };
+}
+
+/**
+ * `Store.unlocked` on a pool: every call is its own autocommit statement. Reads take no lock;
+ * the final `writeCommand` is the command's one transaction; anything that needs a lock or
+ * another write throws `LockRequired` before touching the database.
+ */
+function createUnlockedTx(db: Database, cache: DirectoryCache): StoreTx {
+  let revision: string | null = null;
+  const reader = createReader(db);
+  return unlockedTx({
+    directory: commandDirectory(db, cache, () => revision),
+    async lockInstanceWithOpenTasks(id) {
+      const read = await readWithOpenTasks(db, id, false);
+      if (!read) return undefined;
+      revision = read.directoryRevision;
+      return { instance: read.instance, openTasks: read.openTasks };
+    },
+    openTasks: (instanceId) => reader.openTasks(instanceId),
+    getIdempotency: (key) => idempotencyOf(db, key),
+    reference: (kind, key) => referenceOf(db, kind, key),
+    writeCommand: (write) => writeCommandRows({ db }, write),
+  });
 }

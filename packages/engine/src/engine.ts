@@ -25,14 +25,25 @@ import {
   type ChainVerdict,
 } from './hash.js';
 import { Notifier } from './notifier.js';
-import { outcomeOf, refsOf, statusOf, writeOutcome, type EngineDeps } from './outcome.js';
+import {
+  outcomeOf,
+  refsOf,
+  statusOf,
+  writeOutcome,
+  WriteConflict,
+  type EngineDeps,
+} from './outcome.js';
 import { planEntered } from './plan.js';
 import type { HistoryRecord, InstanceRecord, JsonObject, TaskRecord } from './records.js';
 import { FlowRegistry } from './registry.js';
 import { activeLeaves, persistSnapshot, stateKey } from './snapshot.js';
-import type { Store, StoreTx } from './store.js';
+import { LockRequired, type Store, type StoreTx } from './store.js';
+
 import { decideSystemEvent, timerOutcome } from './timers.js';
 import { instanceView, type InstanceView } from './view.js';
+
+/** Unlocked tries of a `send` that keep losing the version check before it takes the lock. */
+const UNLOCKED_ATTEMPTS = 3;
 
 export type { CommandEvent, FireResult, SendOptions } from './command.js';
 export { validationError } from './command.js';
@@ -105,7 +116,7 @@ export class Engine {
           const replay = await this.replay(tx, key, actor, fingerprint);
           if (replay) return replay;
         }
-        const view = await this.startIn(tx, flow, parsed.data, actor);
+        const view = await this.startIn(tx, flow, parsed.data, actor, !key);
         if (key && !(await tx.putIdempotency(this.idemRow(key, actor, fingerprint, view)))) {
           throw new IdempotencyRace();
         }
@@ -124,6 +135,7 @@ export class Engine {
     flow: AnyFlow,
     input: unknown,
     actor: Actor,
+    last: boolean,
   ): Promise<InstanceView> {
     const college = flow.college(input);
     // The system actor (effect handlers, recurring calls) may open any flow; people need a role.
@@ -207,11 +219,14 @@ export class Engine {
       timers: plan.timers,
       keepTimerStates: null,
       outbox,
-    });
+    }, { last });
     return instanceView(row, plan.tasks);
   }
 
-  /** Send an event to an instance as `actor` — the core loop of DESIGN §2, in one transaction. */
+  /**
+   * Send an event to an instance as `actor` — the core loop of DESIGN §2, in one transaction:
+   * the version-checked write where the store offers `unlocked`, else under the row lock.
+   */
   async send(
     instanceId: string,
     event: CommandEvent,
@@ -226,7 +241,7 @@ export class Engine {
     const fingerprint = sha256(
       canonicalJson({ op: 'send', instanceId, event: cmd.data, actor: actor.id }),
     );
-    return this.store.transaction(async (tx) => {
+    const command = async (tx: StoreTx): Promise<InstanceView> => {
       const locked = await tx.lockInstanceWithOpenTasks(instanceId);
       if (!locked) throw refuse('NOT_FOUND', { instanceId });
       const { instance, openTasks } = locked;
@@ -246,12 +261,26 @@ export class Engine {
         cmd.data as CommandEvent,
         actor,
       );
-      const view = await writeOutcome(tx, outcome);
+      const view = await writeOutcome(tx, outcome, { last: !key });
       if (key && !(await tx.putIdempotency(this.idemRow(key, actor, fingerprint, view)))) {
         throw refuse('IDEMPOTENCY_KEY_REUSED', { key });
       }
       return view;
-    });
+    };
+    // Without an idempotency key, first without a lock: read, decide, then one version-checked
+    // statement that is the whole transaction. Another command winning the race costs a retry;
+    // a command that needs locks (a locked reference, 转办) runs in a transaction.
+    if (!key && this.store.unlocked) {
+      for (let attempt = 1; attempt <= UNLOCKED_ATTEMPTS; attempt += 1) {
+        try {
+          return await this.store.unlocked(command);
+        } catch (error) {
+          if (error instanceof LockRequired) break;
+          if (!(error instanceof WriteConflict)) throw error;
+        }
+      }
+    }
+    return this.store.transaction(command);
   }
 
   /**
@@ -280,7 +309,7 @@ export class Engine {
       if (timer.taskId && !task) return { fired: false, reason: 'stale' };
       if (timer.kind === 'event') {
         const outcome = await decideSystemEvent(this.depsIn(tx), tx, instance, timer, open);
-        return { fired: true, instance: await writeOutcome(tx, outcome) };
+        return { fired: true, instance: await writeOutcome(tx, outcome, { last: true }) };
       }
       const outcome = await timerOutcome(
         this.depsIn(tx),
@@ -290,7 +319,7 @@ export class Engine {
         open,
         now,
       );
-      return { fired: true, instance: await writeOutcome(tx, outcome) };
+      return { fired: true, instance: await writeOutcome(tx, outcome, { last: true }) };
     });
   }
 
@@ -326,7 +355,7 @@ export class Engine {
         keepTimerStates: [],
         outbox: await deps.notifier.forEnd(provisional, actor, reason, 'CANCEL'),
       });
-      return writeOutcome(tx, outcome);
+      return writeOutcome(tx, outcome, { last: true });
     });
   }
 

@@ -78,5 +78,7 @@ export type {
   StoreTx,
   TaskClose,
 } from './store.js';
+export { LockRequired } from './store.js';
+export { unlockedTx, type UnlockedParts } from './unlocked.js';
 export type { DispatchStore } from './dispatch.js';
 export { instanceView, taskView, type InstanceView, type TaskView } from './view.js';

@@ -4,7 +4,7 @@ import type { BusinessCalendar } from './calendar.js';
 import type { Clock, IdGenerator } from './clock.js';
 import type { Directory } from './directory.js';
 import type { ReferenceWrite } from './effects.js';
-import { refuse } from './errors.js';
+import { DomainError, refuse } from './errors.js';
 import type { AnyFlow, ReferenceReader } from './flow.js';
 import { chainRow } from './hash.js';
 import type { Notifier } from './notifier.js';
@@ -113,11 +113,29 @@ export function outcomeOf(
 }
 
 /**
+ * The version-checked write found that the instance had moved on (another command won): nothing
+ * was written. Only possible where the instance was read without a lock (`Store.unlocked`); the
+ * engine then reads again and retries. Should it escape, it is the `VERSION_CONFLICT` refusal.
+ */
+export class WriteConflict extends DomainError {
+  constructor(expected: number) {
+    const r = refuse('VERSION_CONFLICT', { expected });
+    super(r.code, r.messages, r.details ? { ...r.details } : undefined);
+  }
+}
+
+/**
  * Persist an outcome: snapshot + version, one history row, tasks, timers, outbox — one
  * `writeCommand` call (one statement on PostgreSQL). The returned view's open tasks are derived
  * from the tasks read under the lock (minus those closed, plus those opened), not read again.
+ * `last`: the caller sends nothing after this in the transaction, so the store may commit with
+ * the write (when no 转办 or reference write follows it here either).
  */
-export async function writeOutcome(tx: StoreTx, o: Outcome): Promise<InstanceView> {
+export async function writeOutcome(
+  tx: StoreTx,
+  o: Outcome,
+  options: { readonly last?: boolean } = {},
+): Promise<InstanceView> {
   const at = o.row.updatedAt;
   const closeTasks: TaskClose[] = [
     ...o.closeDone.map((id) => ({ id, status: 'done' as const, by: o.history.actorId, at })),
@@ -132,8 +150,9 @@ export async function writeOutcome(tx: StoreTx, o: Outcome): Promise<InstanceVie
     cancelTimers: o.keepTimerStates ? { keepStates: o.keepTimerStates } : null,
     timers: o.timers,
     outbox: o.outbox,
+    final: options.last === true && !o.reassign && (o.references ?? []).length === 0,
   });
-  if (!written && o.previous) throw refuse('VERSION_CONFLICT', { expected: o.previous.version });
+  if (!written && o.previous) throw new WriteConflict(o.previous.version);
   if (o.reassign) await tx.reassignTask(o.reassign.id, o.reassign.assignee);
   for (const r of o.references ?? []) await tx.putReference(r.kind, r.key, r.value);
   return instanceView(o.row, openAfter(o, closeTasks));

@@ -16,8 +16,32 @@ import type {
  */
 export interface Store {
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+  /**
+   * Optional: runs `fn` without holding a transaction open, for a command that reads, decides and
+   * then writes everything in one version-checked statement (DESIGN §2 step 1, "a version check
+   * `UPDATE … WHERE version = $n` with retry"). In `fn`'s `StoreTx`:
+   * - `lockInstanceWithOpenTasks` reads the row and its open tasks without locking them;
+   * - `reference` reads unlocked, and throws `LockRequired` when asked for a lock;
+   * - `writeCommand` must be `final`: it is the command's one transaction, committed on its
+   *   own; when the stored version is no longer `expectedVersion` it writes nothing and returns
+   *   false (the caller reads again and retries);
+   * - every other write throws `LockRequired` (the caller runs the command in `transaction`).
+   */
+  unlocked?<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
   /** Reads outside a command. */
   read: StoreReader;
+}
+
+/**
+ * Thrown inside `Store.unlocked` by a call that needs the locks of a real transaction (a locked
+ * reference read, a write other than the final `writeCommand`): nothing has been written; run
+ * the command again in `Store.transaction`.
+ */
+export class LockRequired extends Error {
+  override readonly name = 'LockRequired';
+  constructor(what: string) {
+    super(`${what} needs a transaction`);
+  }
 }
 
 export interface InboxQuery {
@@ -81,6 +105,12 @@ export interface CommandWrite {
   readonly cancelTimers: { readonly keepStates: readonly string[] } | null;
   readonly timers: readonly TimerRecord[];
   readonly outbox: readonly OutboxRecord[];
+  /**
+   * No statement follows in this transaction: the store may commit with this write. PostgreSQL
+   * sends COMMIT pipelined behind it (one round trip for both) and resolves once both are done;
+   * the transaction's callback must then send nothing more.
+   */
+  readonly final?: boolean;
 }
 
 export interface StoreTx {
@@ -99,8 +129,8 @@ export interface StoreTx {
     id: string,
   ): Promise<{ instance: InstanceRecord; openTasks: TaskRecord[] } | undefined>;
   /**
-   * Writes one accepted command (see `CommandWrite`). Returns false when `expectedVersion` did not
-   * match — the caller must then abandon the transaction, as rows may have been written.
+   * Writes one accepted command (see `CommandWrite`). Returns false, having written nothing, when
+   * `expectedVersion` did not match.
    * A duplicate history row throws `InfrastructureError` `DB_UNIQUE_VIOLATION`.
    */
   writeCommand(write: CommandWrite): Promise<boolean>;

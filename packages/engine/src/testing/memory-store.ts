@@ -8,7 +8,15 @@ import type {
   TimerRecord,
 } from '../records.js';
 import type { DispatchStore } from '../dispatch.js';
-import type { InboxQuery, InstanceQuery, Store, StoreReader, StoreTx } from '../store.js';
+import { unlockedTx } from '../unlocked.js';
+import {
+  type CommandWrite,
+  type InboxQuery,
+  type InstanceQuery,
+  type Store,
+  type StoreReader,
+  type StoreTx,
+} from '../store.js';
 
 interface Tables {
   instances: Map<string, InstanceRecord>;
@@ -48,6 +56,23 @@ export class MemoryStore implements Store {
     const next = this.queue.then(run, run);
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  /**
+   * `Store.unlocked`: reads see the committed tables as they are at each call; the final
+   * `writeCommand` is a transaction of its own (queued like every other, version-checked).
+   */
+  unlocked<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+    const now = (): StoreTx => txOver(this.tables);
+    return fn(
+      unlockedTx({
+        lockInstanceWithOpenTasks: (id) => now().lockInstanceWithOpenTasks(id),
+        openTasks: (id) => now().openTasks(id),
+        getIdempotency: (key) => now().getIdempotency(key),
+        reference: (kind, key) => now().reference(kind, key, { lock: false }),
+        writeCommand: (write) => this.transaction((tx) => tx.writeCommand(write)),
+      }),
+    );
   }
 
   get read(): StoreReader {
@@ -249,5 +274,28 @@ function txOver(t: Tables): StoreTx {
       t.reference.set(`${kind}\u0000${key}`, clone(value));
     },
   };
-  return tx;
+  return endingAtFinalWrite(tx);
+}
+
+/**
+ * The transaction as its callback sees it: after a `final` write (the PostgreSQL store commits
+ * with it) any further call throws, so an engine that sends a statement after declaring its
+ * write final fails here as it would on PostgreSQL.
+ */
+function endingAtFinalWrite(tx: StoreTx): StoreTx {
+  let committed = false;
+  const entries = Object.entries(tx).map(([name, value]) => {
+    if (typeof value !== 'function') return [name, value] as const;
+    const call = value as (...args: unknown[]) => Promise<unknown>;
+    return [
+      name,
+      async (...args: unknown[]) => {
+        if (committed) throw new Error(`${name} after the final write: the transaction is over`);
+        const result = await call(...args);
+        if (name === 'writeCommand' && (args[0] as CommandWrite).final) committed = true;
+        return result;
+      },
+    ] as const;
+  });
+  return Object.fromEntries(entries) as unknown as StoreTx;
 }

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { Directory, Person } from '@certflow/engine';
+import { DirectoryCache } from './directory-cache.js';
+
+const wang: Person = { id: 'wang', name: '王', email: 'w@x', roles: ['office'], college: null };
+
+/** A directory that counts its loads and can be told to fail the next one. */
+function counting() {
+  const calls: string[] = [];
+  let fail = false;
+  const directory: Directory = {
+    getUser: async (id) => {
+      calls.push(`user ${id}`);
+      if (fail) {
+        fail = false;
+        throw new Error('connection lost');
+      }
+      return id === wang.id ? { ...wang, roles: [...wang.roles] } : undefined;
+    },
+    usersFor: async (role, college) => {
+      calls.push(`role ${role} ${college ?? '-'}`);
+      return role === 'office' ? [{ ...wang, roles: [...wang.roles] }] : [];
+    },
+  };
+  return { directory, calls, failNext: () => (fail = true) };
+}
+
+describe('DirectoryCache', () => {
+  it('answers again from memory at the same revision, and loads again at another', async () => {
+    const cache = new DirectoryCache();
+    const { directory, calls } = counting();
+    expect(await cache.at('7', directory).usersFor('office', null)).toEqual([wang]);
+    expect(await cache.at('7', directory).usersFor('office', null)).toEqual([wang]);
+    expect(await cache.at('7', directory).usersFor('office', 'ee')).toEqual([wang]);
+    expect(await cache.at('7', directory).getUser('wang')).toEqual(wang);
+    expect(await cache.at('7', directory).getUser('wang')).toEqual(wang);
+    expect(calls).toEqual(['role office -', 'role office ee', 'user wang']);
+    await cache.at('8', directory).usersFor('office', null);
+    expect(calls.slice(3)).toEqual(['role office -']);
+  });
+
+  it('without a revision it does not cache', async () => {
+    const cache = new DirectoryCache();
+    const { directory, calls } = counting();
+    await cache.at(null, directory).getUser('wang');
+    await cache.at(null, directory).getUser('wang');
+    expect(calls).toEqual(['user wang', 'user wang']);
+  });
+
+  it('keeps no failed load, and hands out answers nobody can change', async () => {
+    const cache = new DirectoryCache();
+    const { directory, calls, failNext } = counting();
+    failNext();
+    await expect(cache.at('1', directory).getUser('wang')).rejects.toThrow('connection lost');
+    const person = await cache.at('1', directory).getUser('wang');
+    expect(calls).toEqual(['user wang', 'user wang']);
+    expect(Object.isFrozen(person) && Object.isFrozen(person?.roles)).toBe(true);
+    const people = await cache.at('1', directory).usersFor('office', null);
+    expect(Object.isFrozen(people)).toBe(true);
+  });
+});

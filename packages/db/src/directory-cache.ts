@@ -1,0 +1,59 @@
+import type { Directory as EngineDirectory, Person } from '@certflow/engine';
+
+/**
+ * The directory's answers kept in memory for as long as `users` is unchanged.
+ *
+ * A command's first statement (the one that reads its instance) also reads `directory_revision`,
+ * which a statement trigger on `users` rewrites with the writing transaction's id on every change
+ * (migration 0003). A lookup made for that command is served from the cache only if the cache was
+ * filled at that same revision; a command that saw another revision empties the cache and loads
+ * again. A loaded answer is never older than the revision it is filed under: it was read after
+ * the statement that saw that revision. So a command sees the directory at least as new as when
+ * it read its instance — what an uncached read would give — without a round trip per lookup.
+ */
+export class DirectoryCache {
+  private revision: string | null = null;
+  private readonly answers = new Map<string, Promise<unknown>>();
+
+  /** The directory as a command that observed `revision` sees it; `null`: not observed, no cache. */
+  at(revision: string | null, load: EngineDirectory): EngineDirectory {
+    if (revision === null) return load;
+    return {
+      getUser: (id) => this.answer(revision, `user\u0000${id}`, () => load.getUser(id)),
+      usersFor: (role, college) =>
+        this.answer(revision, `role\u0000${role}\u0000${college ?? ''}`, () =>
+          load.usersFor(role, college),
+        ),
+    };
+  }
+
+  private answer<T extends Person | Person[] | undefined>(
+    revision: string,
+    key: string,
+    load: () => Promise<T>,
+  ): Promise<T> {
+    if (this.revision !== revision) {
+      this.revision = revision;
+      this.answers.clear();
+    }
+    const known = this.answers.get(key) as Promise<T> | undefined;
+    if (known) return known;
+    const loading = load().then(frozen);
+    this.answers.set(key, loading);
+    // A failed load is not kept: the next lookup tries again.
+    loading.catch(() => {
+      if (this.answers.get(key) === loading) this.answers.delete(key);
+    });
+    return loading;
+  }
+}
+
+/** Answers are shared between commands: nobody may change them. */
+function frozen<T extends Person | Person[] | undefined>(answer: T): T {
+  const people: Person[] = Array.isArray(answer) ? answer : answer ? [answer] : [];
+  for (const p of people) {
+    Object.freeze(p.roles);
+    Object.freeze(p);
+  }
+  return Array.isArray(answer) ? (Object.freeze(answer) as T) : answer;
+}
