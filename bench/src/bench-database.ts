@@ -73,7 +73,13 @@ export async function measuredClient(url: string, max: number): Promise<Measured
 
 /** Per-database counters from `pg_stat_database` (read on a fresh connection). */
 export interface DbCounters {
+  /** `pg_stat_database.xact_commit`: every committed transaction, a lone read included. */
   readonly commits: number;
+  /**
+   * Transaction ids handed out (server-wide): one per transaction that wrote, i.e. per commit
+   * that writes a commit record and waits for the WAL flush. Reads get none.
+   */
+  readonly writingCommits: number;
   readonly inserted: number;
   readonly updated: number;
   readonly fetched: number;
@@ -84,13 +90,22 @@ export async function dbCounters(url: string): Promise<DbCounters> {
   const probe = postgres(url, { max: 1, onnotice: () => {} });
   try {
     const [row] = await probe<
-      { commits: string; inserted: string; updated: string; fetched: string; returned: string }[]
+      {
+        commits: string;
+        next_xid: string;
+        inserted: string;
+        updated: string;
+        fetched: string;
+        returned: string;
+      }[]
     >`select xact_commit as commits, tup_inserted as inserted, tup_updated as updated,
-             tup_fetched as fetched, tup_returned as returned
+             tup_fetched as fetched, tup_returned as returned,
+             pg_snapshot_xmax(pg_current_snapshot())::text as next_xid
         from pg_stat_database where datname = current_database()`;
     if (!row) throw new Error('pg_stat_database has no row for this database');
     return {
       commits: Number(row.commits),
+      writingCommits: Number(row.next_xid),
       inserted: Number(row.inserted),
       updated: Number(row.updated),
       fetched: Number(row.fetched),
@@ -104,6 +119,7 @@ export async function dbCounters(url: string): Promise<DbCounters> {
 export function counterDelta(a: DbCounters, b: DbCounters): DbCounters {
   return {
     commits: b.commits - a.commits,
+    writingCommits: b.writingCommits - a.writingCommits,
     inserted: b.inserted - a.inserted,
     updated: b.updated - a.updated,
     fetched: b.fetched - a.fetched,

@@ -47,8 +47,21 @@ function timedTx(tx: StoreTx, t: StoreTimings): StoreTx {
 
 /** The same store, timing every transaction-scoped call and the whole transaction. */
 export function timedStore(store: Store, t: StoreTimings): Store {
+  const unlocked = store.unlocked?.bind(store);
   return {
     read: store.read,
+    ...(unlocked
+      ? {
+          unlocked: async <T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> => {
+            const t0 = nowMs();
+            try {
+              return await unlocked((tx) => fn(timedTx(tx, t)));
+            } finally {
+              t.add('(unlocked command)', nowMs() - t0);
+            }
+          },
+        }
+      : {}),
     transaction: async (fn) => {
       const t0 = nowMs();
       let inner = 0;
