@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DispatchStore, Store } from '@certflow/engine';
+import type { DispatchStore, OutboxRecord, Store } from '@certflow/engine';
 import { T0, later, outboxRecord, timerRecord } from './fixtures.js';
 
 export interface DispatchSubject {
@@ -44,6 +44,18 @@ export function describeDispatchContract(name: string, open: () => Promise<Dispa
       expect(await pendingIds(later(5), 1)).toEqual(['o-a']);
       expect(await pendingIds(later(10))).toEqual(['o-a', 'o-e', 'o-b']);
       expect(await pendingIds(new Date(T0.getTime() - 1))).toEqual([]);
+    });
+
+    it('lists the same rows as keys only, in the same order', async () => {
+      const key = (r: OutboxRecord) => ({
+        id: r.id,
+        attempts: r.attempts,
+        availableAt: r.availableAt,
+      });
+      expect(await dispatch().pendingOutboxKeys(later(10), 10)).toStrictEqual(
+        (await dispatch().pendingOutbox(later(10), 10)).map(key),
+      );
+      expect(await dispatch().pendingOutboxKeys(later(5), 1)).toStrictEqual([key(a)]);
     });
 
     it('gets one row by id', async () => {

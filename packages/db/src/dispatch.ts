@@ -22,6 +22,16 @@ export function createDispatchStore(db: Database): DispatchStore {
         return rows.map(copyOutbox);
       }),
 
+    pendingOutboxKeys: (now, limit) =>
+      guarded(() =>
+        db
+          .select({ id: outbox.id, attempts: outbox.attempts, availableAt: outbox.availableAt })
+          .from(outbox)
+          .where(and(eq(outbox.status, 'pending'), lte(outbox.availableAt, now)))
+          .orderBy(asc(outbox.availableAt), asc(outbox.createdAt), asc(outbox.id))
+          .limit(limit),
+      ),
+
     getOutbox: (id) =>
       guarded(async () => {
         const [row] = await db.select().from(outbox).where(eq(outbox.id, id));

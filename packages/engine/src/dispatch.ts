@@ -1,5 +1,8 @@
 import type { OutboxRecord, TimerRecord } from './records.js';
 
+/** An outbox row as a queue mirrors it: the job id comes from `id` and `attempts`. */
+export type OutboxKey = Pick<OutboxRecord, 'id' | 'attempts' | 'availableAt'>;
+
 /**
  * The delivery side of the store: what the outbox relay, the effect handlers and the timer
  * reconciler read and mark. PostgreSQL stays the truth; queues only mirror these rows.
@@ -7,6 +10,11 @@ import type { OutboxRecord, TimerRecord } from './records.js';
 export interface DispatchStore {
   /** Undelivered outbox rows available at `now`, oldest first. */
   pendingOutbox(now: Date, limit: number): Promise<OutboxRecord[]>;
+  /**
+   * The same rows as `pendingOutbox`, in the same order, as keys only: what a relay needs to
+   * mirror them as jobs, without reading (and parsing) every payload on every pass.
+   */
+  pendingOutboxKeys(now: Date, limit: number): Promise<OutboxKey[]>;
   getOutbox(id: string): Promise<OutboxRecord | undefined>;
   /**
    * Mark a row delivered. Returns false if it was already delivered (a redelivery: the handler's

@@ -80,5 +80,5 @@ export type {
 } from './store.js';
 export { LockRequired } from './store.js';
 export { unlockedTx, type UnlockedParts } from './unlocked.js';
-export type { DispatchStore } from './dispatch.js';
+export type { DispatchStore, OutboxKey } from './dispatch.js';
 export { instanceView, taskView, type InstanceView, type TaskView } from './view.js';

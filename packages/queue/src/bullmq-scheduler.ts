@@ -1,4 +1,4 @@
-import type { OutboxRecord, TimerRecord } from '@certflow/engine';
+import type { OutboxKey, TimerRecord } from '@certflow/engine';
 import { DelayedError, Queue, UnrecoverableError, Worker, type Job, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import { pino, type Logger } from 'pino';
@@ -100,7 +100,7 @@ export class BullmqScheduler implements Scheduler {
       do {
         this.relayAgain = false;
         const now = this.deps.clock.now();
-        const rows = await this.deps.dispatch.pendingOutbox(now, this.deps.batchSize ?? 500);
+        const rows = await this.deps.dispatch.pendingOutboxKeys(now, this.deps.batchSize ?? 500);
         const fresh = rows.filter((r) => {
           const seen = this.relayed.get(outboxJobId(r.id, r.attempts));
           return seen === undefined || Date.now() - seen > 300_000;
@@ -121,7 +121,7 @@ export class BullmqScheduler implements Scheduler {
     const timers = await this.deps.dispatch.pendingTimers(limit);
     await this.enqueueTimers(timers);
     const now = this.deps.clock.now().getTime();
-    const outbox = await this.deps.dispatch.pendingOutbox(FAR_FUTURE, limit);
+    const outbox = await this.deps.dispatch.pendingOutboxKeys(FAR_FUTURE, limit);
     await this.enqueueOutbox(outbox);
     const promoted = await this.promote([
       ...timers.filter((t) => t.dueAt.getTime() <= now).map((t) => ({ queue: this.queues.timers, id: timerJobId(t.id) })),
@@ -166,7 +166,7 @@ export class BullmqScheduler implements Scheduler {
     }
   }
 
-  private async enqueueOutbox(rows: readonly OutboxRecord[]): Promise<void> {
+  private async enqueueOutbox(rows: readonly OutboxKey[]): Promise<void> {
     const now = this.deps.clock.now().getTime();
     for (let i = 0; i < rows.length; i += CHUNK) {
       await this.queues.outbox.addBulk(

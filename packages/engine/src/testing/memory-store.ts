@@ -114,6 +114,12 @@ export class MemoryStore implements Store {
             .sort((a, b) => a.availableAt.getTime() - b.availableAt.getTime())
             .slice(0, limit),
         ),
+      pendingOutboxKeys: async (now, limit) =>
+        tables()
+          .outbox.filter((r) => r.status === 'pending' && r.availableAt <= now)
+          .sort((a, b) => a.availableAt.getTime() - b.availableAt.getTime())
+          .slice(0, limit)
+          .map((r) => ({ id: r.id, attempts: r.attempts, availableAt: new Date(r.availableAt) })),
       getOutbox: async (id) => clone(tables().outbox.find((r) => r.id === id)),
       markDelivered: async (id, at) => {
         const row = tables().outbox.find((r) => r.id === id);
@@ -229,7 +235,8 @@ function txOver(t: Tables): StoreTx {
     closeTasks: async (ids, status, by, at) => {
       for (const id of ids) {
         const task = t.tasks.get(id);
-        if (task?.status === 'open') t.tasks.set(id, { ...task, status, completedBy: by, completedAt: at });
+        if (task?.status === 'open')
+          t.tasks.set(id, { ...task, status, completedBy: by, completedAt: at });
       }
     },
     reassignTask: async (id, assignee) => {
