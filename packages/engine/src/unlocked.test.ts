@@ -97,7 +97,12 @@ describe('engine: send without a lock', () => {
     expect(store.runs).toBe(3);
     const history = await engine.history(i.id);
     expect(history.map((h) => h.seq)).toEqual([1, 2, 3]);
-    expect(history.slice(1).map((h) => h.comment).sort()).toEqual(['一', '二']);
+    expect(
+      history
+        .slice(1)
+        .map((h) => h.comment)
+        .sort(),
+    ).toEqual(['一', '二']);
     expect(await engine.verifyHistory(i.id)).toEqual({ ok: true, count: 3 });
   });
 

@@ -20,10 +20,7 @@ export interface UnlockedParts {
  * throw `LockRequired` before anything is written.
  */
 export function unlockedTx(parts: UnlockedParts): StoreTx {
-  const needsLock =
-    (what: string) =>
-    (): Promise<never> =>
-      Promise.reject(new LockRequired(what));
+  const needsLock = (what: string) => (): Promise<never> => Promise.reject(new LockRequired(what));
   return {
     ...(parts.directory ? { directory: parts.directory } : {}),
     lockInstanceWithOpenTasks: (id) => parts.lockInstanceWithOpenTasks(id),
