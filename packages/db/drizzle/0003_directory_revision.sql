@@ -5,10 +5,13 @@ CREATE TABLE "directory_revision" (
 --> statement-breakpoint
 -- Hand-written (drizzle-kit does not model triggers): every statement that changes `users`
 -- stamps the revision with its transaction id, so no two states of the directory share one.
+-- The table is found next to `users` (TG_TABLE_SCHEMA), whatever the writer's search_path.
 CREATE FUNCTION "certflow_directory_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO directory_revision (id, revision) VALUES (true, pg_current_xact_id()::text::bigint)
-  ON CONFLICT (id) DO UPDATE SET revision = excluded.revision;
+  EXECUTE format(
+    'INSERT INTO %I.directory_revision (id, revision) VALUES (true, pg_current_xact_id()::text::bigint)'
+    ' ON CONFLICT (id) DO UPDATE SET revision = excluded.revision',
+    TG_TABLE_SCHEMA);
   RETURN NULL;
 END
 $$;--> statement-breakpoint

@@ -70,6 +70,16 @@ describe('migrations on PostgreSQL', () => {
       expect(await tablesIn(pg, 'tenant_a')).toEqual([...TABLES, '__drizzle_migrations'].sort());
       expect(await tenant.store.read.getInstance('i-1')).toBeDefined();
       expect(await pg.store.read.getInstance('i-1')).toBeUndefined();
+      // The directory trigger stamps the tenant's own revision, whoever writes its users.
+      const revision = async (schema: string) =>
+        (await pg.sql.unsafe(`select revision::text as r from ${schema}.directory_revision`))[0]
+          ?.r as string | undefined;
+      const [tenantBefore, publicBefore] = [await revision('tenant_a'), await revision('public')];
+      await pg.sql.unsafe(
+        `insert into tenant_a.users (id, name, email, roles) values ('u', 'u', 'u@x', '{}')`,
+      );
+      expect(await revision('tenant_a')).not.toBe(tenantBefore);
+      expect(await revision('public')).toBe(publicBefore);
     } finally {
       await tenant.close();
     }
