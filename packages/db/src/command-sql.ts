@@ -150,11 +150,15 @@ export async function claimTimerRow(
   q: Database,
   id: string,
   at: Date,
+  dueBy: Date | undefined,
 ): Promise<{ timer: TimerRecord; claimed: boolean } | undefined> {
   const result = await q.execute(sql`
     with claimed as (
       update timers set status = 'fired', fired_at = ${at.toISOString()}::text::timestamptz
-      where id = ${id} and ${STILL_PENDING} returning id
+      where id = ${id} and ${STILL_PENDING}
+        and (${dueBy?.toISOString() ?? null}::text::timestamptz is null
+             or due_at <= ${dueBy?.toISOString() ?? null}::text::timestamptz)
+      returning id
     )
     select to_jsonb(t) as timer, exists (select 1 from claimed) as claimed
     from timers t where t.id = ${id}`);

@@ -73,6 +73,19 @@ export function describeStoreWrites({ store, s, seed }: StoreContractContext): v
       );
     });
 
+    it('claims only a timer due by `dueBy` when asked; one not due stays pending', async () => {
+      // x2 is due at later(10) (see the fixtures above)
+      const early = await store().transaction((tx) =>
+        tx.claimTimer('x2', later(9), { dueBy: later(9) }),
+      );
+      expect(early).toStrictEqual({ timer: x2, claimed: false });
+      expect((await store().read.getTimer('x2'))?.status).toBe('pending');
+      const due = await store().transaction((tx) =>
+        tx.claimTimer('x2', later(10), { dueBy: x2.dueAt }),
+      );
+      expect(due).toStrictEqual({ timer: x2, claimed: true });
+    });
+
     it('locks a timer and marks it fired', async () => {
       const fired = await store().transaction(async (tx) => {
         const timer = await tx.lockTimer('x2');

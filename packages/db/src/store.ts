@@ -338,7 +338,7 @@ function createTx(scope: TxScope, cache: DirectoryCache): StoreTx {
         );
     },
 
-    claimTimer: (id, at) => claimTimerRow(q, id, at),
+    claimTimer: (id, at, options) => claimTimerRow(q, id, at, options?.dueBy),
 
     async lockTimer(id) {
       const [row] = await q.select().from(timers).where(eq(timers.id, id)).for('update');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DomainError } from './errors.js';
 import { refuse } from './errors.js';
-import type { JsonObject } from './records.js';
+import type { JsonObject, TimerRecord } from './records.js';
 import type { InstanceView } from './view.js';
 
 /** A command's event: a machine event (`APPROVE`…) or a task operation (`TRANSFER`…). */
@@ -20,8 +20,12 @@ export interface SendOptions {
 
 export interface FireResult {
   readonly fired: boolean;
-  readonly reason?: 'stale' | 'not-pending' | 'missing';
+  /** Why nothing fired; `early`: not due yet (only with `onlyIfDue`), due at `dueAt`. */
+  readonly reason?: 'stale' | 'not-pending' | 'missing' | 'early';
+  readonly dueAt?: Date;
   readonly instance?: InstanceView;
+  /** The timer row as it was before this call (undefined when missing). */
+  readonly timer?: TimerRecord;
 }
 
 export const commandSchema = z.object({

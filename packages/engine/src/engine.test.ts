@@ -149,7 +149,10 @@ describe('engine: durable timers', () => {
     expect(i.tasks[0]?.dueAt).toBe('2026-03-09T09:00:00.000Z');
     const [remind, escalate] = timers;
     expect(await engine.fireTimer(remind!.id)).toMatchObject({ fired: true });
-    expect(await engine.fireTimer(remind!.id)).toEqual({ fired: false, reason: 'not-pending' });
+    expect(await engine.fireTimer(remind!.id)).toMatchObject({
+      fired: false,
+      reason: 'not-pending',
+    });
     const r = await engine.fireTimer(escalate!.id);
     expect(r.instance?.tasks.map((t) => [t.kind, t.role])).toEqual([
       ['step', 'lead'],
@@ -169,12 +172,31 @@ describe('engine: durable timers', () => {
     ]);
   });
 
+  it('onlyIfDue leaves a timer that is not due yet pending, then fires it once due', async () => {
+    const i = await engine.start('review', { college: 'ee', title: 'T' }, owner);
+    const [remind] = await store.read.pendingTimers(i.id);
+    clock.set('2026-03-05T08:59:59Z');
+    expect(await engine.fireTimer(remind!.id, { onlyIfDue: true })).toMatchObject({
+      fired: false,
+      reason: 'early',
+      dueAt: new Date('2026-03-05T09:00:00Z'),
+    });
+    expect((await store.read.getTimer(remind!.id))?.status).toBe('pending');
+    expect((await engine.history(i.id)).map((h) => h.event)).toEqual(['START']);
+    clock.set('2026-03-05T09:00:00Z');
+    expect(await engine.fireTimer(remind!.id, { onlyIfDue: true })).toMatchObject({
+      fired: true,
+      timer: { id: remind!.id, status: 'pending' },
+    });
+    expect((await store.read.getTimer(remind!.id))?.status).toBe('fired');
+  });
+
   it('a timer whose state was left is cancelled; firing a stale one is a no-op', async () => {
     const i = await engine.start('review', { college: 'ee', title: 'T' }, owner);
     const [remind] = await store.read.pendingTimers(i.id);
     await engine.send(i.id, { type: 'APPROVE' }, lead);
     expect((await store.read.getTimer(remind!.id))?.status).toBe('cancelled');
-    expect(await engine.fireTimer(remind!.id)).toEqual({ fired: false, reason: 'not-pending' });
+    expect(await engine.fireTimer(remind!.id)).toMatchObject({ fired: false, reason: 'not-pending' });
     expect((await engine.history(i.id)).length).toBe(2);
   });
 

@@ -286,14 +286,20 @@ export class Engine {
   /**
    * Fire a durable timer: a reminder, an escalation, or a machine event sent by the system actor.
    * A timer that is no longer pending, or whose state the instance has left, is a no-op.
+   * `onlyIfDue`: a timer not due yet by the engine's clock is left pending (`early`) — what a
+   * delivery index that may wake early (clock skew, a promoted job) asks for.
    */
-  async fireTimer(timerId: string): Promise<FireResult> {
+  async fireTimer(timerId: string, options: { onlyIfDue?: boolean } = {}): Promise<FireResult> {
     return this.store.transaction(async (tx) => {
       const now = this.clock.now();
-      const claim = await tx.claimTimer(timerId, now);
+      const claim = await tx.claimTimer(timerId, now, options.onlyIfDue ? { dueBy: now } : {});
       if (!claim) return { fired: false, reason: 'missing' };
-      if (!claim.claimed) return { fired: false, reason: 'not-pending' };
       const { timer } = claim;
+      if (!claim.claimed) {
+        return timer.status === 'pending'
+          ? { fired: false, reason: 'early', dueAt: timer.dueAt, timer }
+          : { fired: false, reason: 'not-pending', timer };
+      }
       const locked = await tx.lockInstanceWithOpenTasks(timer.instanceId);
       const instance = locked?.instance;
       if (
@@ -302,14 +308,14 @@ export class Engine {
         instance.status !== 'active' ||
         !instance.state.split(',').includes(timer.state)
       ) {
-        return { fired: false, reason: 'stale' };
+        return { fired: false, reason: 'stale', timer };
       }
       const open = locked.openTasks;
       const task = timer.taskId ? open.find((t) => t.id === timer.taskId) : undefined;
-      if (timer.taskId && !task) return { fired: false, reason: 'stale' };
+      if (timer.taskId && !task) return { fired: false, reason: 'stale', timer };
       if (timer.kind === 'event') {
         const outcome = await decideSystemEvent(this.depsIn(tx), tx, instance, timer, open);
-        return { fired: true, instance: await writeOutcome(tx, outcome, { last: true }) };
+        return { fired: true, instance: await writeOutcome(tx, outcome, { last: true }), timer };
       }
       const outcome = await timerOutcome(
         this.depsIn(tx),
@@ -319,7 +325,7 @@ export class Engine {
         open,
         now,
       );
-      return { fired: true, instance: await writeOutcome(tx, outcome, { last: true }) };
+      return { fired: true, instance: await writeOutcome(tx, outcome, { last: true }), timer };
     });
   }
 

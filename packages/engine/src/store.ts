@@ -156,9 +156,14 @@ export interface StoreTx {
   /**
    * Marks a pending timer fired at `at` (one statement on PostgreSQL; the row stays locked until
    * commit). Returns the row as it was before, and whether this call claimed it — false when it
-   * was no longer pending (fired, cancelled, or claimed concurrently); undefined when missing.
+   * was no longer pending (fired, cancelled, or claimed concurrently), or, with `dueBy`, not due
+   * by then; undefined when missing.
    */
-  claimTimer(id: string, at: Date): Promise<{ timer: TimerRecord; claimed: boolean } | undefined>;
+  claimTimer(
+    id: string,
+    at: Date,
+    options?: { readonly dueBy?: Date },
+  ): Promise<{ timer: TimerRecord; claimed: boolean } | undefined>;
   /** Locks a timer row; the caller checks it is still pending. */
   lockTimer(id: string): Promise<TimerRecord | undefined>;
   markTimerFired(id: string, at: Date): Promise<void>;

@@ -247,9 +247,9 @@ export class BullmqScheduler implements Scheduler {
 
   private async fireTimer(job: Job, token?: string): Promise<string> {
     const { timerId } = this.payload('timer.fire', job);
-    const result = await fireTimerWhenDue({ ...this.deps, read: this.deps.store.read }, timerId);
+    const result = await fireTimerWhenDue(this.deps, timerId);
     if (!result.fired && result.reason === 'early') {
-      const wait = result.dueAt.getTime() - this.deps.clock.now().getTime();
+      const wait = (result.dueAt?.getTime() ?? 0) - this.deps.clock.now().getTime();
       await job.moveToDelayed(Date.now() + Math.max(wait, 0), token);
       throw new DelayedError();
     }

@@ -1,25 +1,16 @@
-import type { Clock, Engine, FireResult, StoreReader, TimerRecord } from '@certflow/engine';
+import type { Engine, FireResult } from '@certflow/engine';
 
-export type TimerFireResult = (
-  | FireResult
-  | { readonly fired: false; readonly reason: 'early'; readonly dueAt: Date }
-) & {
-  /** The row as read before firing (undefined if it does not exist). */
-  readonly timer: TimerRecord | undefined;
-};
+export type TimerFireResult = FireResult;
 
 /**
  * Fire a timer row through the engine, but never before it is due by the engine's clock (a
- * delivery index may wake early: clock skew between hosts, a promoted job). The engine makes a
- * stale or already fired timer a no-op, so a duplicate delivery changes nothing.
+ * delivery index may wake early: clock skew between hosts, a promoted job): such a timer stays
+ * pending and the result is `early` with its `dueAt`. The engine makes a stale or already fired
+ * timer a no-op, so a duplicate delivery changes nothing. The due check is part of the claim.
  */
 export async function fireTimerWhenDue(
-  deps: { engine: Engine; read: StoreReader; clock: Clock },
+  deps: { engine: Engine },
   timerId: string,
 ): Promise<TimerFireResult> {
-  const timer = await deps.read.getTimer(timerId);
-  if (timer && timer.status === 'pending' && timer.dueAt.getTime() > deps.clock.now().getTime()) {
-    return { fired: false, reason: 'early', dueAt: timer.dueAt, timer };
-  }
-  return { ...(await deps.engine.fireTimer(timerId)), timer };
+  return deps.engine.fireTimer(timerId, { onlyIfDue: true });
 }

@@ -96,7 +96,7 @@ export class InProcessScheduler implements Scheduler {
           if (b && b.until > now.getTime()) continue;
           progressed = true;
           try {
-            const result = await fireTimerWhenDue({ ...this.deps, read: this.deps.store.read }, timer.id);
+            const result = await fireTimerWhenDue(this.deps, timer.id);
             this.backoff.delete(timer.id);
             (result.fired ? report.fired : report.noop).push(timer.id);
             if (result.fired) this.logFire(timer.id, result);

@@ -255,10 +255,11 @@ function txOver(t: Tables): StoreTx {
         }
       }
     },
-    claimTimer: async (id, at) => {
+    claimTimer: async (id, at, options) => {
       const timer = clone(t.timers.get(id));
       if (!timer) return undefined;
-      const claimed = timer.status === 'pending';
+      const due = !options?.dueBy || timer.dueAt.getTime() <= options.dueBy.getTime();
+      const claimed = timer.status === 'pending' && due;
       if (claimed) t.timers.set(id, { ...timer, status: 'fired', firedAt: at });
       return { timer, claimed };
     },

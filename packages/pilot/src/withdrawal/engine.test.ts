@@ -63,7 +63,7 @@ describe('withdrawal through the engine (MemoryStore)', () => {
     const fired = await w.engine.fireTimer(timer!.id);
     expect(fired.instance).toMatchObject({ state: 'decision' });
     expect(fired.instance?.context).toMatchObject({ responseOverdue: true, response: null });
-    expect(await w.engine.fireTimer(timer!.id)).toEqual({ fired: false, reason: 'not-pending' });
+    expect(await w.engine.fireTimer(timer!.id)).toMatchObject({ fired: false, reason: 'not-pending' });
   });
 
   it('retained: the project stays implementing; only academic affairs opens a case', async () => {
