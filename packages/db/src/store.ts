@@ -3,6 +3,7 @@ import { DirectoryCache } from './directory-cache.js';
 import { and, asc, count, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type {
+  Directory as EngineDirectory,
   InboxQuery,
   InstanceQuery,
   JsonObject,
@@ -251,35 +252,43 @@ function createReader(q: Database): StoreReader {
 }
 
 /**
- * The directory a command reads: cached (directory-cache.ts) at the revision its instance read
- * saw; loaded on the command's own connection.
+ * How a command reads its instance, and the directory it then reads: the instance read also
+ * returns the directory revision, and the directory answers from the cache (directory-cache.ts)
+ * at that revision, loading on the command's own connection. `lock`: `SELECT … FOR UPDATE`.
  */
-function commandDirectory(q: Database, cache: DirectoryCache, seen: () => string | null) {
+function commandReads(
+  q: Database,
+  cache: DirectoryCache,
+  lock: boolean,
+): Pick<StoreTx, 'lockInstanceWithOpenTasks'> & { directory: EngineDirectory } {
   const load = createDirectory(q);
+  let revision: string | null = null;
   return {
-    getUser: (id: string) => cache.at(seen(), load).getUser(id),
-    usersFor: (role: string, college: string | null) =>
-      cache.at(seen(), load).usersFor(role, college),
+    directory: {
+      getUser: (id) => cache.at(revision, load).getUser(id),
+      usersFor: (role, college) => cache.at(revision, load).usersFor(role, college),
+    },
+    async lockInstanceWithOpenTasks(id) {
+      const read = await readWithOpenTasks(q, id, lock);
+      if (!read) return undefined;
+      revision = read.directoryRevision;
+      return { instance: read.instance, openTasks: read.openTasks };
+    },
   };
 }
 
 function createTx(scope: TxScope, cache: DirectoryCache): StoreTx {
   const q = scope.db;
-  let revision: string | null = null;
+  const reads = commandReads(q, cache, true);
   return {
-    directory: commandDirectory(q, cache, () => revision),
+    directory: reads.directory,
 
     async lockInstance(id) {
       const [row] = await q.select().from(instances).where(eq(instances.id, id)).for('update');
       return row && copyInstance(row);
     },
 
-    async lockInstanceWithOpenTasks(id) {
-      const read = await readWithOpenTasks(q, id, true);
-      if (!read) return undefined;
-      revision = read.directoryRevision;
-      return { instance: read.instance, openTasks: read.openTasks };
-    },
+    lockInstanceWithOpenTasks: reads.lockInstanceWithOpenTasks,
 
     writeCommand: (write) => writeCommandRows(scope, write),
 
@@ -387,17 +396,9 @@ function createTx(scope: TxScope, cache: DirectoryCache): StoreTx {
  * another write throws `LockRequired` before touching the database.
  */
 function createUnlockedTx(db: Database, cache: DirectoryCache): StoreTx {
-  let revision: string | null = null;
-  const reader = createReader(db);
   return unlockedTx({
-    directory: commandDirectory(db, cache, () => revision),
-    async lockInstanceWithOpenTasks(id) {
-      const read = await readWithOpenTasks(db, id, false);
-      if (!read) return undefined;
-      revision = read.directoryRevision;
-      return { instance: read.instance, openTasks: read.openTasks };
-    },
-    openTasks: (instanceId) => reader.openTasks(instanceId),
+    ...commandReads(db, cache, false),
+    openTasks: (instanceId) => openTasksOf(db, instanceId),
     getIdempotency: (key) => idempotencyOf(db, key),
     reference: (kind, key) => referenceOf(db, kind, key),
     writeCommand: (write) => writeCommandRows({ db }, write),

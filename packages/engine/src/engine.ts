@@ -38,7 +38,6 @@ import type { HistoryRecord, InstanceRecord, JsonObject, TaskRecord } from './re
 import { FlowRegistry } from './registry.js';
 import { activeLeaves, persistSnapshot, stateKey } from './snapshot.js';
 import { LockRequired, type Store, type StoreTx } from './store.js';
-
 import { decideSystemEvent, timerOutcome } from './timers.js';
 import { instanceView, type InstanceView } from './view.js';
 
