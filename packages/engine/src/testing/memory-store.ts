@@ -9,13 +9,13 @@ import type {
 } from '../records.js';
 import type { DispatchStore } from '../dispatch.js';
 import { unlockedTx } from '../unlocked.js';
-import {
-  type CommandWrite,
-  type InboxQuery,
-  type InstanceQuery,
-  type Store,
-  type StoreReader,
-  type StoreTx,
+import type {
+  CommandWrite,
+  InboxQuery,
+  InstanceQuery,
+  Store,
+  StoreReader,
+  StoreTx,
 } from '../store.js';
 
 interface Tables {
@@ -106,20 +106,19 @@ export class MemoryStore implements Store {
       t.outbox[i] = { ...row, ...patch };
       return row;
     };
+    const pending = (now: Date, limit: number): OutboxRecord[] =>
+      tables()
+        .outbox.filter((r) => r.status === 'pending' && r.availableAt <= now)
+        .sort((a, b) => a.availableAt.getTime() - b.availableAt.getTime())
+        .slice(0, limit);
     return {
-      pendingOutbox: async (now, limit) =>
-        clone(
-          tables()
-            .outbox.filter((r) => r.status === 'pending' && r.availableAt <= now)
-            .sort((a, b) => a.availableAt.getTime() - b.availableAt.getTime())
-            .slice(0, limit),
-        ),
+      pendingOutbox: async (now, limit) => clone(pending(now, limit)),
       pendingOutboxKeys: async (now, limit) =>
-        tables()
-          .outbox.filter((r) => r.status === 'pending' && r.availableAt <= now)
-          .sort((a, b) => a.availableAt.getTime() - b.availableAt.getTime())
-          .slice(0, limit)
-          .map((r) => ({ id: r.id, attempts: r.attempts, availableAt: new Date(r.availableAt) })),
+        pending(now, limit).map((r) => ({
+          id: r.id,
+          attempts: r.attempts,
+          availableAt: new Date(r.availableAt),
+        })),
       getOutbox: async (id) => clone(tables().outbox.find((r) => r.id === id)),
       markDelivered: async (id, at) => {
         const row = tables().outbox.find((r) => r.id === id);
