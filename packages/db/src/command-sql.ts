@@ -115,6 +115,34 @@ export async function readWithOpenTasks(
 }
 
 /**
+ * A timer, its instance and the instance's open tasks with the directory revision, in one plain
+ * read (no locks): what an unlocked fire decides on (its write then claims the timer).
+ */
+export async function readTimerWithInstance(
+  q: Database,
+  timerId: string,
+): Promise<{ timer: TimerRecord; instance?: InstanceRead } | undefined> {
+  const result = await q.execute(sql`
+    select to_jsonb(m) as timer, to_jsonb(i) as instance,
+      coalesce((select jsonb_agg(to_jsonb(t) order by t.created_at, t.id) from tasks t
+                where t.instance_id = i.id and t.status = 'open'), '[]'::jsonb) as open_tasks,
+      coalesce((select revision from directory_revision), 0)::text as directory_revision
+    from timers m left join instances i on i.id = m.instance_id where m.id = ${timerId}`);
+  const [row] = rowsOf(result);
+  if (!row) return undefined;
+  const timer = timerFromJson(jsonValue<Record<string, unknown>>(row.timer));
+  if (row.instance == null) return { timer };
+  return {
+    timer,
+    instance: {
+      instance: instanceFromJson(jsonValue<Record<string, unknown>>(row.instance)),
+      openTasks: jsonValue<Record<string, unknown>[]>(row.open_tasks).map(taskFromJson),
+      directoryRevision: String(row.directory_revision),
+    },
+  };
+}
+
+/**
  * "The timer row is still pending", written so that it cannot select
  * the partial index `timers_pending_due_idx` (`where status = 'pending'`): a plain
  * `status = 'pending'` lets the planner scan that index instead of the primary key whenever its
@@ -176,9 +204,11 @@ const jsonText = (value: unknown): string => JSON.stringify(value);
 /**
  * One accepted command's writes as one statement. The sub-statements touch disjoint rows
  * (tasks closed are open ones read under the lock, tasks inserted are new; timers cancelled are
- * stored ones, timers inserted are new), so their order inside the CTE does not matter. Each is
- * gated on the version guard (`go`): when the stored version is not the expected one, nothing
- * is written and the result is false — so a `final` write may be committed whatever it returns.
+ * stored ones other than the one claimed, timers inserted are new), so their order inside the CTE
+ * does not matter. Each is gated on the guard (`go`): the stored version is the expected one and,
+ * with `claimTimer`, the timer was still pending when this statement locked it (`claim_lock`,
+ * before the instance, as a fire in a transaction locks them). Otherwise nothing is written and
+ * the result is false — so a `final` write may be committed whatever it returns.
  */
 export async function writeCommandRows(scope: TxScope, w: CommandWrite): Promise<boolean> {
   const i = w.instance;
@@ -232,16 +262,24 @@ export async function writeCommandRows(scope: TxScope, w: CommandWrite): Promise
     last_error: o.lastError,
   }));
   const expected = w.expectedVersion === null ? null : String(w.expectedVersion);
+  const claimId = w.claimTimer?.id ?? null;
   const query = sql`
-    with updated as (
+    with claim_lock as (
+      select id from timers where id = ${claimId} and ${STILL_PENDING} for update
+    ), updated as (
       update instances set state = ${i.state}, status = ${i.status},
         version = ${String(i.version)}::text::int, snapshot = ${jsonText(i.snapshot)}::text::jsonb,
         step_actors = ${jsonText(i.stepActors)}::text::jsonb, head_hash = ${i.headHash},
         updated_at = ${iso(i.updatedAt)}::text::timestamptz
       where id = ${i.id} and version = ${expected}::text::int
+        and (${claimId}::text is null or exists (select 1 from claim_lock))
       returning 1
     ), go as (
-      select ${expected}::text::int is null or exists (select 1 from updated) as ok
+      select (${claimId}::text is null or exists (select 1 from claim_lock))
+        and (${expected}::text::int is null or exists (select 1 from updated)) as ok
+    ), claimed as (
+      update timers set status = 'fired', fired_at = ${iso(w.claimTimer?.at ?? null)}::text::timestamptz
+      where id in (select id from claim_lock) and (select ok from go)
     ), appended as (
       insert into history (instance_id, seq, actor_id, actor_name, event, data, from_state,
         to_state, comment, at, prev_hash, hash)
@@ -269,6 +307,7 @@ export async function writeCommandRows(scope: TxScope, w: CommandWrite): Promise
       where ${w.cancelTimers === null ? 'f' : 't'}::text::boolean
         and (select ok from go)
         and instance_id = ${i.id} and ${STILL_PENDING}
+        and (${claimId}::text is null or id <> ${claimId})
         and not (state in (select jsonb_array_elements_text(
           ${jsonText(w.cancelTimers?.keepStates ?? [])}::text::jsonb)))
     ), scheduled as (

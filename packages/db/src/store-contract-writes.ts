@@ -205,6 +205,80 @@ export function describeStoreWrites({ store, s, seed }: StoreContractContext): v
       expect(await store().read.getInstance('i-1')).toStrictEqual(row);
       expect((await store().read.pendingTimers('i-1')).map((t) => t.id)).toEqual(['x1']);
     });
+    it('reads a timer with its instance and open tasks; the timer alone without its instance', async () => {
+      const row = instanceRecord();
+      await seed(row);
+      const open = [taskRecord('t-a'), taskRecord('t-b', { createdAt: later(1) })];
+      const mine = timerRecord('x1', { state: 's1', taskId: 't-a' });
+      const orphan = timerRecord('x2', { instanceId: 'i-gone', state: 's1' });
+      await store().transaction(async (tx) => {
+        await tx.insertTasks(open);
+        await tx.insertTimers([mine, orphan]);
+      });
+      const read = (id: string) => store().transaction((tx) => tx.timerWithInstance(id));
+      expect(await read('x1')).toStrictEqual({
+        timer: mine,
+        instance: { instance: row, openTasks: open },
+      });
+      expect(await read('x2')).toStrictEqual({ timer: orphan });
+      expect(await read('missing')).toBeUndefined();
+    });
+
+    it('fires a timer with the write, all or nothing', async () => {
+      const before = instanceRecord();
+      await seed(before);
+      const remind = timerRecord('x1', { state: 's1' });
+      const sibling = timerRecord('x2', { state: 's1' });
+      await store().transaction((tx) => tx.insertTimers([remind, sibling]));
+      const after: InstanceRecord = {
+        ...before,
+        version: before.version + 1,
+        headHash: 'h2',
+        updatedAt: later(10),
+      };
+      const write = {
+        instance: after,
+        history: historyRecord(before.version + 1),
+        closeTasks: [],
+        newTasks: [],
+        // Cancels every other pending timer of the instance, never the one it claims.
+        cancelTimers: { keepStates: [] },
+        timers: [],
+        outbox: [outboxRecord('o-1')],
+        claimTimer: { id: 'x1', at: later(10) },
+      };
+      const nothingWritten = async () => {
+        expect(await store().read.getInstance('i-1')).toStrictEqual(before);
+        expect(await store().read.history('i-1')).toStrictEqual([]);
+        expect(await s().db.select().from(outbox)).toStrictEqual([]);
+        expect((await store().read.getTimer('x2'))?.status).toBe('pending');
+      };
+      // A stale version: the timer it would claim stays pending.
+      const stale = { ...write, expectedVersion: before.version + 5 };
+      expect(await store().transaction((tx) => tx.writeCommand(stale))).toBe(false);
+      await nothingWritten();
+      expect(await store().read.getTimer('x1')).toStrictEqual(remind);
+      // A timer no longer pending (another fire took it): nothing, although the version matches.
+      const gone = {
+        ...write,
+        expectedVersion: before.version,
+        claimTimer: { id: 'x9', at: later(10) },
+      };
+      await store().transaction((tx) =>
+        tx.insertTimers([{ ...remind, id: 'x9', status: 'fired' }]),
+      );
+      expect(await store().transaction((tx) => tx.writeCommand(gone))).toBe(false);
+      await nothingWritten();
+      const ok = { ...write, expectedVersion: before.version };
+      expect(await store().transaction((tx) => tx.writeCommand(ok))).toBe(true);
+      expect(await store().read.getInstance('i-1')).toStrictEqual(after);
+      expect(await store().read.getTimer('x1')).toStrictEqual({
+        ...remind,
+        status: 'fired',
+        firedAt: later(10),
+      });
+      expect((await store().read.getTimer('x2'))?.status).toBe('cancelled');
+    });
   });
 
   describe('outbox, idempotency, reference data', () => {

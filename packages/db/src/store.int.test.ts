@@ -232,4 +232,31 @@ describe('PostgreSQL unlocked commands', () => {
       await pg.drop();
     }
   });
+
+  it('fires a timer delivered eight times at once exactly once, among racing sends', async () => {
+    const pg = await createTestPostgres({ max: 6 });
+    try {
+      const engine = await reviewEngine(pg.store, pg.directory);
+      const { id } = await engine.start('review', { college: 'ee', title: 't' }, reviewCast.owner);
+      const remind = (await pg.store.read.pendingTimers(id)).find((t) => t.kind === 'remind');
+      const comments = Array.from({ length: 6 }, (_, n) => `意见 ${n}`);
+      const [fires] = await Promise.all([
+        Promise.all(Array.from({ length: 8 }, () => engine.fireTimer(remind!.id))),
+        Promise.all(
+          comments.map((comment) => engine.send(id, { type: 'COMMENT', comment }, reviewCast.lead)),
+        ),
+      ]);
+      expect(fires.filter((f) => f.fired)).toHaveLength(1);
+      expect(fires.filter((f) => !f.fired).map((f) => f.reason)).toEqual(
+        Array.from({ length: 7 }, () => 'not-pending'),
+      );
+      const history = await engine.history(id);
+      expect(history.filter((h) => h.event === 'REMIND')).toHaveLength(1);
+      expect(history.filter((h) => h.event === 'COMMENT')).toHaveLength(6);
+      expect(await engine.verifyHistory(id)).toEqual({ ok: true, count: 8 });
+      expect(await pg.store.read.getTimer(remind!.id)).toMatchObject({ status: 'fired' });
+    } finally {
+      await pg.drop();
+    }
+  });
 });

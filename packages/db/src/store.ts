@@ -16,6 +16,7 @@ import { unlockedTx } from '@certflow/engine';
 import type { Database } from './database.js';
 import {
   claimTimerRow,
+  readTimerWithInstance,
   jsonValue,
   readWithOpenTasks,
   rowsOf,
@@ -260,7 +261,9 @@ function commandReads(
   q: Database,
   cache: DirectoryCache,
   lock: boolean,
-): Pick<StoreTx, 'lockInstanceWithOpenTasks'> & { directory: EngineDirectory } {
+): Pick<StoreTx, 'lockInstanceWithOpenTasks' | 'timerWithInstance'> & {
+  directory: EngineDirectory;
+} {
   const load = createDirectory(q);
   let revision: string | null = null;
   return {
@@ -273,6 +276,13 @@ function commandReads(
       if (!read) return undefined;
       revision = read.directoryRevision;
       return { instance: read.instance, openTasks: read.openTasks };
+    },
+    async timerWithInstance(timerId) {
+      const read = await readTimerWithInstance(q, timerId);
+      if (!read?.instance) return read && { timer: read.timer };
+      revision = read.instance.directoryRevision;
+      const { instance, openTasks } = read.instance;
+      return { timer: read.timer, instance: { instance, openTasks } };
     },
   };
 }
@@ -289,6 +299,7 @@ function createTx(scope: TxScope, cache: DirectoryCache): StoreTx {
     },
 
     lockInstanceWithOpenTasks: reads.lockInstanceWithOpenTasks,
+    timerWithInstance: reads.timerWithInstance,
 
     writeCommand: (write) => writeCommandRows(scope, write),
 

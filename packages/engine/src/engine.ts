@@ -38,7 +38,7 @@ import type { HistoryRecord, InstanceRecord, JsonObject, TaskRecord } from './re
 import { FlowRegistry } from './registry.js';
 import { activeLeaves, persistSnapshot, stateKey } from './snapshot.js';
 import { LockRequired, type Store, type StoreTx } from './store.js';
-import { decideSystemEvent, timerOutcome } from './timers.js';
+import { fireIn } from './timers.js';
 import { instanceView, type InstanceView } from './view.js';
 
 /** Unlocked tries of a `send` that keep losing the version check before it takes the lock. */
@@ -269,17 +269,7 @@ export class Engine {
     // Without an idempotency key, first without a lock: read, decide, then one version-checked
     // statement that is the whole transaction. Another command winning the race costs a retry;
     // a command that needs locks (a locked reference, 转办) runs in a transaction.
-    if (!key && this.store.unlocked) {
-      for (let attempt = 1; attempt <= UNLOCKED_ATTEMPTS; attempt += 1) {
-        try {
-          return await this.store.unlocked(command);
-        } catch (error) {
-          if (error instanceof LockRequired) break;
-          if (!(error instanceof WriteConflict)) throw error;
-        }
-      }
-    }
-    return this.store.transaction(command);
+    return this.unlockedFirst(key ? undefined : command, command);
   }
 
   /**
@@ -289,43 +279,33 @@ export class Engine {
    * delivery index that may wake early (clock skew, a promoted job) asks for.
    */
   async fireTimer(timerId: string, options: { onlyIfDue?: boolean } = {}): Promise<FireResult> {
-    return this.store.transaction(async (tx) => {
-      const now = this.clock.now();
-      const claim = await tx.claimTimer(timerId, now, options.onlyIfDue ? { dueBy: now } : {});
-      if (!claim) return { fired: false, reason: 'missing' };
-      const { timer } = claim;
-      if (!claim.claimed) {
-        return timer.status === 'pending'
-          ? { fired: false, reason: 'early', dueAt: timer.dueAt, timer }
-          : { fired: false, reason: 'not-pending', timer };
+    const onlyIfDue = options.onlyIfDue === true;
+    return this.unlockedFirst(
+      (tx) => fireIn(this.depsIn(tx), tx, timerId, { onlyIfDue, claim: 'in-write' }),
+      (tx) => fireIn(this.depsIn(tx), tx, timerId, { onlyIfDue, claim: 'first' }),
+    );
+  }
+
+  /**
+   * Where the store offers `unlocked`, run `unlocked` there (read, decide, one version-checked
+   * write): up to `UNLOCKED_ATTEMPTS` times while another command wins the race, then — or at
+   * once when it needs a lock — `locked` in a transaction.
+   */
+  private async unlockedFirst<T>(
+    unlocked: ((tx: StoreTx) => Promise<T>) | undefined,
+    locked: (tx: StoreTx) => Promise<T>,
+  ): Promise<T> {
+    if (unlocked && this.store.unlocked) {
+      for (let attempt = 1; attempt <= UNLOCKED_ATTEMPTS; attempt += 1) {
+        try {
+          return await this.store.unlocked(unlocked);
+        } catch (error) {
+          if (error instanceof LockRequired) break;
+          if (!(error instanceof WriteConflict)) throw error;
+        }
       }
-      const locked = await tx.lockInstanceWithOpenTasks(timer.instanceId);
-      const instance = locked?.instance;
-      if (
-        !locked ||
-        !instance ||
-        instance.status !== 'active' ||
-        !instance.state.split(',').includes(timer.state)
-      ) {
-        return { fired: false, reason: 'stale', timer };
-      }
-      const open = locked.openTasks;
-      const task = timer.taskId ? open.find((t) => t.id === timer.taskId) : undefined;
-      if (timer.taskId && !task) return { fired: false, reason: 'stale', timer };
-      if (timer.kind === 'event') {
-        const outcome = await decideSystemEvent(this.depsIn(tx), tx, instance, timer, open);
-        return { fired: true, instance: await writeOutcome(tx, outcome, { last: true }), timer };
-      }
-      const outcome = await timerOutcome(
-        this.depsIn(tx),
-        instance,
-        timer,
-        task as TaskRecord,
-        open,
-        now,
-      );
-      return { fired: true, instance: await writeOutcome(tx, outcome, { last: true }), timer };
-    });
+    }
+    return this.store.transaction(locked);
   }
 
   /**

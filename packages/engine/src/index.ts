@@ -71,6 +71,7 @@ export { FlowRegistry } from './registry.js';
 export { activeLeaves, persistSnapshot, restoreSnapshot, stateKey } from './snapshot.js';
 export type {
   CommandWrite,
+  TimerWithInstance,
   InboxQuery,
   InstanceQuery,
   Store,

@@ -19,7 +19,7 @@ import type {
 } from './records.js';
 import type { FlowRegistry } from './registry.js';
 import { stateKey } from './snapshot.js';
-import type { StoreTx, TaskClose } from './store.js';
+import type { CommandWrite, StoreTx, TaskClose } from './store.js';
 import type { CommandEvent } from './command.js';
 import { instanceView, type InstanceView } from './view.js';
 
@@ -134,7 +134,7 @@ export class WriteConflict extends DomainError {
 export async function writeOutcome(
   tx: StoreTx,
   o: Outcome,
-  options: { readonly last?: boolean } = {},
+  options: { readonly last?: boolean; readonly claimTimer?: CommandWrite['claimTimer'] } = {},
 ): Promise<InstanceView> {
   const at = o.row.updatedAt;
   const closeTasks: TaskClose[] = [
@@ -151,6 +151,7 @@ export async function writeOutcome(
     timers: o.timers,
     outbox: o.outbox,
     final: options.last === true && !o.reassign && (o.references ?? []).length === 0,
+    ...(options.claimTimer ? { claimTimer: options.claimTimer } : {}),
   });
   if (!written && o.previous) throw new WriteConflict(o.previous.version);
   if (o.reassign) await tx.reassignTask(o.reassign.id, o.reassign.assignee);

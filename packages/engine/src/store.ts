@@ -21,6 +21,7 @@ export interface Store {
    * then writes everything in one version-checked statement (DESIGN §2 step 1, "a version check
    * `UPDATE … WHERE version = $n` with retry"). In `fn`'s `StoreTx`:
    * - `lockInstanceWithOpenTasks` reads the row and its open tasks without locking them;
+   * - `timerWithInstance` reads a timer and its instance (it never locks);
    * - `reference` reads unlocked, and throws `LockRequired` when asked for a lock;
    * - `writeCommand` must be `final`: it is the command's one transaction, committed on its
    *   own; when the stored version is no longer `expectedVersion` it writes nothing and returns
@@ -111,6 +112,20 @@ export interface CommandWrite {
    * the transaction's callback must then send nothing more.
    */
   readonly final?: boolean;
+  /**
+   * Fire this timer with the write: mark it fired at `at`, and write the rest only if it is still
+   * pending (taking its row lock before the instance's, as `claimTimer` does). When it is not,
+   * nothing is written and the result is false. What `Store.unlocked` fires a timer with, instead
+   * of `claimTimer` in a transaction.
+   */
+  readonly claimTimer?: { readonly id: string; readonly at: Date };
+}
+
+/** A timer row with its instance and the instance's open tasks, read together (no locks). */
+export interface TimerWithInstance {
+  readonly timer: TimerRecord;
+  /** Undefined when the instance row is missing. */
+  readonly instance?: { readonly instance: InstanceRecord; readonly openTasks: TaskRecord[] };
 }
 
 export interface StoreTx {
@@ -128,6 +143,11 @@ export interface StoreTx {
   lockInstanceWithOpenTasks(
     id: string,
   ): Promise<{ instance: InstanceRecord; openTasks: TaskRecord[] } | undefined>;
+  /**
+   * The timer row, its instance and the instance's open tasks (oldest first), in one statement on
+   * PostgreSQL, without locking anything; undefined when the timer is missing.
+   */
+  timerWithInstance(timerId: string): Promise<TimerWithInstance | undefined>;
   /**
    * Writes one accepted command (see `CommandWrite`). Returns false, having written nothing, when
    * `expectedVersion` did not match.

@@ -3,12 +3,83 @@ import { SYSTEM_ACTOR } from './actor.js';
 import { refuse } from './errors.js';
 import type { NotificationKind } from './notify.js';
 import { notificationRows } from './notify.js';
-import { outcomeOf, type EngineDeps, type Outcome } from './outcome.js';
+import type { FireResult } from './command.js';
+import { outcomeOf, writeOutcome, type EngineDeps, type Outcome } from './outcome.js';
 import { specOf } from './plan.js';
 import type { InstanceRecord, TaskRecord, TimerRecord } from './records.js';
 import { restoreSnapshot } from './snapshot.js';
 import { afterTransition } from './step.js';
-import type { StoreTx } from './store.js';
+import { LockRequired, type StoreTx } from './store.js';
+
+/**
+ * How a fire claims its timer: `first` in a transaction (`claimTimer` locks the timer row, then
+ * the instance is read locked); `in-write` in `Store.unlocked` (the timer and instance are read
+ * without locks, and the one version-checked write claims the timer too).
+ */
+export type ClaimMode = 'first' | 'in-write';
+
+/**
+ * Fire timer `timerId` in `tx` (see `Engine.fireTimer`). A timer whose instance moved on is
+ * only claimed, with no instance write: under `in-write` that takes the lock (`LockRequired`).
+ */
+export async function fireIn(
+  deps: EngineDeps,
+  tx: StoreTx,
+  timerId: string,
+  options: { readonly onlyIfDue?: boolean; readonly claim: ClaimMode },
+): Promise<FireResult> {
+  const now = deps.clock.now();
+  const dueBy = options.onlyIfDue ? now : undefined;
+  let timer: TimerRecord;
+  let locked: { instance: InstanceRecord; openTasks: TaskRecord[] } | undefined;
+  if (options.claim === 'first') {
+    const claim = await tx.claimTimer(timerId, now, dueBy ? { dueBy } : {});
+    if (!claim) return { fired: false, reason: 'missing' };
+    timer = claim.timer;
+    if (!claim.claimed) return unfired(timer, dueBy);
+    locked = await tx.lockInstanceWithOpenTasks(timer.instanceId);
+  } else {
+    const read = await tx.timerWithInstance(timerId);
+    if (!read) return { fired: false, reason: 'missing' };
+    timer = read.timer;
+    if (timer.status !== 'pending' || (dueBy && timer.dueAt.getTime() > dueBy.getTime())) {
+      return unfired(timer, dueBy);
+    }
+    locked = read.instance;
+  }
+  const instance = locked?.instance;
+  const open = locked?.openTasks ?? [];
+  const task = timer.taskId ? open.find((t) => t.id === timer.taskId) : undefined;
+  if (
+    !instance ||
+    instance.status !== 'active' ||
+    !instance.state.split(',').includes(timer.state) ||
+    (timer.taskId && !task)
+  ) {
+    if (options.claim === 'in-write') throw new LockRequired('claiming a stale timer');
+    return { fired: false, reason: 'stale', timer };
+  }
+  const outcome =
+    timer.kind === 'event'
+      ? await decideSystemEvent(deps, tx, instance, timer, open)
+      : await timerOutcome(deps, instance, timer, task as TaskRecord, open, now);
+  const claimTimer = options.claim === 'in-write' ? { id: timer.id, at: now } : undefined;
+  return {
+    fired: true,
+    instance: await writeOutcome(tx, outcome, {
+      last: true,
+      ...(claimTimer ? { claimTimer } : {}),
+    }),
+    timer,
+  };
+}
+
+/** A pending timer not due by `dueBy` is `early`; any other unclaimed one is `not-pending`. */
+function unfired(timer: TimerRecord, dueBy: Date | undefined): FireResult {
+  return timer.status === 'pending' && dueBy
+    ? { fired: false, reason: 'early', dueAt: timer.dueAt, timer }
+    : { fired: false, reason: 'not-pending', timer };
+}
 
 /** A machine event sent by the system actor when an `event` timer fires. */
 export async function decideSystemEvent(

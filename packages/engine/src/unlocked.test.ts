@@ -59,11 +59,11 @@ class RacingStore extends MemoryStore {
   }
 }
 
-function setup() {
+function setup(options: { deadlines?: boolean } = {}) {
   const store = new RacingStore();
   const engine = createEngine({
     store,
-    flows: [reviewFlow(1)],
+    flows: [reviewFlow(1, options)],
     clock: new ManualClock('2026-03-02T09:00:00Z'),
     ids: randomUUID,
     calendar: weekdayCalendar,
@@ -157,5 +157,85 @@ describe('engine: send without a lock', () => {
     await expect(engine.send(i.id, { type: 'APPROVE' }, office)).resolves.toMatchObject({
       status: 'completed',
     });
+  });
+});
+
+describe('engine: fireTimer without a lock', () => {
+  async function withReminder() {
+    const { store, engine } = setup({ deadlines: true });
+    const i = await engine.start('review', { college: 'ee', title: 'T' }, owner);
+    const remind = (await store.read.pendingTimers(i.id)).find((t) => t.kind === 'remind');
+    if (!remind) throw new Error('no reminder');
+    store.runs = 0;
+    store.transactions = 0;
+    return { store, engine, i, remind };
+  }
+
+  it('fires in one unlocked run: the write claims the timer', async () => {
+    const { store, engine, i, remind } = await withReminder();
+    const fired = await engine.fireTimer(remind.id);
+    expect(fired).toMatchObject({ fired: true, timer: { id: remind.id, status: 'pending' } });
+    expect(store.runs).toBe(1);
+    expect(store.transactions).toBe(1); // the final write only
+    expect((await store.read.getTimer(remind.id))?.status).toBe('fired');
+    expect((await engine.history(i.id)).map((h) => h.event)).toEqual(['START', 'REMIND']);
+  });
+
+  it('two fires of one timer that read it together remind once', async () => {
+    const { store, engine, i, remind } = await withReminder();
+    const results = await Promise.all([engine.fireTimer(remind.id), engine.fireTimer(remind.id)]);
+    // Both read it pending; the second write finds it fired, writes nothing, reads again.
+    expect(results.map((r) => r.fired).sort()).toEqual([false, true]);
+    expect(results.find((r) => !r.fired)?.reason).toBe('not-pending');
+    expect(store.runs).toBe(3);
+    expect((await engine.history(i.id)).map((h) => h.event)).toEqual(['START', 'REMIND']);
+    expect(await engine.verifyHistory(i.id)).toEqual({ ok: true, count: 2 });
+  });
+
+  it('a fire racing a command is decided again on what the command left', async () => {
+    const { engine, i, remind } = await withReminder();
+    const [, fire] = await Promise.all([
+      engine.send(i.id, { type: 'APPROVE' }, lead),
+      engine.fireTimer(remind.id),
+    ]);
+    const events = (await engine.history(i.id)).map((h) => h.event);
+    // Whichever wrote second read again. An approval first cancelled the reminder with the
+    // college step, so the fire found nothing to do: never a REMIND after the step was done.
+    if (fire.fired) expect(events).toEqual(['START', 'REMIND', 'APPROVE']);
+    else {
+      expect(fire.reason).toBe('not-pending');
+      expect(events).toEqual(['START', 'APPROVE']);
+    }
+    expect(await engine.verifyHistory(i.id)).toEqual({ ok: true, count: events.length });
+  });
+
+  it('a timer whose instance moved on is claimed in a transaction, with nothing else written', async () => {
+    const { store, engine, i, remind } = await withReminder();
+    // Keep the reminder pending while the instance leaves its state (as a lost cancel would).
+    await store.transaction(async (tx) => {
+      const locked = await tx.lockInstanceWithOpenTasks(i.id);
+      await tx.updateInstance(
+        { ...locked!.instance, state: 'elsewhere' },
+        locked!.instance.version,
+      );
+    });
+    store.runs = 0;
+    store.transactions = 0;
+    expect(await engine.fireTimer(remind.id)).toMatchObject({ fired: false, reason: 'stale' });
+    expect(store.runs).toBe(1);
+    expect(store.transactions).toBe(1);
+    expect((await store.read.getTimer(remind.id))?.status).toBe('fired');
+    expect((await engine.history(i.id)).map((h) => h.event)).toEqual(['START']);
+  });
+
+  it('leaves a timer that is not due yet pending, without writing (onlyIfDue)', async () => {
+    const { store, engine, remind } = await withReminder();
+    expect(await engine.fireTimer(remind.id, { onlyIfDue: true })).toMatchObject({
+      fired: false,
+      reason: 'early',
+      dueAt: remind.dueAt,
+    });
+    expect(store.transactions).toBe(0);
+    expect((await store.read.getTimer(remind.id))?.status).toBe('pending');
   });
 });

@@ -6,6 +6,7 @@ export interface UnlockedParts {
   readonly directory?: Directory;
   /** Reads the row and its open tasks without locking them. */
   readonly lockInstanceWithOpenTasks: StoreTx['lockInstanceWithOpenTasks'];
+  readonly timerWithInstance: StoreTx['timerWithInstance'];
   readonly openTasks: StoreTx['openTasks'];
   readonly getIdempotency: StoreTx['getIdempotency'];
   /** Reads a reference row without locking it. */
@@ -24,6 +25,7 @@ export function unlockedTx(parts: UnlockedParts): StoreTx {
   return {
     ...(parts.directory ? { directory: parts.directory } : {}),
     lockInstanceWithOpenTasks: (id) => parts.lockInstanceWithOpenTasks(id),
+    timerWithInstance: (timerId) => parts.timerWithInstance(timerId),
     openTasks: (instanceId) => parts.openTasks(instanceId),
     getIdempotency: (key) => parts.getIdempotency(key),
     reference: (kind, key, options) =>

@@ -67,6 +67,7 @@ export class MemoryStore implements Store {
     return fn(
       unlockedTx({
         lockInstanceWithOpenTasks: (id) => now().lockInstanceWithOpenTasks(id),
+        timerWithInstance: (id) => now().timerWithInstance(id),
         openTasks: (id) => now().openTasks(id),
         getIdempotency: (key) => now().getIdempotency(key),
         reference: (kind, key) => now().reference(kind, key, { lock: false }),
@@ -202,9 +203,20 @@ function txOver(t: Tables): StoreTx {
       const instance = clone(t.instances.get(id));
       return instance && { instance, openTasks: await reader.openTasks(id) };
     },
+    timerWithInstance: async (id) => {
+      const timer = clone(t.timers.get(id));
+      if (!timer) return undefined;
+      const locked = await tx.lockInstanceWithOpenTasks(timer.instanceId);
+      return locked ? { timer, instance: locked } : { timer };
+    },
     writeCommand: async (w) => {
+      const claim = w.claimTimer && t.timers.get(w.claimTimer.id);
+      if (w.claimTimer && claim?.status !== 'pending') return false;
       if (w.expectedVersion !== null && !(await tx.updateInstance(w.instance, w.expectedVersion))) {
         return false;
+      }
+      if (claim && w.claimTimer) {
+        t.timers.set(claim.id, { ...claim, status: 'fired', firedAt: w.claimTimer.at });
       }
       await tx.appendHistory(w.history);
       for (const c of w.closeTasks) await tx.closeTasks([c.id], c.status, c.by, c.at);
