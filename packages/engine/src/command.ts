@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { OutboxKey } from './dispatch.js';
 import type { DomainError } from './errors.js';
 import { refuse } from './errors.js';
 import type { JsonObject, TimerRecord } from './records.js';
@@ -26,6 +27,11 @@ export interface FireResult {
   readonly instance?: InstanceView;
   /** The timer row as it was before this call (undefined when missing). */
   readonly timer?: TimerRecord;
+  /**
+   * The outbox rows a fire wrote, committed when the call returns: a relay can enqueue them at
+   * once, without reading them back.
+   */
+  readonly outbox?: readonly OutboxKey[];
 }
 
 export const commandSchema = z.object({

@@ -71,6 +71,7 @@ export async function fireIn(
       ...(claimTimer ? { claimTimer } : {}),
     }),
     timer,
+    outbox: outcome.outbox.map(({ id, attempts, availableAt }) => ({ id, attempts, availableAt })),
   };
 }
 

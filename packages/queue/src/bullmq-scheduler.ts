@@ -100,20 +100,26 @@ export class BullmqScheduler implements Scheduler {
       do {
         this.relayAgain = false;
         const now = this.deps.clock.now();
-        const rows = await this.deps.dispatch.pendingOutboxKeys(now, this.deps.batchSize ?? 500);
-        const fresh = rows.filter((r) => {
-          const seen = this.relayed.get(outboxJobId(r.id, r.attempts));
-          return seen === undefined || Date.now() - seen > 300_000;
-        });
-        await this.enqueueOutbox(fresh);
-        if (this.relayed.size > 50_000) this.relayed.clear();
-        for (const r of fresh) this.relayed.set(outboxJobId(r.id, r.attempts), Date.now());
+        await this.relayKeys(
+          await this.deps.dispatch.pendingOutboxKeys(now, this.deps.batchSize ?? 500),
+        );
       } while (this.relayAgain);
     };
     this.relaying = pass().finally(() => {
       this.relaying = undefined;
     });
     return this.relaying;
+  }
+
+  /** Committed outbox rows → jobs, leaving out those relayed in the last five minutes. */
+  private async relayKeys(rows: readonly OutboxKey[]): Promise<void> {
+    const fresh = rows.filter((r) => {
+      const seen = this.relayed.get(outboxJobId(r.id, r.attempts));
+      return seen === undefined || Date.now() - seen > 300_000;
+    });
+    await this.enqueueOutbox(fresh);
+    if (this.relayed.size > 50_000) this.relayed.clear();
+    for (const r of fresh) this.relayed.set(outboxJobId(r.id, r.attempts), Date.now());
   }
 
   async reconcile(): Promise<ReconcileReport> {
@@ -255,8 +261,13 @@ export class BullmqScheduler implements Scheduler {
     }
     if (result.fired) {
       this.log.info({ timerId, instanceId: result.instance?.id, state: result.instance?.state }, 'timer fired');
-      // Relay the notifications it wrote; a machine event may have entered a state with timers.
-      await this.nudge(result.timer?.kind === 'event' ? result.instance?.id : undefined);
+      // Relay the notifications it wrote (the fire says which: no read of the outbox); a machine
+      // event may have entered a state with timers.
+      await this.relayKeys(result.outbox ?? []);
+      const instanceId = result.instance?.id;
+      if (result.timer?.kind === 'event' && instanceId) {
+        await this.enqueueTimers(await this.deps.store.read.pendingTimers(instanceId));
+      }
     }
     return result.fired ? 'fired' : (result.reason ?? 'noop');
   }
@@ -270,7 +281,8 @@ export class BullmqScheduler implements Scheduler {
       await job.moveToDelayed(Date.now() + Math.max(wait, 0), token);
       throw new DelayedError();
     }
-    if (result.outcome === 'delivered') await this.nudge(); // a handler may have written rows
+    // A handler's commands may have written rows (a notification alone writes none).
+    if (result.outcome === 'delivered' && result.commands > 0) await this.nudge();
     if (result.outcome === 'retry') {
       this.log.warn({ outboxId, ...result }, 'outbox delivery failed; retry scheduled');
       const delay = result.at.getTime() - this.deps.clock.now().getTime();

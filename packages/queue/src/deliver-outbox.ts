@@ -11,7 +11,8 @@ export interface DeliveryDeps {
 }
 
 export type DeliveryResult =
-  | { readonly outcome: 'delivered' }
+  /** `commands`: engine commands the handler made (each may have written outbox rows). */
+  | { readonly outcome: 'delivered'; readonly commands: number }
   /** Nothing to do: the row is gone, delivered, failed, or another attempt owns it. */
   | { readonly outcome: 'skipped'; readonly reason: string }
   | { readonly outcome: 'retry'; readonly attempt: number; readonly at: Date; readonly error: string }
@@ -35,13 +36,14 @@ export async function deliverOutbox(
   const now = deps.clock.now();
   if (row.availableAt.getTime() > now.getTime()) return { outcome: 'skipped', reason: 'early' };
   const handler = deps.handlers[row.kind];
+  const watched = watchCommands(deps.engine);
   try {
     if (!handler) {
       throw new InfrastructureError('OUTBOX_NO_HANDLER', `no handler for outbox kind ${row.kind}`, {
         retryable: false,
       });
     }
-    await handler(row, { engine: deps.engine, attempt, now });
+    await handler(row, { engine: watched.engine, attempt, now });
   } catch (error) {
     const text = errorText(error);
     const at = deps.retry.nextAttemptAt({ attempts: row.attempts + 1, error, now });
@@ -51,5 +53,31 @@ export async function deliverOutbox(
       : { outcome: 'failed', error: text };
   }
   await deps.dispatch.markDelivered(row.id, deps.clock.now());
-  return { outcome: 'delivered' };
+  return { outcome: 'delivered', commands: watched.commands() };
+}
+
+const COMMANDS: ReadonlySet<PropertyKey> = new Set<keyof Engine>([
+  'start',
+  'send',
+  'fireTimer',
+  'cancel',
+]);
+
+/**
+ * The engine as a handler sees it, counting the commands it is asked for: only a delivery whose
+ * handler made some can have written outbox rows for the relay to pick up.
+ */
+function watchCommands(engine: Engine): { engine: Engine; commands: () => number } {
+  let commands = 0;
+  const watched = new Proxy(engine, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property, target);
+      if (typeof value !== 'function' || !COMMANDS.has(property)) return value;
+      return (...args: unknown[]) => {
+        commands += 1;
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { engine: watched, commands: () => commands };
 }
