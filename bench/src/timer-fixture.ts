@@ -4,6 +4,8 @@ import type { Sql } from 'postgres';
 export interface DueTimer {
   readonly id: string;
   readonly due: number;
+  /** Its instance (the backlog's timers have none). */
+  readonly instanceId?: string;
 }
 
 /**
@@ -42,6 +44,7 @@ export async function insertDueTimers(
   return Array.from({ length: n }, (_, i) => ({
     id: `${tag}-m-${i + 1}`,
     due: first + i * stepMs,
+    instanceId: `${tag}-i-${i + 1}`,
   }));
 }
 

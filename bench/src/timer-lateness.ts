@@ -7,7 +7,12 @@ import { benchEngine, seedPilot, startProject, systemClock } from './pilot-cycle
 import { openRedis, redisUrl, redisUsedMemory } from './redis-connection.js';
 import { fmt, verdict, type Note, type ResultRow } from './result-row.js';
 import { percentile, sleep } from './stats.js';
-import { insertDueTimers, insertPendingBacklog, timersTableBytes } from './timer-fixture.js';
+import {
+  insertDueTimers,
+  insertPendingBacklog,
+  timersTableBytes,
+  type DueTimer,
+} from './timer-fixture.js';
 import {
   BENCH_PREFIX,
   benchQueue,
@@ -43,35 +48,58 @@ interface Scenario {
 }
 
 /**
- * Wait until the `n` timers `${tag}-m-*` are fired (or `timeoutMs` passed); lateness of each is
- * `fired_at − due_at` from its row: `fired_at` is the engine's clock inside the fire
- * transaction, a few ms before its commit.
+ * Wait until `timers` are fired (or `timeoutMs` passed); lateness of each is `fired_at − due_at`
+ * from its row: `fired_at` is the engine's clock when it decided the fire, a few ms before the
+ * write that claims the timer commits.
  */
 async function firedLateness(
   admin: Sql,
-  tag: string,
-  n: number,
+  timers: readonly DueTimer[],
   timeoutMs: number,
 ): Promise<{ lateness: number[]; errors: number }> {
-  const pattern = `${tag}-m-%`;
+  // By primary key: `id like 'tag-%'` cannot use the index (the database's collation is not
+  // C), and a sequential scan of a million backlog rows every poll would load the run it measures.
+  const ids = timers.map((t) => t.id);
   const until = Date.now() + timeoutMs;
   for (;;) {
     const [row] = await admin<{ n: number }[]>`
-      select count(*)::int as n from timers where id like ${pattern} and status = 'fired'`;
-    if ((row?.n ?? 0) >= n || Date.now() > until) break;
+      select count(*)::int as n from timers where id = any(${ids}) and status = 'fired'`;
+    if ((row?.n ?? 0) >= ids.length || Date.now() > until) break;
     await sleep(200);
   }
   const rows = await admin<{ ms: number }[]>`
     select (extract(epoch from fired_at - due_at) * 1000)::float8 as ms
-      from timers where id like ${pattern} and status = 'fired'`;
-  return { lateness: rows.map((r) => r.ms), errors: n - rows.length };
+      from timers where id = any(${ids}) and status = 'fired'`;
+  return { lateness: rows.map((r) => r.ms), errors: ids.length - rows.length };
+}
+
+/**
+ * Wait until the reminder mails the fires of `timers` wrote are delivered, so that a run starts
+ * on a quiet system instead of competing with the deliveries the previous one left.
+ */
+async function outboxDrained(
+  admin: Sql,
+  timers: readonly DueTimer[],
+  timeoutMs: number,
+): Promise<void> {
+  const instances = timers.flatMap((t) => (t.instanceId ? [t.instanceId] : []));
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const [row] = await admin<{ n: number }[]>`
+      select count(*)::int as n from outbox
+       where instance_id = any(${instances}) and status = 'pending'`;
+    if ((row?.n ?? 0) === 0) return;
+    if (Date.now() > until) throw new Error(`${row?.n} outbox rows still pending`);
+    await sleep(200);
+  }
 }
 
 /**
  * One lateness run: `n` timers (spread or all due at once) inserted as rows and mirrored as
  * BullMQ delayed jobs. Engine (`engine` set): jobs of `BullmqScheduler` (job id `timer-<row id>`),
- * fired by its own timer worker — `fireTimerWhenDue` → `engine.fireTimer` (lock timer +
- * instance, REMIND history row, outbox, commit), then its outbox relay, as in apps/worker.
+ * fired by its own timer worker — `fireTimerWhenDue` → `engine.fireTimer` (read the timer with
+ * its instance, then one write: claim, REMIND history row, outbox), then the relay of the mails it
+ * wrote, as in apps/worker.
  * Baseline: the same rows as jobs of a raw queue with an empty handler.
  */
 async function run(
@@ -92,7 +120,9 @@ async function run(
     return summary(await drainTimers(queue.name, n, CONCURRENCY, timeout, async () => {}));
   }
   await enqueueSchedulerTimers(queue, timers);
-  return summary(await firedLateness(db.admin, tag, n, timeout));
+  const fired = summary(await firedLateness(db.admin, timers, timeout));
+  await outboxDrained(db.admin, timers, 300_000);
+  return fired;
 }
 
 /** `+12.0 ms` / `−3.0 ms`: the difference to an additive target's baseline. */
@@ -186,9 +216,10 @@ export async function measureTimers(
           `${fmt.count(n)} pending remind timers (rows in timers, one instance each) mirrored as ` +
           `@certflow/queue BullmqScheduler delayed jobs (timer.fire, job id timer-<row id>), fired ` +
           `by its timer worker (concurrency ${CONCURRENCY}, fireTimerWhenDue → engine.fireTimer, ` +
-          `then its outbox relay; outbox worker concurrency 4 with a no-op notify handler) on a ` +
-          `pool of ${CONCURRENCY}; lateness = fired_at − due_at of each row (engine clock inside ` +
-          `the fire transaction). p50 ${fmt.ms(e.engine.p50)}, max ${fmt.ms(e.engine.max)}, ` +
+          `then the relay of the reminder mails it wrote; outbox worker concurrency 4 with a ` +
+          `no-op notify handler) on a pool of ${CONCURRENCY}; lateness = fired_at − due_at of ` +
+          `each row (engine clock at the fire's decision). Each run waits for the outbox to ` +
+          `drain before the next starts. p50 ${fmt.ms(e.engine.p50)}, max ${fmt.ms(e.engine.max)}, ` +
           `${e.engine.handled} fired, ${e.engine.errors} errors. Baseline: the same rows, same ` +
           `concurrency, a raw BullMQ Worker with an empty handler, lateness = Date.now() in the ` +
           `handler − due (p50 ${fmt.ms(e.raw.p50)}, max ${fmt.ms(e.raw.max)}).`,
