@@ -24,6 +24,11 @@ export interface BullmqSchedulerOptions extends SchedulerDeps {
   /** BullMQ lock duration and stalled-job check interval (defaults 30 s / 30 s). */
   readonly lockDurationMs?: number;
   readonly stalledIntervalMs?: number;
+  /**
+   * How long the mails a fire wrote wait for those of other fires, to go to Redis in one
+   * `addBulk` (default 10 ms).
+   */
+  readonly relayLingerMs?: number;
 }
 
 const CHUNK = 500;
@@ -58,6 +63,8 @@ export class BullmqScheduler implements Scheduler {
   private relaying: Promise<void> | undefined;
   private relayAgain = false;
   private readonly relayed = new Map<string, number>();
+  private lingering: OutboxKey[] = [];
+  private lingerFlush: Promise<void> | undefined;
 
   constructor(private readonly deps: BullmqSchedulerOptions) {
     this.log = deps.logger ?? pino({ level: 'silent' });
@@ -122,6 +129,27 @@ export class BullmqScheduler implements Scheduler {
     for (const r of fresh) this.relayed.set(outboxJobId(r.id, r.attempts), Date.now());
   }
 
+  /**
+   * Relay rows a fire wrote, together with those of the fires that finish in the next
+   * `relayLingerMs` (one `addBulk` for all). The fire does not wait for it: its rows are
+   * committed, and if this process stops first the reconciler relays them.
+   */
+  private relaySoon(rows: readonly OutboxKey[]): void {
+    this.lingering.push(...rows);
+    if (this.lingerFlush || this.lingering.length === 0) return;
+    this.lingerFlush = new Promise<void>((resolve) => setTimeout(resolve, this.deps.relayLingerMs ?? 10))
+      .then(async () => {
+        const batch = this.lingering;
+        this.lingering = [];
+        await this.relayKeys(batch);
+      })
+      .catch((err: unknown) => this.log.error({ err }, 'relay failed; the reconciler relays it'))
+      .finally(() => {
+        this.lingerFlush = undefined;
+        this.relaySoon([]);
+      });
+  }
+
   async reconcile(): Promise<ReconcileReport> {
     const limit = this.deps.reconcileLimit ?? 200_000;
     const timers = await this.deps.dispatch.pendingTimers(limit);
@@ -145,6 +173,7 @@ export class BullmqScheduler implements Scheduler {
     if (this.interval) clearInterval(this.interval);
     this.interval = undefined;
     await Promise.all(this.workers.map((w) => w.close()));
+    while (this.lingerFlush) await this.lingerFlush;
     await Promise.all(Object.values(this.queues).map((q) => q.close()));
     await this.connection.quit().catch(() => undefined);
   }
@@ -261,9 +290,9 @@ export class BullmqScheduler implements Scheduler {
     }
     if (result.fired) {
       this.log.info({ timerId, instanceId: result.instance?.id, state: result.instance?.state }, 'timer fired');
-      // Relay the notifications it wrote (the fire says which: no read of the outbox); a machine
-      // event may have entered a state with timers.
-      await this.relayKeys(result.outbox ?? []);
+      // Relay the notifications it wrote (the fire says which: no read of the outbox), with those
+      // of other fires; a machine event may have entered a state with timers.
+      this.relaySoon(result.outbox ?? []);
       const instanceId = result.instance?.id;
       if (result.timer?.kind === 'event' && instanceId) {
         await this.enqueueTimers(await this.deps.store.read.pendingTimers(instanceId));

@@ -2,7 +2,8 @@ import { createBusinessCalendar } from '@certflow/calendar';
 import { createTestPostgres, type TestPostgres } from '@certflow/db/testing';
 import { createEngine, ManualClock, type DispatchStore, type OutboxRecord } from '@certflow/engine';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Queue } from 'bullmq';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BullmqScheduler } from './bullmq-scheduler.js';
 import type { OutboxHandlers } from './outbox-handlers.js';
 import { assertRedis, deletePrefix, testPrefix, testRedisUrl } from './testing/bullmq-testing.js';
@@ -48,10 +49,16 @@ async function until(what: string, done: () => boolean | Promise<boolean>): Prom
   }
 }
 
-async function open(handlers: OutboxHandlers) {
+async function open(handlers: OutboxHandlers, options: { relayLingerMs?: number } = {}) {
   const clock = new ManualClock('2026-09-28T09:00:00+08:00');
   const calendar = createBusinessCalendar();
-  const engine = createEngine({ store: db.store, flows: [deadlineFlow()], clock, ids: randomUUID, calendar });
+  const engine = createEngine({
+    store: db.store,
+    flows: [deadlineFlow()],
+    clock,
+    ids: randomUUID,
+    calendar,
+  });
   const dispatch = countingDispatch(db.dispatch);
   const prefix = testPrefix();
   const scheduler = new BullmqScheduler({
@@ -64,6 +71,7 @@ async function open(handlers: OutboxHandlers) {
     redisUrl,
     prefix,
     reconcileEveryMs: 0,
+    ...options,
   });
   await scheduler.start();
   return {
@@ -79,6 +87,10 @@ async function open(handlers: OutboxHandlers) {
 }
 
 describe('BullMQ outbox relay', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
   it("delivers a reminder's notifications from the keys the fire returned, reading no outbox", async () => {
     const delivered: OutboxRecord[] = [];
     const w = await open({ notify: async (row) => void delivered.push(row) });
@@ -109,7 +121,11 @@ describe('BullMQ outbox relay', () => {
         // The first mail starts another review, whose task notification is a new row.
         if (!started) {
           started = 'starting';
-          const next = await engine.start('deadline-review', { college: 'ee', title: '后续' }, owner);
+          const next = await engine.start(
+            'deadline-review',
+            { college: 'ee', title: '后续' },
+            owner,
+          );
           started = next.id;
         }
       },
@@ -123,6 +139,38 @@ describe('BullMQ outbox relay', () => {
       );
       // No reconcile ran: the nudge after the handler's command relayed the new row.
       expect(w.dispatch.reads).toBeGreaterThanOrEqual(2);
+    } finally {
+      await w.close();
+    }
+  });
+
+  it('relays the mails of fires that finish together in one addBulk', async () => {
+    const delivered: OutboxRecord[] = [];
+    const w = await open(
+      { notify: async (row) => void delivered.push(row) },
+      { relayLingerMs: 1000 },
+    );
+    try {
+      const ids: string[] = [];
+      for (let n = 0; n < 12; n += 1) {
+        ids.push(
+          (await w.engine.start('deadline-review', { college: 'ee', title: `批 ${n}` }, owner)).id,
+        );
+      }
+      const [remind] = await db.store.read.pendingTimers(ids[0]);
+      w.clock.set(remind!.dueAt); // every first reminder is due now
+      const adds = vi.spyOn(Queue.prototype, 'addBulk');
+      await w.scheduler.reconcile();
+      const outboxAdds = () =>
+        adds.mock.contexts.filter((q) => (q as Queue).name === 'outbox').length;
+      // The reconcile's own relay of the START mails is one call.
+      const before = outboxAdds();
+      await until('twelve reminder mails', () =>
+        ids.every((id) =>
+          delivered.some((r) => r.instanceId === id && r.payload['notification'] === 'reminder'),
+        ),
+      );
+      expect(outboxAdds() - before).toBeLessThanOrEqual(2);
     } finally {
       await w.close();
     }
