@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+
 /** The command-line flags of `pnpm bench`; every size is a flag so a short run fits in minutes. */
 export interface BenchFlags {
   /** Tiny sizes, for CI: proves the harness runs, measures nothing worth keeping. */
@@ -20,6 +22,12 @@ export interface BenchFlags {
   readonly history: number;
   /** Queries timed per inbox/history probe. */
   readonly queries: number;
+  /**
+   * Most connections the engine's pool opens (default: twice the CPU cores). More clients than
+   * connections share them: postgres.js pipelines their statements (a command is no transaction
+   * held open), which costs the host fewer socket writes and wake-ups than one connection each.
+   */
+  readonly pool: number;
   /** Sections to run (default: all). */
   readonly only: readonly Section[];
   /** Where to write the report; `none` to only print. Smoke runs write nothing by default. */
@@ -47,6 +55,7 @@ const DEFAULTS: Omit<BenchFlags, 'smoke' | 'only' | 'out'> = {
   tasks: 10_000,
   history: 1_000_000,
   queries: 200,
+  pool: Math.max(2, 2 * availableParallelism()),
 };
 
 /** The issue's full sizes (`--full`): 1,000,000 pending timers, 1M instances, 100k tasks, 10M rows. */
@@ -123,6 +132,7 @@ export function parseFlags(argv: readonly string[]): BenchFlags {
       case '--tasks':
       case '--history':
       case '--queries':
+      case '--pool':
         sizes[flag.slice(2)] = int(flag.slice(2), value());
         break;
       case '--only': {

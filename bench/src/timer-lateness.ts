@@ -141,7 +141,8 @@ export async function measureTimers(
   const engineQueue = new Queue('timers', { connection: bullConnection(), prefix: schedulerPrefix });
   const rawQueue = benchQueue(`timers-raw-${stamp}`);
   const redis = openRedis();
-  const client = await measuredClient(db.url, CONCURRENCY);
+  const pool = Math.min(CONCURRENCY, flags.pool);
+  const client = await measuredClient(db.url, pool);
   let scheduler: BullmqScheduler | undefined;
   try {
     const engine = await benchEngine(client.store, client.directory);
@@ -217,7 +218,7 @@ export async function measureTimers(
           `@certflow/queue BullmqScheduler delayed jobs (timer.fire, job id timer-<row id>), fired ` +
           `by its timer worker (concurrency ${CONCURRENCY}, fireTimerWhenDue → engine.fireTimer, ` +
           `then the relay of the reminder mails it wrote; outbox worker concurrency 4 with a ` +
-          `no-op notify handler) on a pool of ${CONCURRENCY}; lateness = fired_at − due_at of ` +
+          `no-op notify handler) on a pool of ${pool}; lateness = fired_at − due_at of ` +
           `each row (engine clock at the fire's decision). Each run waits for the outbox to ` +
           `drain before the next starts. p50 ${fmt.ms(e.engine.p50)}, max ${fmt.ms(e.engine.max)}, ` +
           `${e.engine.handled} fired, ${e.engine.errors} errors. Baseline: the same rows, same ` +
