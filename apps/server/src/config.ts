@@ -12,6 +12,7 @@ const env = z.object({
   HOST: z.string().min(1).optional(),
   CERTFLOW_DATA_DIR: z.string().min(1).default('./.certflow'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// URL').optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'a redis:// URL').optional(),
   CERTFLOW_JWT_SECRET: z.string().min(32, 'at least 32 characters').optional(),
   CERTFLOW_DEMO: flag.optional(),
@@ -29,6 +30,8 @@ export interface ServerConfig {
   readonly dataDir: string;
   /** PostgreSQL when set, embedded PGlite in `dataDir/pglite` otherwise. */
   readonly databaseUrl: string | undefined;
+  /** Most connections of the PostgreSQL pool (statements of commands beyond it are pipelined). */
+  readonly databasePoolMax: number;
   /** BullMQ (a separate worker delivers) when set, the in-process scheduler otherwise. */
   readonly redisUrl: string | undefined;
   readonly jwtSecret: string | undefined;
@@ -76,6 +79,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): ServerConfi
     host,
     dataDir,
     databaseUrl: e.DATABASE_URL,
+    databasePoolMax: e.DATABASE_POOL_MAX,
     redisUrl: e.REDIS_URL,
     jwtSecret: e.CERTFLOW_JWT_SECRET,
     demo,

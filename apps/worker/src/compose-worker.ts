@@ -24,7 +24,7 @@ export async function startWorker(
   logger: Logger,
 ): Promise<RunningWorker> {
   // The server applies migrations; the worker only checks they are there (migrate is idempotent).
-  const handle = await openPostgres({ url: config.DATABASE_URL });
+  const handle = await openPostgres({ url: config.DATABASE_URL, max: config.DATABASE_POOL_MAX });
   const calendar = await loadBusinessCalendar(handle.store.read);
   logger.info({ years: calendar.coveredYears().at(-1) }, 'business calendar loaded');
   const flows = createPilotFlows(config.pilot.flows);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 const schema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//u, 'DATABASE_URL must be a postgres:// URL'),
   REDIS_URL: z.string().regex(/^rediss?:\/\//u, 'REDIS_URL must be a redis:// URL'),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
   WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REDIS_PREFIX: z.string().min(1).default('certflow'),

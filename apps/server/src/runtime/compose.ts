@@ -53,7 +53,9 @@ export function engineFor(
 }
 
 export async function openDatabase(config: ServerConfig): Promise<DbHandle<unknown>> {
-  if (config.databaseUrl) return openPostgres({ url: config.databaseUrl });
+  if (config.databaseUrl) {
+    return openPostgres({ url: config.databaseUrl, max: config.databasePoolMax });
+  }
   return openPglite({ dataDir: join(config.dataDir, 'pglite') });
 }
 
