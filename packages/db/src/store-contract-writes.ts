@@ -86,19 +86,16 @@ export function describeStoreWrites({ store, s, seed }: StoreContractContext): v
       expect(due).toStrictEqual({ timer: x2, claimed: true });
     });
 
-    it('locks a timer and marks it fired', async () => {
-      const fired = await store().transaction(async (tx) => {
-        const timer = await tx.lockTimer('x2');
-        expect(timer).toStrictEqual(x2);
-        expect(await tx.lockTimer('missing')).toBeUndefined();
-        await tx.markTimerFired('x2', later(11));
-        return tx.lockTimer('x2');
-      });
-      expect(fired).toStrictEqual({ ...x2, status: 'fired', firedAt: later(11) });
+    it('leaves a fired timer as it is when the rest of its instance is cancelled', async () => {
+      await store().transaction((tx) => tx.claimTimer('x2', later(11)));
       expect(await store().read.pendingTimers('i-1')).toStrictEqual([x3, x1]);
-      // A fired timer is no longer pending, so cancelling leaves it as it is.
       await store().transaction((tx) => tx.cancelTimers('i-1', []));
-      expect((await store().read.getTimer('x2'))?.status).toBe('fired');
+      expect(await store().read.getTimer('x2')).toStrictEqual({
+        ...x2,
+        status: 'fired',
+        firedAt: later(11),
+      });
+      expect((await store().read.getTimer('x1'))?.status).toBe('cancelled');
     });
   });
 

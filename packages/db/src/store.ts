@@ -360,15 +360,6 @@ function createTx(scope: TxScope, cache: DirectoryCache): StoreTx {
 
     claimTimer: (id, at, options) => claimTimerRow(q, id, at, options?.dueBy),
 
-    async lockTimer(id) {
-      const [row] = await q.select().from(timers).where(eq(timers.id, id)).for('update');
-      return row && copyTimer(row);
-    },
-
-    async markTimerFired(id, at) {
-      await q.update(timers).set({ status: 'fired', firedAt: at }).where(eq(timers.id, id));
-    },
-
     async insertOutbox(rows) {
       if (rows.length === 0) return;
       await q.insert(outbox).values(rows.map(copyOutbox));

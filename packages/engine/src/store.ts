@@ -184,9 +184,6 @@ export interface StoreTx {
     at: Date,
     options?: { readonly dueBy?: Date },
   ): Promise<{ timer: TimerRecord; claimed: boolean } | undefined>;
-  /** Locks a timer row; the caller checks it is still pending. */
-  lockTimer(id: string): Promise<TimerRecord | undefined>;
-  markTimerFired(id: string, at: Date): Promise<void>;
   insertOutbox(rows: readonly OutboxRecord[]): Promise<void>;
   getIdempotency(key: string): Promise<IdempotencyRecord | undefined>;
   /** Inserts; returns false if the key already exists (a concurrent first use won). */

@@ -46,8 +46,6 @@ export function unlockedTx(parts: UnlockedParts): StoreTx {
     insertTimers: needsLock('insertTimers'),
     cancelTimers: needsLock('cancelTimers'),
     claimTimer: needsLock('claimTimer'),
-    lockTimer: needsLock('lockTimer'),
-    markTimerFired: needsLock('markTimerFired'),
     insertOutbox: needsLock('insertOutbox'),
     putIdempotency: needsLock('putIdempotency'),
     putReference: needsLock('putReference'),

@@ -274,11 +274,6 @@ function txOver(t: Tables): StoreTx {
       if (claimed) t.timers.set(id, { ...timer, status: 'fired', firedAt: at });
       return { timer, claimed };
     },
-    lockTimer: async (id) => clone(t.timers.get(id)),
-    markTimerFired: async (id, at) => {
-      const timer = t.timers.get(id);
-      if (timer) t.timers.set(id, { ...timer, status: 'fired', firedAt: at });
-    },
     insertOutbox: async (rows) => {
       t.outbox.push(...clone(rows));
     },
