@@ -98,15 +98,22 @@ export async function readWithOpenTasks(
   id: string,
   lock: boolean,
 ): Promise<InstanceRead | undefined> {
-  const query = sql`
-    select to_jsonb(i) as instance,
-      coalesce((select jsonb_agg(to_jsonb(t) order by t.created_at, t.id) from tasks t
-                where t.instance_id = i.id and t.status = 'open'), '[]'::jsonb) as open_tasks,
-      coalesce((select revision from directory_revision), 0)::text as directory_revision
-    from instances i where i.id = ${id}`;
+  const query = sql`select ${INSTANCE_READ} from instances i where i.id = ${id}`;
   const result = await q.execute(lock ? sql`${query} for update of i` : query);
   const [row] = rowsOf(result);
-  if (!row) return undefined;
+  return row && instanceReadOf(row);
+}
+
+/**
+ * The columns of an `InstanceRead` for the instance aliased `i`: the row, its open tasks
+ * aggregated (oldest first) and the directory revision — the same text in every statement.
+ */
+const INSTANCE_READ = sql.raw(`to_jsonb(i) as instance,
+      coalesce((select jsonb_agg(to_jsonb(t) order by t.created_at, t.id) from tasks t
+                where t.instance_id = i.id and t.status = 'open'), '[]'::jsonb) as open_tasks,
+      coalesce((select revision from directory_revision), 0)::text as directory_revision`);
+
+function instanceReadOf(row: Record<string, unknown>): InstanceRead {
   return {
     instance: instanceFromJson(jsonValue<Record<string, unknown>>(row.instance)),
     openTasks: jsonValue<Record<string, unknown>[]>(row.open_tasks).map(taskFromJson),
@@ -123,23 +130,12 @@ export async function readTimerWithInstance(
   timerId: string,
 ): Promise<{ timer: TimerRecord; instance?: InstanceRead } | undefined> {
   const result = await q.execute(sql`
-    select to_jsonb(m) as timer, to_jsonb(i) as instance,
-      coalesce((select jsonb_agg(to_jsonb(t) order by t.created_at, t.id) from tasks t
-                where t.instance_id = i.id and t.status = 'open'), '[]'::jsonb) as open_tasks,
-      coalesce((select revision from directory_revision), 0)::text as directory_revision
+    select to_jsonb(m) as timer, ${INSTANCE_READ}
     from timers m left join instances i on i.id = m.instance_id where m.id = ${timerId}`);
   const [row] = rowsOf(result);
   if (!row) return undefined;
   const timer = timerFromJson(jsonValue<Record<string, unknown>>(row.timer));
-  if (row.instance == null) return { timer };
-  return {
-    timer,
-    instance: {
-      instance: instanceFromJson(jsonValue<Record<string, unknown>>(row.instance)),
-      openTasks: jsonValue<Record<string, unknown>[]>(row.open_tasks).map(taskFromJson),
-      directoryRevision: String(row.directory_revision),
-    },
-  };
+  return row.instance == null ? { timer } : { timer, instance: instanceReadOf(row) };
 }
 
 /**

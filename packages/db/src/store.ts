@@ -1,35 +1,24 @@
 import { createDirectory } from './directory.js';
 import { DirectoryCache } from './directory-cache.js';
-import { and, asc, count, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import type {
-  Directory as EngineDirectory,
-  InboxQuery,
-  InstanceQuery,
-  JsonObject,
-  Store,
-  StoreReader,
-  StoreTx,
-  TaskRecord,
-} from '@certflow/engine';
+import type { Directory as EngineDirectory, Store, StoreTx } from '@certflow/engine';
 import { unlockedTx } from '@certflow/engine';
 import type { Database } from './database.js';
 import {
   claimTimerRow,
   readTimerWithInstance,
-  jsonValue,
+  type InstanceRead,
   readWithOpenTasks,
-  rowsOf,
-  taskFromJson,
   writeCommandRows,
 } from './command-sql.js';
 import { guarded } from './errors.js';
+import { createReader, openTasksOf, referenceOf } from './reader.js';
 import {
   copyHistory,
   copyIdempotency,
   copyInstance,
   copyOutbox,
-  copyTask,
   copyTimer,
   taskValues,
 } from './rows.js';
@@ -97,160 +86,11 @@ export function createStore(
   };
 }
 
-function openTasksOf(q: Database, instanceId: string): Promise<TaskRecord[]> {
-  return q
-    .select()
-    .from(tasks)
-    .where(and(eq(tasks.instanceId, instanceId), eq(tasks.status, 'open')))
-    .orderBy(asc(tasks.createdAt), asc(tasks.id))
-    .then((rows) => rows.map(copyTask));
-}
-
 async function idempotencyOf(q: Database, key: string) {
   const [row] = await q.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key));
   return row && copyIdempotency(row);
 }
 
-async function referenceOf(
-  q: Database,
-  kind: string,
-  key: string,
-  lock = false,
-): Promise<JsonObject | undefined> {
-  const query = q
-    .select({ value: referenceData.value })
-    .from(referenceData)
-    .where(and(eq(referenceData.kind, kind), eq(referenceData.key, key)));
-  const [row] = lock ? await query.for('update') : await query;
-  return row?.value;
-}
-
-/**
- * The inbox's branches: tasks assigned to the actor; unassigned tasks of each of their roles,
- * school-wide and (with a college) of their college. The branches are disjoint and each matches
- * one partial index whose order is the inbox's (schema.ts `tasks_inbox_*`).
- */
-function inboxBranches(query: InboxQuery): SQL[] {
-  const branches: SQL[] = [sql`status = 'open' and assignee = ${query.actorId}`];
-  for (const role of new Set(query.roles)) {
-    branches.push(
-      sql`status = 'open' and assignee is null and college is null and role = ${role}`,
-    );
-    if (query.college !== null) {
-      branches.push(
-        sql`status = 'open' and assignee is null and college is not null and role = ${role} and college = ${query.college}`,
-      );
-    }
-  }
-  return branches;
-}
-
-const INBOX_ORDER = sql`due_at asc nulls last, created_at asc, id asc`;
-
-/**
- * One page of the inbox: each branch walks its index in the inbox's order and stops after
- * `offset + limit` rows; the planner merges the branches (Merge Append) — no sort of the whole
- * set. The total adds one index-only count per branch.
- */
-async function inboxOf(
-  q: Database,
-  query: InboxQuery,
-): Promise<{ items: TaskRecord[]; total: number }> {
-  const branches = inboxBranches(query);
-  const depth = query.offset + query.limit;
-  const page = sql.join(
-    branches.map(
-      (where) => sql`(select * from tasks where ${where} order by ${INBOX_ORDER} limit ${depth})`,
-    ),
-    sql` union all `,
-  );
-  const counts = sql.join(
-    branches.map((where) => sql`(select count(*) from tasks where ${where})`),
-    sql` + `,
-  );
-  const [rows, counted] = await Promise.all([
-    q.execute(sql`select to_jsonb(t) as task from (${page}) t
-      order by ${INBOX_ORDER} limit ${query.limit} offset ${query.offset}`),
-    q.execute(sql`select (${counts})::int as total`),
-  ]);
-  const [row] = rowsOf(counted);
-  return {
-    items: rowsOf(rows).map((r) => taskFromJson(jsonValue<Record<string, unknown>>(r.task))),
-    total: Number(row?.total ?? 0),
-  };
-}
-
-function instanceFilter(query: InstanceQuery): SQL | undefined {
-  return and(
-    query.flowId === undefined ? undefined : eq(instances.flowId, query.flowId),
-    query.status === undefined ? undefined : eq(instances.status, query.status),
-    query.college === undefined ? undefined : eq(instances.college, query.college),
-    query.subjectId === undefined ? undefined : eq(instances.subjectId, query.subjectId),
-  );
-}
-
-async function total(rows: Promise<{ n: number }[]>): Promise<number> {
-  const [row] = await rows;
-  return row?.n ?? 0;
-}
-
-function createReader(q: Database): StoreReader {
-  return {
-    async getInstance(id) {
-      const [row] = await q.select().from(instances).where(eq(instances.id, id));
-      return row && copyInstance(row);
-    },
-
-    async listInstances(query) {
-      const where = instanceFilter(query);
-      const [rows, n] = await Promise.all([
-        q
-          .select()
-          .from(instances)
-          .where(where)
-          .orderBy(asc(instances.createdAt), asc(instances.id))
-          .limit(query.limit)
-          .offset(query.offset),
-        total(q.select({ n: count() }).from(instances).where(where)),
-      ]);
-      return { items: rows.map(copyInstance), total: n };
-    },
-
-    async history(instanceId) {
-      const rows = await q
-        .select()
-        .from(history)
-        .where(eq(history.instanceId, instanceId))
-        .orderBy(asc(history.seq));
-      return rows.map(copyHistory);
-    },
-
-    openTasks: (instanceId) => openTasksOf(q, instanceId),
-
-    inbox: (query) => inboxOf(q, query),
-
-    async pendingTimers(instanceId) {
-      const rows = await q
-        .select()
-        .from(timers)
-        .where(
-          and(
-            eq(timers.status, 'pending'),
-            instanceId === undefined ? undefined : eq(timers.instanceId, instanceId),
-          ),
-        )
-        .orderBy(asc(timers.dueAt), asc(timers.id));
-      return rows.map(copyTimer);
-    },
-
-    async getTimer(id) {
-      const [row] = await q.select().from(timers).where(eq(timers.id, id));
-      return row && copyTimer(row);
-    },
-
-    reference: (kind, key) => referenceOf(q, kind, key),
-  };
-}
 
 /**
  * How a command reads its instance, and the directory it then reads: the instance read also
@@ -266,6 +106,11 @@ function commandReads(
 } {
   const load = createDirectory(q);
   let revision: string | null = null;
+  /** The instance as the command sees it; the directory then answers at the read's revision. */
+  const seen = ({ instance, openTasks, directoryRevision }: InstanceRead) => {
+    revision = directoryRevision;
+    return { instance, openTasks };
+  };
   return {
     directory: {
       getUser: (id) => cache.at(revision, load).getUser(id),
@@ -273,16 +118,12 @@ function commandReads(
     },
     async lockInstanceWithOpenTasks(id) {
       const read = await readWithOpenTasks(q, id, lock);
-      if (!read) return undefined;
-      revision = read.directoryRevision;
-      return { instance: read.instance, openTasks: read.openTasks };
+      return read && seen(read);
     },
     async timerWithInstance(timerId) {
       const read = await readTimerWithInstance(q, timerId);
       if (!read?.instance) return read && { timer: read.timer };
-      revision = read.instance.directoryRevision;
-      const { instance, openTasks } = read.instance;
-      return { timer: read.timer, instance: { instance, openTasks } };
+      return { timer: read.timer, instance: seen(read.instance) };
     },
   };
 }
