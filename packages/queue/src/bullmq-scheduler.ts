@@ -89,8 +89,13 @@ export class BullmqScheduler implements Scheduler {
   }
 
   async nudge(instanceId?: string): Promise<void> {
-    if (instanceId) await this.enqueueTimers(await this.deps.store.read.pendingTimers(instanceId));
+    if (instanceId) await this.mirrorTimersOf(instanceId);
     await this.relay();
+  }
+
+  /** The instance's pending timers → delayed jobs (an existing job id makes it a no-op). */
+  private async mirrorTimersOf(instanceId: string): Promise<void> {
+    await this.enqueueTimers(await this.deps.store.read.pendingTimers(instanceId));
   }
 
   /**
@@ -294,9 +299,7 @@ export class BullmqScheduler implements Scheduler {
       // of other fires; a machine event may have entered a state with timers.
       this.relaySoon(result.outbox ?? []);
       const instanceId = result.instance?.id;
-      if (result.timer?.kind === 'event' && instanceId) {
-        await this.enqueueTimers(await this.deps.store.read.pendingTimers(instanceId));
-      }
+      if (result.timer?.kind === 'event' && instanceId) await this.mirrorTimersOf(instanceId);
     }
     return result.fired ? 'fired' : (result.reason ?? 'noop');
   }
@@ -304,9 +307,9 @@ export class BullmqScheduler implements Scheduler {
   private async deliver(job: Job, token?: string): Promise<string> {
     const { outboxId, attempt } = this.payload('outbox.deliver', job);
     const result = await deliverOutbox(this.delivery, outboxId, attempt);
-    if (result.outcome === 'skipped' && result.reason === 'early') {
-      const row = await this.deps.dispatch.getOutbox(outboxId);
-      const wait = (row?.availableAt.getTime() ?? 0) - this.deps.clock.now().getTime();
+    if (result.outcome === 'skipped' && 'availableAt' in result) {
+      // The row says when (no second read of it).
+      const wait = result.availableAt.getTime() - this.deps.clock.now().getTime();
       await job.moveToDelayed(Date.now() + Math.max(wait, 0), token);
       throw new DelayedError();
     }

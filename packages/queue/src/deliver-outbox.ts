@@ -15,6 +15,8 @@ export type DeliveryResult =
   | { readonly outcome: 'delivered'; readonly commands: number }
   /** Nothing to do: the row is gone, delivered, failed, or another attempt owns it. */
   | { readonly outcome: 'skipped'; readonly reason: string }
+  /** Not available yet by the engine's clock: try again at `availableAt`. */
+  | { readonly outcome: 'skipped'; readonly reason: 'early'; readonly availableAt: Date }
   | { readonly outcome: 'retry'; readonly attempt: number; readonly at: Date; readonly error: string }
   | { readonly outcome: 'failed'; readonly error: string };
 
@@ -34,7 +36,9 @@ export async function deliverOutbox(
   if (row.status !== 'pending') return { outcome: 'skipped', reason: row.status };
   if (row.attempts !== attempt) return { outcome: 'skipped', reason: 'stale-attempt' };
   const now = deps.clock.now();
-  if (row.availableAt.getTime() > now.getTime()) return { outcome: 'skipped', reason: 'early' };
+  if (row.availableAt.getTime() > now.getTime()) {
+    return { outcome: 'skipped', reason: 'early', availableAt: row.availableAt };
+  }
   const handler = deps.handlers[row.kind];
   const watched = watchCommands(deps.engine);
   try {
