@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { describeDirectoryContract } from './directory.contract.js';
 import { describeDispatchContract } from './dispatch.contract.js';
-import { LockRequired, type CommandWrite, type StoreTx } from '@certflow/engine';
+import { LockRequired, type CommandWrite, type Engine, type StoreTx } from '@certflow/engine';
 import { historyRecord, instanceRecord, later, timerRecord } from './fixtures.js';
 import { reviewCast, reviewEngine } from './review-engine.js';
 import { describeStoreContract } from './store.contract.js';
@@ -213,11 +213,22 @@ describe('PostgreSQL unlocked commands', () => {
     }
   });
 
-  it('applies twelve racing sends on one instance, each once, with an intact chain', async () => {
+  /** A fresh database (dropped afterwards), the review engine on it, and one started review. */
+  async function withReview(
+    run: (pg: TestPostgres, engine: Engine, id: string) => Promise<void>,
+  ): Promise<void> {
     const pg = await createTestPostgres({ max: 6 });
     try {
       const engine = await reviewEngine(pg.store, pg.directory);
       const { id } = await engine.start('review', { college: 'ee', title: 't' }, reviewCast.owner);
+      await run(pg, engine, id);
+    } finally {
+      await pg.drop();
+    }
+  }
+
+  it('applies twelve racing sends on one instance, each once, with an intact chain', () =>
+    withReview(async (_pg, engine, id) => {
       const comments = Array.from({ length: 12 }, (_, n) => `意见 ${n}`);
       await Promise.all(
         comments.map((comment) =>
@@ -228,16 +239,10 @@ describe('PostgreSQL unlocked commands', () => {
       expect(history.map((h) => h.seq)).toEqual(Array.from({ length: 13 }, (_, n) => n + 1));
       expect(history.slice(1).map((h) => h.comment).sort()).toEqual([...comments].sort());
       expect(await engine.verifyHistory(id)).toEqual({ ok: true, count: 13 });
-    } finally {
-      await pg.drop();
-    }
-  });
+    }));
 
-  it('fires a timer delivered eight times at once exactly once, among racing sends', async () => {
-    const pg = await createTestPostgres({ max: 6 });
-    try {
-      const engine = await reviewEngine(pg.store, pg.directory);
-      const { id } = await engine.start('review', { college: 'ee', title: 't' }, reviewCast.owner);
+  it('fires a timer delivered eight times at once exactly once, among racing sends', () =>
+    withReview(async (pg, engine, id) => {
       const remind = (await pg.store.read.pendingTimers(id)).find((t) => t.kind === 'remind');
       const comments = Array.from({ length: 6 }, (_, n) => `意见 ${n}`);
       const [fires] = await Promise.all([
@@ -255,8 +260,5 @@ describe('PostgreSQL unlocked commands', () => {
       expect(history.filter((h) => h.event === 'COMMENT')).toHaveLength(6);
       expect(await engine.verifyHistory(id)).toEqual({ ok: true, count: 8 });
       expect(await pg.store.read.getTimer(remind!.id)).toMatchObject({ status: 'fired' });
-    } finally {
-      await pg.drop();
-    }
-  });
+    }));
 });

@@ -57,6 +57,12 @@ class RacingStore extends MemoryStore {
     this.transactions += 1;
     return super.transaction(fn);
   }
+
+  /** Count from here: set-up (a start) is not what a test measures. */
+  resetCounts(): void {
+    this.runs = 0;
+    this.transactions = 0;
+  }
 }
 
 function setup(options: { deadlines?: boolean } = {}) {
@@ -76,8 +82,7 @@ describe('engine: send without a lock', () => {
   it('sends in one unlocked run and no transaction when nobody races', async () => {
     const { store, engine } = setup();
     const i = await engine.start('review', { college: 'ee', title: 'T' }, owner);
-    store.runs = 0;
-    store.transactions = 0;
+    store.resetCounts();
     const v = await engine.send(i.id, { type: 'APPROVE' }, lead);
     expect(v.state).toBe('second');
     expect(store.runs).toBe(1);
@@ -130,8 +135,7 @@ describe('engine: send without a lock', () => {
   it('after three lost races it takes the lock, so a command always gets through', async () => {
     const { store, engine } = setup();
     const i = await engine.start('review', { college: 'ee', title: 'T' }, owner);
-    store.runs = 0;
-    store.transactions = 0;
+    store.resetCounts();
     store.losses = 3;
     const v = await engine.send(i.id, { type: 'APPROVE' }, lead);
     expect(v.state).toBe('second');
@@ -144,8 +148,7 @@ describe('engine: send without a lock', () => {
     const { store, engine } = setup();
     const i = await engine.start('review', { college: 'ee', title: 'T' }, owner);
     const taskId = i.tasks[0]!.id;
-    store.runs = 0;
-    store.transactions = 0;
+    store.resetCounts();
     await engine.send(i.id, { type: 'TRANSFER', taskId, data: { to: 'lead2' } }, lead);
     // Tried unlocked, refused the 转办 write before writing anything, then locked.
     expect(store.runs).toBe(1);
@@ -166,8 +169,7 @@ describe('engine: fireTimer without a lock', () => {
     const i = await engine.start('review', { college: 'ee', title: 'T' }, owner);
     const remind = (await store.read.pendingTimers(i.id)).find((t) => t.kind === 'remind');
     if (!remind) throw new Error('no reminder');
-    store.runs = 0;
-    store.transactions = 0;
+    store.resetCounts();
     return { store, engine, i, remind };
   }
 
@@ -219,8 +221,7 @@ describe('engine: fireTimer without a lock', () => {
         locked!.instance.version,
       );
     });
-    store.runs = 0;
-    store.transactions = 0;
+    store.resetCounts();
     expect(await engine.fireTimer(remind.id)).toMatchObject({ fired: false, reason: 'stale' });
     expect(store.runs).toBe(1);
     expect(store.transactions).toBe(1);
