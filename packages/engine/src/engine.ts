@@ -25,24 +25,15 @@ import {
   type ChainVerdict,
 } from './hash.js';
 import { Notifier } from './notifier.js';
-import {
-  outcomeOf,
-  refsOf,
-  statusOf,
-  writeOutcome,
-  WriteConflict,
-  type EngineDeps,
-} from './outcome.js';
+import { outcomeOf, refsOf, statusOf, writeOutcome, type EngineDeps } from './outcome.js';
 import { planEntered } from './plan.js';
 import type { HistoryRecord, InstanceRecord, JsonObject, TaskRecord } from './records.js';
 import { FlowRegistry } from './registry.js';
 import { activeLeaves, persistSnapshot, stateKey } from './snapshot.js';
-import { LockRequired, type Store, type StoreTx } from './store.js';
+import type { Store, StoreTx } from './store.js';
 import { fireIn } from './timers.js';
+import { unlockedFirst } from './unlocked.js';
 import { instanceView, type InstanceView } from './view.js';
-
-/** Unlocked tries of a `send` that keep losing the version check before it takes the lock. */
-const UNLOCKED_ATTEMPTS = 3;
 
 export type { CommandEvent, FireResult, SendOptions } from './command.js';
 export { validationError } from './command.js';
@@ -269,7 +260,7 @@ export class Engine {
     // Without an idempotency key, first without a lock: read, decide, then one version-checked
     // statement that is the whole transaction. Another command winning the race costs a retry;
     // a command that needs locks (a locked reference, 转办) runs in a transaction.
-    return this.unlockedFirst(key ? undefined : command, command);
+    return unlockedFirst(this.store, key ? undefined : command, command);
   }
 
   /**
@@ -280,32 +271,11 @@ export class Engine {
    */
   async fireTimer(timerId: string, options: { onlyIfDue?: boolean } = {}): Promise<FireResult> {
     const onlyIfDue = options.onlyIfDue === true;
-    return this.unlockedFirst(
+    return unlockedFirst(
+      this.store,
       (tx) => fireIn(this.depsIn(tx), tx, timerId, { onlyIfDue, claim: 'in-write' }),
       (tx) => fireIn(this.depsIn(tx), tx, timerId, { onlyIfDue, claim: 'first' }),
     );
-  }
-
-  /**
-   * Where the store offers `unlocked`, run `unlocked` there (read, decide, one version-checked
-   * write): up to `UNLOCKED_ATTEMPTS` times while another command wins the race, then — or at
-   * once when it needs a lock — `locked` in a transaction.
-   */
-  private async unlockedFirst<T>(
-    unlocked: ((tx: StoreTx) => Promise<T>) | undefined,
-    locked: (tx: StoreTx) => Promise<T>,
-  ): Promise<T> {
-    if (unlocked && this.store.unlocked) {
-      for (let attempt = 1; attempt <= UNLOCKED_ATTEMPTS; attempt += 1) {
-        try {
-          return await this.store.unlocked(unlocked);
-        } catch (error) {
-          if (error instanceof LockRequired) break;
-          if (!(error instanceof WriteConflict)) throw error;
-        }
-      }
-    }
-    return this.store.transaction(locked);
   }
 
   /**

@@ -1,5 +1,32 @@
 import type { Directory } from './directory.js';
-import { LockRequired, type StoreTx } from './store.js';
+import { WriteConflict } from './outcome.js';
+import { LockRequired, type Store, type StoreTx } from './store.js';
+
+/** Unlocked tries of a command that keeps losing the version check before it takes the lock. */
+const UNLOCKED_ATTEMPTS = 3;
+
+/**
+ * Where `store` offers `unlocked`, run `unlocked` there (read, decide, one version-checked
+ * write): up to `UNLOCKED_ATTEMPTS` times while another command wins the race, then — or at
+ * once when it needs a lock — `locked` in a transaction.
+ */
+export async function unlockedFirst<T>(
+  store: Store,
+  unlocked: ((tx: StoreTx) => Promise<T>) | undefined,
+  locked: (tx: StoreTx) => Promise<T>,
+): Promise<T> {
+  if (unlocked && store.unlocked) {
+    for (let attempt = 1; attempt <= UNLOCKED_ATTEMPTS; attempt += 1) {
+      try {
+        return await store.unlocked(unlocked);
+      } catch (error) {
+        if (error instanceof LockRequired) break;
+        if (!(error instanceof WriteConflict)) throw error;
+      }
+    }
+  }
+  return store.transaction(locked);
+}
 
 /** What a store supplies for `Store.unlocked`: plain reads, and the write as its own transaction. */
 export interface UnlockedParts {
