@@ -27,7 +27,20 @@ function refusal(fn: () => unknown): DomainError {
 
 describe('working days in 2026 (chinese-days data, Beijing dates)', () => {
   it('knows the National Day holiday and its make-up working days', () => {
-    const days = ['09-19', '09-20', '09-21', '09-30', '10-01', '10-04', '10-07', '10-08', '10-09', '10-10', '10-11', '10-12'];
+    const days = [
+      '09-19',
+      '09-20',
+      '09-21',
+      '09-30',
+      '10-01',
+      '10-04',
+      '10-07',
+      '10-08',
+      '10-09',
+      '10-10',
+      '10-11',
+      '10-12',
+    ];
     expect(days.map((d) => [d, cal.isWorkingDay(`2026-${d}`)])).toEqual([
       ['09-19', false], // Saturday
       ['09-20', true], // Sunday, make-up working day
@@ -46,10 +59,39 @@ describe('working days in 2026 (chinese-days data, Beijing dates)', () => {
 
   it('knows every 2026 statutory holiday and 调休 day of the notice', () => {
     const holidays = [
-      '01-01', '01-02', '01-03', '02-15', '02-16', '02-17', '02-18', '02-19', '02-20', '02-21',
-      '02-22', '02-23', '04-04', '04-05', '04-06', '05-01', '05-02', '05-03', '05-04', '05-05',
-      '06-19', '06-20', '06-21', '09-25', '09-26', '09-27', '10-01', '10-02', '10-03', '10-04',
-      '10-05', '10-06', '10-07',
+      '01-01',
+      '01-02',
+      '01-03',
+      '02-15',
+      '02-16',
+      '02-17',
+      '02-18',
+      '02-19',
+      '02-20',
+      '02-21',
+      '02-22',
+      '02-23',
+      '04-04',
+      '04-05',
+      '04-06',
+      '05-01',
+      '05-02',
+      '05-03',
+      '05-04',
+      '05-05',
+      '06-19',
+      '06-20',
+      '06-21',
+      '09-25',
+      '09-26',
+      '09-27',
+      '10-01',
+      '10-02',
+      '10-03',
+      '10-04',
+      '10-05',
+      '10-06',
+      '10-07',
     ];
     const workdays = ['01-04', '02-14', '02-28', '05-09', '09-20', '10-10'];
     expect(holidays.filter((d) => cal.isWorkingDay(`2026-${d}`))).toEqual([]);
@@ -72,7 +114,9 @@ describe('working days in 2026 (chinese-days data, Beijing dates)', () => {
     expect(bj(cal.addWorkingDays(at('2026-09-30T23:30:00+08:00'), 1))).toBe('2026-10-08 23:30');
     // From a holiday, the first working day counts as one.
     expect(bj(cal.addWorkingDays(at('2026-10-03T08:00:00+08:00'), 1))).toBe('2026-10-08 08:00');
-    expect(cal.addWorkingDays(at('2026-10-03T08:00:00+08:00'), 0)).toEqual(at('2026-10-03T08:00:00+08:00'));
+    expect(cal.addWorkingDays(at('2026-10-03T08:00:00+08:00'), 0)).toEqual(
+      at('2026-10-03T08:00:00+08:00'),
+    );
   });
 
   it('adds working hours inside 09:00–17:00 Beijing on working days', () => {
@@ -82,13 +126,17 @@ describe('working days in 2026 (chinese-days data, Beijing dates)', () => {
     expect(bj(cal.addWorkingHours(at('2026-10-02T12:00:00+08:00'), 12))).toBe('2026-10-09 13:00');
     expect(bj(cal.addWorkingHours(at('2026-10-09T15:30:00+08:00'), 2))).toBe('2026-10-10 09:30');
     expect(bj(cal.addWorkingHours(at('2026-09-30T10:00:00+08:00'), 0.5))).toBe('2026-09-30 10:30');
-    expect(cal.addWorkingHours(at('2026-10-02T12:00:00+08:00'), 0)).toEqual(at('2026-10-02T12:00:00+08:00'));
+    expect(cal.addWorkingHours(at('2026-10-02T12:00:00+08:00'), 0)).toEqual(
+      at('2026-10-02T12:00:00+08:00'),
+    );
   });
 
   it('refuses nonsense counts and dates', () => {
     expect(() => cal.addWorkingDays(at('2026-09-30T10:00:00+08:00'), -1)).toThrow(RangeError);
     expect(() => cal.addWorkingDays(at('2026-09-30T10:00:00+08:00'), 1.5)).toThrow(RangeError);
-    expect(() => cal.addWorkingHours(at('2026-09-30T10:00:00+08:00'), Number.NaN)).toThrow(RangeError);
+    expect(() => cal.addWorkingHours(at('2026-09-30T10:00:00+08:00'), Number.NaN)).toThrow(
+      RangeError,
+    );
     expect(() => cal.isWorkingDay('2026-02-30')).toThrow(RangeError);
     expect(() => cal.isWorkingDay('2026-9-1')).toThrow(RangeError);
   });
@@ -114,11 +162,15 @@ describe('a year the package does not cover', () => {
   it('is answered from an administrator override', () => {
     const withOverride = createBusinessCalendar({ overrides: [y2027] });
     expect(withOverride.isCovered(2027)).toBe(true);
-    expect(bj(withOverride.addWorkingDays(at('2026-12-30T09:00:00+08:00'), 3))).toBe('2027-01-05 09:00');
+    expect(bj(withOverride.addWorkingDays(at('2026-12-30T09:00:00+08:00'), 3))).toBe(
+      '2027-01-05 09:00',
+    );
     expect(withOverride.isWorkingDay('2027-01-09')).toBe(true); // Saturday make-up day
     expect(withOverride.isWorkingDay('2027-10-04')).toBe(false); // Monday holiday
     expect(withOverride.isWorkingDay('2027-10-05')).toBe(true);
-    expect(refusal(() => withOverride.isWorkingDay('2028-01-03')).code).toBe('CALENDAR_YEAR_NOT_COVERED');
+    expect(refusal(() => withOverride.isWorkingDay('2028-01-03')).code).toBe(
+      'CALENDAR_YEAR_NOT_COVERED',
+    );
   });
 
   it('an override replaces the package data of a covered year', () => {

@@ -1,4 +1,4 @@
-import { refuse, type BusinessCalendar } from '@certflow/engine';
+import type { BusinessCalendar, Deadline, Duration, SkippedDays } from '@certflow/engine';
 import {
   addDays,
   beijingDate,
@@ -12,9 +12,9 @@ import type { CalendarOverride } from './calendar-override.js';
 import { chineseDaysArrangements, type YearArrangement } from './chinese-days-data.js';
 
 const HOUR = 3_600_000;
-/** Working hours are counted 09:00–17:00 Beijing time on working days: 8 hours a day. */
+/** Working hours are counted 09:00–17:30 Beijing time on working days; deadlines end at 17:30. */
 export const WORKDAY_START_MS = 9 * HOUR;
-export const WORKDAY_END_MS = 17 * HOUR;
+export const WORKDAY_END_MS = 17.5 * HOUR;
 
 export interface BusinessCalendarOptions {
   /** Years entered by an administrator; an override replaces the package's data for its year. */
@@ -52,71 +52,106 @@ export function createBusinessCalendar(
     years.set(o.year, { holidays: new Set(o.holidays), workdays: new Set(o.workdays) });
   }
 
-  const arrangement = (date: string): YearArrangement => {
-    const year = yearOf(date);
-    const y = years.get(year);
-    if (!y) {
-      throw refuse(
-        'CALENDAR_YEAR_NOT_COVERED',
-        { year, date },
-        {
-          zh: `工作日历未覆盖 ${year} 年，请先维护该年节假日安排`,
-          en: `The business calendar does not cover ${year} yet; enter its holidays first`,
-        },
-      );
-    }
-    return y;
-  };
+  /** The year's official table, or undefined: then the year is counted on weekends alone. */
+  const arrangement = (date: string): YearArrangement | undefined => years.get(yearOf(date));
 
-  const isWorkingDay = (date: string): boolean => {
+  const dayKind = (date: string): 'work' | 'weekend' | 'holiday' => {
     if (!isIsoDate(date)) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
     const y = arrangement(date);
-    if (y.workdays.has(date)) return true;
-    if (y.holidays.has(date)) return false;
+    if (y?.workdays.has(date)) return 'work';
+    if (y?.holidays.has(date)) return 'holiday';
     const d = weekday(date);
-    return d !== 0 && d !== 6;
+    return d !== 0 && d !== 6 ? 'work' : 'weekend';
   };
+  const isWorkingDay = (date: string): boolean => dayKind(date) === 'work';
 
-  const nextWorkingDay = (date: string): string => {
-    let d = addDays(date, 1);
-    while (!isWorkingDay(d)) d = addDays(d, 1);
-    return d;
+  /** A walk over working days that remembers the runs of days it skipped and the years it saw. */
+  const walk = (from: Date) => {
+    const skipped: SkippedDays[] = [];
+    const seen = new Set<number>([yearOf(beijingDate(from))]);
+    const next = (date: string): string => {
+      let d = addDays(date, 1);
+      seen.add(yearOf(d));
+      for (let kind = dayKind(d); kind !== 'work'; kind = dayKind(d)) {
+        const last = skipped[skipped.length - 1];
+        if (last && last.kind === kind && addDays(last.to, 1) === d) {
+          skipped[skipped.length - 1] = { ...last, to: d };
+        } else skipped.push({ from: d, to: d, kind });
+        d = addDays(d, 1);
+        seen.add(yearOf(d));
+      }
+      return d;
+    };
+    const result = (at: Date, rule: Duration): Deadline => {
+      const yearsSeen = [...seen].sort((a, b) => a - b);
+      const provisional = yearsSeen.some((y) => !years.has(y));
+      const n = 'workingDays' in rule ? rule.workingDays : rule.workingHours;
+      const unit =
+        'workingDays' in rule ? ['个工作日', 'working days'] : ['个工作小时', 'working hours'];
+      const note = provisional
+        ? [
+            '（暂按周末计算，节假日安排公布后自动调整）',
+            ' (provisional: weekends only until the holiday table is published)',
+          ]
+        : ['', ''];
+      return {
+        at,
+        provisional,
+        years: yearsSeen,
+        skipped,
+        explanation: { zh: `${n}${unit[0]}${note[0]}`, en: `${n} ${unit[1]}${note[1]}` },
+      };
+    };
+    return { next, result };
   };
 
   const count = (n: number, what: string): void => {
     if (!Number.isFinite(n) || n < 0) throw new RangeError(`${what} must be ≥ 0, got ${n}`);
   };
 
+  const deadline = (from: Date, rule: Duration): Deadline => {
+    const w = walk(from);
+    if ('workingDays' in rule) {
+      count(rule.workingDays, 'working days');
+      if (!Number.isInteger(rule.workingDays)) {
+        throw new RangeError(`working days must be whole: ${rule.workingDays}`);
+      }
+      let date = beijingDate(from);
+      for (let left = rule.workingDays; left > 0; left -= 1) date = w.next(date);
+      return w.result(beijingInstant(date, WORKDAY_END_MS), rule);
+    }
+    count(rule.workingHours, 'working hours');
+    let left = Math.round(rule.workingHours * HOUR);
+    let date = beijingDate(from);
+    let at = beijingTimeOfDay(from);
+    if (!isWorkingDay(date) || at >= WORKDAY_END_MS) {
+      date = w.next(date);
+      at = WORKDAY_START_MS;
+    } else if (at < WORKDAY_START_MS) {
+      at = WORKDAY_START_MS;
+    }
+    while (left > WORKDAY_END_MS - at) {
+      left -= WORKDAY_END_MS - at;
+      date = w.next(date);
+      at = WORKDAY_START_MS;
+    }
+    return w.result(beijingInstant(date, at + left), rule);
+  };
+
   return {
     isWorkingDay,
-
-    addWorkingDays(from, days) {
-      count(days, 'working days');
-      if (!Number.isInteger(days)) throw new RangeError(`working days must be whole: ${days}`);
-      let date = beijingDate(from);
-      for (let left = days; left > 0; left -= 1) date = nextWorkingDay(date);
-      return beijingInstant(date, beijingTimeOfDay(from));
-    },
-
-    addWorkingHours(from, hours) {
-      count(hours, 'working hours');
-      let left = Math.round(hours * HOUR);
-      if (left === 0) return new Date(from.getTime());
-      let date = beijingDate(from);
-      let at = beijingTimeOfDay(from);
-      if (!isWorkingDay(date) || at >= WORKDAY_END_MS) {
-        date = nextWorkingDay(date);
-        at = WORKDAY_START_MS;
-      } else if (at < WORKDAY_START_MS) {
-        at = WORKDAY_START_MS;
-      }
-      for (;;) {
-        const today = WORKDAY_END_MS - at;
-        if (left <= today) return beijingInstant(date, at + left);
-        left -= today;
-        date = nextWorkingDay(date);
-        at = WORKDAY_START_MS;
-      }
+    deadline,
+    reminder(from, rule) {
+      const end = deadline(from, rule);
+      const w = walk(end.at);
+      const day = w.next(beijingDate(end.at));
+      const r = w.result(beijingInstant(day, WORKDAY_START_MS), rule);
+      return {
+        ...r,
+        years: [...new Set([...end.years, ...r.years])].sort((a, b) => a - b),
+        skipped: [...end.skipped, ...r.skipped],
+        provisional: end.provisional || r.provisional,
+      };
     },
 
     coveredYears: () => [...years.keys()].sort((a, b) => a - b),

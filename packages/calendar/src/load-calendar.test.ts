@@ -42,7 +42,11 @@ describe('calendar overrides as reference data', () => {
 
   it('a stored value that is not a valid override stops the load', async () => {
     const store = new MemoryStore();
-    store.setReference(CALENDAR_REFERENCE_KIND, '2028', { year: 2028, holidays: ['2029-01-01'], workdays: [] });
+    store.setReference(CALENDAR_REFERENCE_KIND, '2028', {
+      year: 2028,
+      holidays: ['2029-01-01'],
+      workdays: [],
+    });
     const error = await loadCalendarOverrides(store.read).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InfrastructureError);
     expect((error as InfrastructureError).code).toBe('CALENDAR_OVERRIDE_INVALID');

@@ -1,4 +1,10 @@
-import { InfrastructureError, isDomainError, type JsonObject } from '@certflow/engine';
+import {
+  InfrastructureError,
+  isDomainError,
+  type Deadline,
+  type Duration,
+  type JsonObject,
+} from '@certflow/engine';
 import {
   createBusinessCalendar,
   type BusinessCalendarOptions,
@@ -62,7 +68,8 @@ export class RefreshableCalendar implements ChinaBusinessCalendar {
 
   constructor(
     private readonly source: CalendarOverrideSource,
-    private readonly options: LoadOverridesOptions & Omit<BusinessCalendarOptions, 'overrides'> = {},
+    private readonly options: LoadOverridesOptions &
+      Omit<BusinessCalendarOptions, 'overrides'> = {},
   ) {
     this.current = createBusinessCalendar(options);
   }
@@ -73,11 +80,11 @@ export class RefreshableCalendar implements ChinaBusinessCalendar {
     return overrides;
   }
 
-  addWorkingDays(from: Date, days: number): Date {
-    return this.current.addWorkingDays(from, days);
+  deadline(from: Date, d: Duration): Deadline {
+    return this.current.deadline(from, d);
   }
-  addWorkingHours(from: Date, hours: number): Date {
-    return this.current.addWorkingHours(from, hours);
+  reminder(from: Date, d: Duration): Deadline {
+    return this.current.reminder(from, d);
   }
   isWorkingDay(beijingDate: string): boolean {
     return this.current.isWorkingDay(beijingDate);

@@ -99,7 +99,7 @@ export interface Page<T> {
 export interface FlowTaskInfo {
   step: string;
   role: string;
-  scope: 'school' | 'college' | 'submitter';
+  scope: 'school' | 'college' | 'organization' | 'submitter';
   events: string[];
   approval: boolean;
 }

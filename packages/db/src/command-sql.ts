@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type {
   CommandWrite,
+  DueBasis,
   InstanceRecord,
   InstanceStatus,
   JsonObject,
+  ReferenceKey,
   TaskKind,
   TaskRecord,
   TaskStatus,
@@ -49,7 +51,9 @@ function instanceFromJson(r: Record<string, unknown>): InstanceRecord {
     snapshot: r.snapshot as JsonObject,
     submitterId: r.submitter_id as string,
     college: textOrNull(r.college),
+    organization: textOrNull(r.organization),
     subjectId: textOrNull(r.subject_id),
+    refKeys: (r.ref_keys ?? []) as ReferenceKey[],
     title: r.title as string,
     stepActors: r.step_actors as Record<string, string>,
     headHash: r.head_hash as string,
@@ -69,10 +73,12 @@ export function taskFromJson(r: Record<string, unknown>): TaskRecord {
     kind: r.kind as TaskKind,
     role: r.role as string,
     college: textOrNull(r.college),
+    organization: textOrNull(r.organization),
     assignee: textOrNull(r.assignee),
     events: r.events as string[],
     approval: r.approval as boolean,
     dueAt: dateOrNull(r.due_at),
+    dueBasis: (r.due_basis ?? null) as DueBasis | null,
     status: r.status as TaskStatus,
     createdAt: date(r.created_at),
     completedAt: dateOrNull(r.completed_at),
@@ -159,6 +165,7 @@ function timerFromJson(r: Record<string, unknown>): TimerRecord {
     kind: r.kind as TimerKind,
     event: r.event as string,
     dueAt: date(r.due_at),
+    dueBasis: (r.due_basis ?? null) as DueBasis | null,
     status: r.status as TimerStatus,
     createdAt: date(r.created_at),
     firedAt: dateOrNull(r.fired_at),
@@ -224,10 +231,12 @@ export async function writeCommandRows(scope: TxScope, w: CommandWrite): Promise
     kind: t.kind,
     role: t.role,
     college: t.college,
+    organization: t.organization,
     assignee: t.assignee,
     events: t.events,
     approval: t.approval,
     due_at: iso(t.dueAt),
+    due_basis: t.dueBasis,
     status: t.status,
     created_at: iso(t.createdAt),
     completed_at: iso(t.completedAt),
@@ -241,6 +250,7 @@ export async function writeCommandRows(scope: TxScope, w: CommandWrite): Promise
     kind: t.kind,
     event: t.event,
     due_at: iso(t.dueAt),
+    due_basis: t.dueBasis,
     status: t.status,
     created_at: iso(t.createdAt),
     fired_at: iso(t.firedAt),
@@ -290,13 +300,14 @@ export async function writeCommandRows(scope: TxScope, w: CommandWrite): Promise
         as c(id text, status text, completed_by text, completed_at timestamptz), go
       where go.ok and t.id = c.id and t.status = 'open'
     ), opened as (
-      insert into tasks (id, instance_id, flow_id, state, step, kind, role, college, assignee,
-        events, approval, due_at, status, created_at, completed_at, completed_by)
+      insert into tasks (id, instance_id, flow_id, state, step, kind, role, college,
+        organization, assignee, events, approval, due_at, due_basis, status, created_at,
+        completed_at, completed_by)
       select x.* from jsonb_to_recordset(${jsonText(newTasks)}::text::jsonb)
         as x(id text, instance_id text, flow_id text, state text, step text, kind text,
-          role text, college text, assignee text, events jsonb, approval boolean,
-          due_at timestamptz, status text, created_at timestamptz, completed_at timestamptz,
-          completed_by text), go
+          role text, college text, organization text, assignee text, events jsonb,
+          approval boolean, due_at timestamptz, due_basis jsonb, status text,
+          created_at timestamptz, completed_at timestamptz, completed_by text), go
       where go.ok
     ), cancelled as (
       update timers set status = 'cancelled'
@@ -307,11 +318,12 @@ export async function writeCommandRows(scope: TxScope, w: CommandWrite): Promise
         and not (state in (select jsonb_array_elements_text(
           ${jsonText(w.cancelTimers?.keepStates ?? [])}::text::jsonb)))
     ), scheduled as (
-      insert into timers (id, instance_id, task_id, state, kind, event, due_at, status,
-        created_at, fired_at)
+      insert into timers (id, instance_id, task_id, state, kind, event, due_at, due_basis,
+        status, created_at, fired_at)
       select x.* from jsonb_to_recordset(${jsonText(timers)}::text::jsonb)
         as x(id text, instance_id text, task_id text, state text, kind text, event text,
-          due_at timestamptz, status text, created_at timestamptz, fired_at timestamptz), go
+          due_at timestamptz, due_basis jsonb, status text, created_at timestamptz,
+          fired_at timestamptz), go
       where go.ok
     ), queued as (
       insert into outbox (id, instance_id, kind, payload, status, attempts, created_at,

@@ -23,7 +23,14 @@ export interface Directory extends EngineDirectory {
 }
 
 function toUser(row: typeof users.$inferSelect): User {
-  return { id: row.id, name: row.name, email: row.email, roles: row.roles, college: row.college };
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    roles: row.roles,
+    college: row.college,
+    ...(row.organization === null ? {} : { organization: row.organization }),
+  };
 }
 
 export function createDirectory(db: Database): Directory {
@@ -52,7 +59,8 @@ export function createDirectory(db: Database): Directory {
     upsertUser: (user) =>
       guarded(async () => {
         const { id, name, email, college } = user;
-        const changes = { name, email, roles: [...user.roles], college };
+        const organization = user.organization ?? null;
+        const changes = { name, email, roles: [...user.roles], college, organization };
         await db
           .insert(users)
           .values({ id, ...changes })

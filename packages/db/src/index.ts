@@ -31,4 +31,18 @@ export {
   timers,
   users,
 } from './schema.js';
-export { createMailStore, mailActionTokens, mailInbound, mailMessages, mailTables, TOKEN_SUPERSEDED, type ActionTokenRecord, type InboundReplyRecord, type MailMessageRecord, type MailMessageStatus, type MailStore, type TokenScope, type TokenUse } from './mail-store.js';
+export {
+  createMailStore,
+  mailActionTokens,
+  mailInbound,
+  mailMessages,
+  mailTables,
+  TOKEN_SUPERSEDED,
+  type ActionTokenRecord,
+  type InboundReplyRecord,
+  type MailMessageRecord,
+  type MailMessageStatus,
+  type MailStore,
+  type TokenScope,
+  type TokenUse,
+} from './mail-store.js';

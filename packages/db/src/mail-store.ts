@@ -159,7 +159,10 @@ function copyInbound(r: InboundReplyRecord): InboundReplyRecord {
 /** The mail package's persistence over a drizzle database (postgres.js or PGlite). */
 export function createMailStore(db: Database): MailStore {
   const getToken = async (q: Database, hash: string) => {
-    const [row] = await q.select().from(mailActionTokens).where(eq(mailActionTokens.tokenHash, hash));
+    const [row] = await q
+      .select()
+      .from(mailActionTokens)
+      .where(eq(mailActionTokens.tokenHash, hash));
     return row && copyToken(row);
   };
 
@@ -174,7 +177,10 @@ export function createMailStore(db: Database): MailStore {
 
     getMessage: (outboxId) =>
       guarded(async () => {
-        const [row] = await db.select().from(mailMessages).where(eq(mailMessages.outboxId, outboxId));
+        const [row] = await db
+          .select()
+          .from(mailMessages)
+          .where(eq(mailMessages.outboxId, outboxId));
         return row && copyMessage(row);
       }),
 

@@ -77,7 +77,9 @@ async function pipelinedTransaction<T>(client: Sql, fn: (tx: TxScope) => Promise
       const { sql: text, params } = dialect.sqlToQuery(query);
       state = 'committing';
       // Both queued on the connection before either reply: one socket write, one round trip.
-      const write = connection.unsafe(text, params as Parameters<Sql['unsafe']>[1], { prepare: true }).execute();
+      const write = connection
+        .unsafe(text, params as Parameters<Sql['unsafe']>[1], { prepare: true })
+        .execute();
       const commit = connection.unsafe('commit').execute();
       const [written, committed] = await Promise.allSettled([write, commit]);
       state = 'over';
@@ -130,8 +132,7 @@ function preparing(client: Sql, options?: Sql['options']): Sql {
       if (property === 'options' && options) return options;
       if (property === 'begin' || property === 'savepoint') {
         const original = Reflect.get(target, property, receiver) as
-          | ((...args: unknown[]) => unknown)
-          | undefined;
+          ((...args: unknown[]) => unknown) | undefined;
         if (typeof original !== 'function') return original;
         return (...args: unknown[]) =>
           original.apply(

@@ -42,13 +42,22 @@ export async function referenceOf(
 
 /**
  * The inbox's branches: tasks assigned to the actor; unassigned tasks of each of their roles,
- * school-wide and (with a college) of their college. The branches are disjoint and each matches
+ * school-wide, (with a college) of their college and (with an organization) of their evaluation
+ * organization. The branches are disjoint and each matches
  * one partial index whose order is the inbox's (schema.ts `tasks_inbox_*`).
  */
 function inboxBranches(query: InboxQuery): SQL[] {
   const branches: SQL[] = [sql`status = 'open' and assignee = ${query.actorId}`];
   for (const role of new Set(query.roles)) {
-    branches.push(sql`status = 'open' and assignee is null and college is null and role = ${role}`);
+    branches.push(
+      sql`status = 'open' and assignee is null and college is null and organization is null and role = ${role}`,
+    );
+    // An organization-scoped task (第六条3) is only for its evaluation organization's people.
+    if (query.organization !== null) {
+      branches.push(
+        sql`status = 'open' and assignee is null and organization is not null and role = ${role} and organization = ${query.organization}`,
+      );
+    }
     if (query.college !== null) {
       branches.push(
         sql`status = 'open' and assignee is null and college is not null and role = ${role} and college = ${query.college}`,

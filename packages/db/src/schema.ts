@@ -12,9 +12,11 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 import type {
+  DueBasis,
   InstanceStatus,
   JsonObject,
   OutboxStatus,
+  ReferenceKey,
   TaskKind,
   TaskStatus,
   TimerKind,
@@ -43,7 +45,12 @@ export const instances = pgTable(
     snapshot: jsonb('snapshot').$type<JsonObject>().notNull(),
     submitterId: text('submitter_id').notNull(),
     college: text('college'),
+    organization: text('organization'),
     subjectId: text('subject_id'),
+    refKeys: jsonb('ref_keys')
+      .$type<readonly ReferenceKey[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     title: text('title').notNull(),
     stepActors: jsonb('step_actors').$type<Record<string, string>>().notNull(),
     headHash: text('head_hash').notNull(),
@@ -89,10 +96,12 @@ export const tasks = pgTable(
     kind: text('kind').$type<TaskKind>().notNull(),
     role: text('role').notNull(),
     college: text('college'),
+    organization: text('organization'),
     assignee: text('assignee'),
     events: jsonb('events').$type<string[]>().notNull(),
     approval: boolean('approval').notNull(),
     dueAt: at('due_at'),
+    dueBasis: jsonb('due_basis').$type<DueBasis>(),
     status: text('status').$type<TaskStatus>().notNull(),
     createdAt: at('created_at').notNull(),
     completedAt: at('completed_at'),
@@ -115,7 +124,13 @@ export const tasks = pgTable(
     // … unassigned school-wide open tasks of a role …
     index('tasks_inbox_school_idx')
       .on(t.role, t.dueAt.asc().nullsLast(), t.createdAt, t.id)
-      .where(sql`${t.status} = 'open' and ${t.assignee} is null and ${t.college} is null`),
+      .where(
+        sql`${t.status} = 'open' and ${t.assignee} is null and ${t.college} is null and ${t.organization} is null`,
+      ),
+    // … unassigned open tasks of a role for one evaluation organization (第六条3) …
+    index('tasks_inbox_organization_idx')
+      .on(t.role, t.organization, t.dueAt.asc().nullsLast(), t.createdAt, t.id)
+      .where(sql`${t.status} = 'open' and ${t.assignee} is null and ${t.organization} is not null`),
     // … and unassigned open tasks of a role in a college. (PostgreSQL does not treat
     // `college is null` as an equality that fixes the order, hence two role indexes.)
     index('tasks_inbox_college_idx')
@@ -135,6 +150,7 @@ export const timers = pgTable(
     kind: text('kind').$type<TimerKind>().notNull(),
     event: text('event').notNull(),
     dueAt: at('due_at').notNull(),
+    dueBasis: jsonb('due_basis').$type<DueBasis>(),
     status: text('status').$type<TimerStatus>().notNull(),
     createdAt: at('created_at').notNull(),
     firedAt: at('fired_at'),
@@ -191,6 +207,8 @@ export const referenceData = pgTable(
     kind: text('kind').notNull(),
     key: text('key').notNull(),
     value: jsonb('value').$type<JsonObject>().notNull(),
+    /** Incremented by every write: commands write a row only at the version they read. */
+    version: integer('version').notNull().default(1),
     updatedAt: at('updated_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ name: 'reference_data_pk', columns: [t.kind, t.key] })],
@@ -205,6 +223,8 @@ export const users = pgTable(
     email: text('email').notNull(),
     roles: text('roles').array().notNull(),
     college: text('college'),
+    /** The evaluation organization (培训评价组织) of an external partner. */
+    organization: text('organization'),
   },
   (t) => [index('users_roles_idx').using('gin', t.roles)],
 );

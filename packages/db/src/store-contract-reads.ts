@@ -188,7 +188,14 @@ export function describeStoreReads({ store, s, seed }: StoreContractContext): vo
       limit = 50,
       offset = 0,
     ) => {
-      const page = await store().read.inbox({ actorId, roles, college, limit, offset });
+      const page = await store().read.inbox({
+        actorId,
+        roles,
+        college,
+        organization: null,
+        limit,
+        offset,
+      });
       return { ids: page.items.map((t) => t.id), total: page.total };
     };
     beforeEach(async () => {
@@ -227,6 +234,7 @@ export function describeStoreReads({ store, s, seed }: StoreContractContext): vo
         actorId: 'u1',
         roles: ['college_lead'],
         college: 'ee',
+        organization: null,
         limit: 1,
         offset: 0,
       });

@@ -231,13 +231,16 @@ describe('PostgreSQL unlocked commands', () => {
     withReview(async (_pg, engine, id) => {
       const comments = Array.from({ length: 12 }, (_, n) => `意见 ${n}`);
       await Promise.all(
-        comments.map((comment) =>
-          engine.send(id, { type: 'COMMENT', comment }, reviewCast.lead),
-        ),
+        comments.map((comment) => engine.send(id, { type: 'COMMENT', comment }, reviewCast.lead)),
       );
       const history = await engine.history(id);
       expect(history.map((h) => h.seq)).toEqual(Array.from({ length: 13 }, (_, n) => n + 1));
-      expect(history.slice(1).map((h) => h.comment).sort()).toEqual([...comments].sort());
+      expect(
+        history
+          .slice(1)
+          .map((h) => h.comment)
+          .sort(),
+      ).toEqual([...comments].sort());
       expect(await engine.verifyHistory(id)).toEqual({ ok: true, count: 13 });
     }));
 

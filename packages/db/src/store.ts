@@ -70,8 +70,10 @@ export function createStore(
   return {
     transaction: (fn) => guarded(() => run((tx) => fn(createTx(tx, cache)))),
     ...(options.unlocked
-      ? { unlocked: <T>(fn: (tx: StoreTx) => Promise<T>) =>
-            guarded(() => fn(createUnlockedTx(db, cache))) }
+      ? {
+          unlocked: <T>(fn: (tx: StoreTx) => Promise<T>) =>
+            guarded(() => fn(createUnlockedTx(db, cache))),
+        }
       : {}),
     read: {
       getInstance: (id) => guarded(() => read.getInstance(id)),
@@ -90,7 +92,6 @@ async function idempotencyOf(q: Database, key: string) {
   const [row] = await q.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key));
   return row && copyIdempotency(row);
 }
-
 
 /**
  * How a command reads its instance, and the directory it then reads: the instance read also

@@ -6,6 +6,8 @@ export interface Actor {
   readonly roles: readonly string[];
   /** The college (二级学院) of a college-scoped person. */
   readonly college?: string;
+  /** The evaluation organization (培训评价组织) of an `evaluation_org` person. */
+  readonly organization?: string;
   /** `system` is the timer/relay actor: it may only send what a timer or effect declares. */
   readonly kind?: 'person' | 'system';
 }

@@ -2,10 +2,14 @@ import type { Actor } from './actor.js';
 import { refuse } from './errors.js';
 import type { InstanceRecord, TaskRecord } from './records.js';
 
-/** Does the actor hold this task? A named assignee, or the role in the task's scope. */
+/**
+ * Does the actor hold this task? A named assignee, or the role in the task's scope: its college,
+ * its evaluation organization (第六条3: an organization's people act on its own certificates only).
+ */
 export function holds(actor: Actor, task: TaskRecord): boolean {
   if (task.assignee !== null) return task.assignee === actor.id;
   if (!actor.roles.includes(task.role)) return false;
+  if (task.organization !== null && task.organization !== actor.organization) return false;
   return task.college === null || task.college === actor.college;
 }
 

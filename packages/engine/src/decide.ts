@@ -5,8 +5,8 @@ import { checkSeparationOfDuties, holds, pickTask } from './authorize.js';
 import type { CommandEvent } from './command.js';
 import { validationError } from './command.js';
 import { DomainError, refuse } from './errors.js';
-import { isTaskOperation } from './flow.js';
-import { outcomeOf, refsOf, type EngineDeps, type Outcome } from './outcome.js';
+import { isTaskOperation, type ReferenceWrite } from './flow.js';
+import { loadReferences, outcomeOf, type EngineDeps, type Outcome } from './outcome.js';
 import type { InstanceRecord, JsonObject, TaskRecord } from './records.js';
 import { restoreSnapshot } from './snapshot.js';
 import { afterTransition } from './step.js';
@@ -106,17 +106,19 @@ export async function decide(
   const restored = restoreSnapshot(flow.machine, instance.snapshot);
   const rule = flow.rules?.[event.type];
   let refs: JsonObject = {};
+  let writes: readonly ReferenceWrite[] = [];
   if (rule) {
-    const verdict = await rule({
+    const verdict = rule({
       context: restored.context as never,
       event: { type: event.type, data: payload },
       actor,
       state: instance.state,
-      refs: refsOf(tx, flow),
+      refs: await loadReferences(tx, instance.refKeys),
       now,
     });
     if (verdict instanceof DomainError) throw verdict;
-    if (verdict) refs = verdict.refs;
+    refs = verdict?.refs ?? {};
+    writes = verdict?.writes ?? [];
   }
 
   // 加签: the step waits for its added approvers; an added approver's 同意 closes only their task.
@@ -177,5 +179,6 @@ export async function decide(
     task,
     open,
     now,
+    writes,
   });
 }

@@ -5,6 +5,8 @@ export interface Person {
   readonly email: string;
   readonly roles: readonly string[];
   readonly college: string | null;
+  /** The evaluation organization (培训评价组织) an external partner works for. */
+  readonly organization?: string | null;
 }
 
 /** The people directory port (implemented by `@certflow/db`). */

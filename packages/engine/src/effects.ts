@@ -1,15 +1,9 @@
 import type { IdGenerator } from './clock.js';
+import type { ReferenceWrite } from './flow.js';
 import type { InstanceRecord, JsonObject, OutboxRecord } from './records.js';
 
 /** The effect kind that writes reference data inside the command's own transaction. */
 export const REFERENCE_PUT = 'reference.put';
-
-/** A machine effect `{ kind: 'reference.put', refKind, key, value }`, applied atomically. */
-export interface ReferenceWrite {
-  readonly kind: string;
-  readonly key: string;
-  readonly value: JsonObject;
-}
 
 function isObject(value: unknown): value is JsonObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value);

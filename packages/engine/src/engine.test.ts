@@ -143,10 +143,12 @@ describe('engine: durable timers', () => {
     const i = await engine.start('review', { college: 'ee', title: 'T' }, owner);
     const timers = await store.read.pendingTimers(i.id);
     expect(timers.map((t) => [t.kind, t.dueAt.toISOString()])).toEqual([
-      ['remind', '2026-03-05T09:00:00.000Z'],
-      ['escalate', '2026-03-09T09:00:00.000Z'],
+      // Reminders on the morning after 3 working days (09:00 Beijing); the deadline at the end
+      // of the fifth working day (17:30 Beijing).
+      ['remind', '2026-03-06T01:00:00.000Z'],
+      ['escalate', '2026-03-09T09:30:00.000Z'],
     ]);
-    expect(i.tasks[0]?.dueAt).toBe('2026-03-09T09:00:00.000Z');
+    expect(i.tasks[0]?.dueAt).toBe('2026-03-09T09:30:00.000Z');
     const [remind, escalate] = timers;
     expect(await engine.fireTimer(remind!.id)).toMatchObject({ fired: true });
     expect(await engine.fireTimer(remind!.id)).toMatchObject({
@@ -175,15 +177,15 @@ describe('engine: durable timers', () => {
   it('onlyIfDue leaves a timer that is not due yet pending, then fires it once due', async () => {
     const i = await engine.start('review', { college: 'ee', title: 'T' }, owner);
     const [remind] = await store.read.pendingTimers(i.id);
-    clock.set('2026-03-05T08:59:59Z');
+    clock.set('2026-03-06T00:59:59Z');
     expect(await engine.fireTimer(remind!.id, { onlyIfDue: true })).toMatchObject({
       fired: false,
       reason: 'early',
-      dueAt: new Date('2026-03-05T09:00:00Z'),
+      dueAt: new Date('2026-03-06T01:00:00Z'),
     });
     expect((await store.read.getTimer(remind!.id))?.status).toBe('pending');
     expect((await engine.history(i.id)).map((h) => h.event)).toEqual(['START']);
-    clock.set('2026-03-05T09:00:00Z');
+    clock.set('2026-03-06T01:00:00Z');
     expect(await engine.fireTimer(remind!.id, { onlyIfDue: true })).toMatchObject({
       fired: true,
       timer: { id: remind!.id, status: 'pending' },
@@ -196,7 +198,10 @@ describe('engine: durable timers', () => {
     const [remind] = await store.read.pendingTimers(i.id);
     await engine.send(i.id, { type: 'APPROVE' }, lead);
     expect((await store.read.getTimer(remind!.id))?.status).toBe('cancelled');
-    expect(await engine.fireTimer(remind!.id)).toMatchObject({ fired: false, reason: 'not-pending' });
+    expect(await engine.fireTimer(remind!.id)).toMatchObject({
+      fired: false,
+      reason: 'not-pending',
+    });
     expect((await engine.history(i.id)).length).toBe(2);
   });
 

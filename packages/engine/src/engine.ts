@@ -15,7 +15,7 @@ import { decide } from './decide.js';
 import type { Directory } from './directory.js';
 import { effectsOf } from './effects.js';
 import { DomainError, refuse } from './errors.js';
-import type { AnyFlow } from './flow.js';
+import type { AnyFlow, ReferenceWrite } from './flow.js';
 import {
   canonicalJson,
   chainRow,
@@ -25,7 +25,7 @@ import {
   type ChainVerdict,
 } from './hash.js';
 import { Notifier } from './notifier.js';
-import { outcomeOf, refsOf, statusOf, writeOutcome, type EngineDeps } from './outcome.js';
+import { loadReferences, outcomeOf, statusOf, writeOutcome, type EngineDeps } from './outcome.js';
 import { planEntered } from './plan.js';
 import type { HistoryRecord, InstanceRecord, JsonObject, TaskRecord } from './records.js';
 import { FlowRegistry } from './registry.js';
@@ -136,12 +136,15 @@ export class Engine {
     if (!allowed) throw refuse('NOT_AUTHORIZED', { flow: flow.id, college });
     const now = this.clock.now();
     const id = this.ids();
-    const refs = refsOf(tx, flow);
+    const refKeys = flow.references ? [...flow.references({ input, instanceId: id })] : [];
     let prepared: JsonObject = {};
+    let writes: readonly ReferenceWrite[] = [];
     if (flow.prepare) {
-      const result = await flow.prepare({ input, actor, refs, now, instanceId: id });
+      const refs = await loadReferences(tx, refKeys);
+      const result = flow.prepare({ input, actor, refs, now, instanceId: id });
       if (result instanceof DomainError) throw result;
-      prepared = result;
+      prepared = result?.refs ?? {};
+      writes = result?.writes ?? [];
     }
     const machineInput = {
       input,
@@ -175,7 +178,9 @@ export class Engine {
       snapshot: persistSnapshot(flow.machine, snapshot),
       submitterId: actor.id,
       college,
+      organization: flow.organization ? flow.organization(input) : null,
       subjectId: flow.subject ? flow.subject(input, id) : null,
+      refKeys,
       title: flow.describe(input),
       stepActors: {},
       headHash: history.hash,
@@ -197,19 +202,23 @@ export class Engine {
       ...(await this.depsIn(tx).notifier.forTasks(row, plan.tasks, actor, null, 'START')),
     ];
     await tx.insertInstance(row);
-    await writeOutcome(tx, {
-      references: effects.references,
-      row,
-      previous: undefined,
-      open: [],
-      history,
-      closeDone: [],
-      closeCancelled: [],
-      newTasks: plan.tasks,
-      timers: plan.timers,
-      keepTimerStates: null,
-      outbox,
-    }, { last });
+    await writeOutcome(
+      tx,
+      {
+        references: [...writes, ...effects.references],
+        row,
+        previous: undefined,
+        open: [],
+        history,
+        closeDone: [],
+        closeCancelled: [],
+        newTasks: plan.tasks,
+        timers: plan.timers,
+        keepTimerStates: null,
+        outbox,
+      },
+      { last },
+    );
     return instanceView(row, plan.tasks);
   }
 
@@ -294,6 +303,19 @@ export class Engine {
       if (instance.status !== 'active') return undefined;
       const provisional: InstanceRecord = { ...instance, status: 'cancelled' };
       const deps = this.depsIn(tx);
+      const flow = this.flows.get(instance.flowId, instance.flowVersion);
+      const rule = flow.rules?.['CANCEL'];
+      const verdict = rule
+        ? rule({
+            context: (instance.snapshot as { context?: unknown }).context as never,
+            event: { type: 'CANCEL', data: { reason } },
+            actor,
+            state: instance.state,
+            refs: await loadReferences(tx, instance.refKeys),
+            now: this.clock.now(),
+          })
+        : undefined;
+      if (verdict instanceof DomainError) throw verdict;
       const outcome = outcomeOf(deps, {
         instance,
         actor,
@@ -309,6 +331,7 @@ export class Engine {
         timers: [],
         keepTimerStates: [],
         outbox: await deps.notifier.forEnd(provisional, actor, reason, 'CANCEL'),
+        references: verdict?.writes ?? [],
       });
       return writeOutcome(tx, outcome, { last: true });
     });
@@ -334,6 +357,7 @@ export class Engine {
       actorId: actor.id,
       roles: actor.roles,
       college: actor.college ?? null,
+      organization: actor.organization ?? null,
       limit: Math.min(Math.max(page.limit ?? 50, 1), 200),
       offset: Math.max(page.offset ?? 0, 0),
     });

@@ -2,11 +2,14 @@ import type { AnyStateMachine } from 'xstate';
 import type { ZodType } from 'zod';
 import type { Duration } from './calendar.js';
 import type { DomainError, Messages } from './errors.js';
-import type { InstanceStatus, JsonObject } from './records.js';
+import type { InstanceStatus, JsonObject, ReferenceKey } from './records.js';
 import type { Actor } from './actor.js';
 
-/** Who may act on a task: a role at school or college scope, or the submitter of the instance. */
-export type TaskScope = 'school' | 'college' | 'submitter';
+/**
+ * Who may act on a task: a role school-wide, in the instance's college, in the instance's
+ * evaluation organization (培训评价组织, 第六条3), or the submitter of the instance.
+ */
+export type TaskScope = 'school' | 'college' | 'organization' | 'submitter';
 
 /** A human task opened while the instance is in a state. */
 export interface TaskSpec {
@@ -38,9 +41,24 @@ export interface StateSpec {
   readonly timeout?: { readonly after: Duration; readonly event: string };
 }
 
-/** Read-only reference data the flow's rules may consult (quotas, projects, ledgers). */
+/**
+ * The reference rows (quotas, projects, ledgers) a command loaded before deciding — the ones its
+ * flow declares in `references`. Synchronous: a decision does no I/O. Asking for a row the flow
+ * did not declare is a programming error (it throws a `TypeError`).
+ */
 export interface ReferenceReader {
-  get(kind: string, key: string): Promise<JsonObject | undefined>;
+  get(kind: string, key: string): JsonObject | undefined;
+}
+
+/**
+ * A reference row written by an accepted command, in the command's own write. Checked against
+ * the version the command loaded: when another command changed the row in between, the command
+ * is decided again on the new value — no row lock, no lost update.
+ */
+export interface ReferenceWrite {
+  readonly kind: string;
+  readonly key: string;
+  readonly value: JsonObject;
 }
 
 export interface RuleArgs<TContext> {
@@ -53,13 +71,17 @@ export interface RuleArgs<TContext> {
 }
 
 /**
- * Business rule before an event: return a refusal, nothing to let the event through, or
- * `{ refs }` — reference data read for the machine, passed on as the event's `refs`.
+ * Business rule before an event (or `prepare` before a start): a refusal; nothing, to let it
+ * through; or `{ refs, writes }` — data for the machine (the event's `refs`, or the machine
+ * input's `refs` at start) and reference rows to write with the command.
  */
-export type RuleResult = DomainError | undefined | { readonly refs: JsonObject };
+export type RuleResult =
+  | DomainError
+  | undefined
+  | { readonly refs?: JsonObject; readonly writes?: readonly ReferenceWrite[] };
 // Declared as a method so a flow's specific rules fit the registry's `AnyFlow` (bivariance).
 export type EventRule<TContext> = {
-  rule(args: RuleArgs<TContext>): RuleResult | Promise<RuleResult>;
+  rule(args: RuleArgs<TContext>): RuleResult;
 }['rule'];
 
 export interface FlowDefinition<TInput = unknown, TContext = unknown> {
@@ -80,12 +102,24 @@ export interface FlowDefinition<TInput = unknown, TContext = unknown> {
   readonly startedBy: { readonly roles: readonly string[]; readonly scope: 'school' | 'college' };
   /** The college the instance belongs to (for college-scoped tasks and listings). */
   college(input: TInput): string | null;
+  /** The evaluation organization the instance concerns (for organization-scoped tasks). */
+  organization?(input: TInput): string | null;
+  /**
+   * The reference rows every command of an instance loads before deciding (its quota, its
+   * project, its ledger), from the start input. Read by `prepare` and `rules` through
+   * `refs.get`; written back (`writes`, `reference.put` effects) version-checked.
+   */
+  references?(args: {
+    readonly input: TInput;
+    readonly instanceId: string;
+  }): readonly ReferenceKey[];
   /** Business key linking flows together (e.g. a pilot project id). */
   subject?(input: TInput, instanceId: string): string | null;
   describe(input: TInput): string;
   /**
-   * Business rules on start, after schema validation (e.g. `LEVEL_NOT_ALLOWED`), and the
-   * reference data the machine needs as input (e.g. quotas), read in the command's transaction.
+   * Business rules on start, after schema validation (e.g. `LEVEL_NOT_ALLOWED`): a refusal, or
+   * the reference data the machine needs as input (`refs`, e.g. quota checks) and reference
+   * rows to write. Synchronous and pure.
    */
   prepare?(args: {
     readonly input: TInput;
@@ -93,16 +127,12 @@ export interface FlowDefinition<TInput = unknown, TContext = unknown> {
     readonly refs: ReferenceReader;
     readonly now: Date;
     readonly instanceId: string;
-  }): Promise<JsonObject | DomainError> | JsonObject | DomainError;
-  /** Business rules per event type, run before the transition. */
-  readonly rules?: Readonly<Record<string, EventRule<TContext>>>;
+  }): RuleResult;
   /**
-   * Reference kinds this flow's rules only read and no command of the flow writes (quotas
-   * entered by administrators). They are read without a row lock; every other kind a rule
-   * reads stays locked until commit, so a read-modify-write by concurrent commands (a project,
-   * a ledger) loses nothing. Declaring a kind here that the flow does write loses updates.
+   * Business rules per event type, run before the transition (also `CANCEL`, run when the
+   * engine cancels an instance: it may only write references). Synchronous and pure.
    */
-  readonly readOnlyReferences?: readonly string[];
+  readonly rules?: Readonly<Record<string, EventRule<TContext>>>;
 }
 
 export type AnyFlow = FlowDefinition<unknown, unknown>;

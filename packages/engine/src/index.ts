@@ -1,7 +1,7 @@
 export type { Actor } from './actor.js';
 export { SYSTEM_ACTOR, isSystem } from './actor.js';
-export type { BusinessCalendar, Duration } from './calendar.js';
-export { addDuration } from './calendar.js';
+export type { BusinessCalendar, Deadline, DueBasis, Duration, SkippedDays } from './calendar.js';
+export { computeDue, dueBasis } from './calendar.js';
 export type { Clock, IdGenerator } from './clock.js';
 export { ManualClock } from './clock.js';
 export type { Directory, Person } from './directory.js';
@@ -33,13 +33,14 @@ export {
   type RuleResult,
   type FlowDefinition,
   type ReferenceReader,
+  type ReferenceWrite,
   type RuleArgs,
   type StateSpec,
   type TaskOperation,
   type TaskScope,
   type TaskSpec,
 } from './flow.js';
-export { REFERENCE_PUT, effectsOf, type ReferenceWrite } from './effects.js';
+export { REFERENCE_PUT, effectsOf } from './effects.js';
 export {
   canonicalJson,
   chainRow,
@@ -59,6 +60,7 @@ export type {
   JsonValue,
   OutboxRecord,
   OutboxStatus,
+  ReferenceKey,
   TaskKind,
   TaskRecord,
   TaskStatus,

@@ -55,7 +55,9 @@ async function recipients(
     return people.filter((p): p is Person => p !== undefined);
   }
   if (audience.kind !== 'task') return [];
-  return directory.usersFor(audience.task.role, audience.task.college);
+  const { role, college, organization } = audience.task;
+  const holders = await directory.usersFor(role, college);
+  return organization === null ? holders : holders.filter((p) => p.organization === organization);
 }
 
 export async function notificationRows(args: {

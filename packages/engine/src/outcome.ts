@@ -3,9 +3,8 @@ import type { Actor } from './actor.js';
 import type { BusinessCalendar } from './calendar.js';
 import type { Clock, IdGenerator } from './clock.js';
 import type { Directory } from './directory.js';
-import type { ReferenceWrite } from './effects.js';
 import { DomainError, refuse } from './errors.js';
-import type { AnyFlow, ReferenceReader } from './flow.js';
+import type { AnyFlow, ReferenceReader, ReferenceWrite } from './flow.js';
 import { chainRow } from './hash.js';
 import type { Notifier } from './notifier.js';
 import type {
@@ -14,6 +13,7 @@ import type {
   InstanceStatus,
   JsonObject,
   OutboxRecord,
+  ReferenceKey,
   TaskRecord,
   TimerRecord,
 } from './records.js';
@@ -178,10 +178,25 @@ export function statusOf(flow: AnyFlow, snapshot: AnyMachineSnapshot): InstanceS
 }
 
 /**
- * The reference data a flow's rules read in the command's transaction: locked until commit,
- * except the kinds the flow declares read-only (`readOnlyReferences`).
+ * Load the reference rows a command's flow declared (`FlowDefinition.references`) before it
+ * decides, and answer them synchronously. In a transaction the rows stay locked until commit;
+ * asking for a row that was not declared is a programming error.
  */
-export function refsOf(tx: StoreTx, flow: AnyFlow): ReferenceReader {
-  const readOnly = new Set(flow.readOnlyReferences ?? []);
-  return { get: (kind, key) => tx.reference(kind, key, { lock: !readOnly.has(kind) }) };
+export async function loadReferences(
+  tx: StoreTx,
+  keys: readonly ReferenceKey[],
+): Promise<ReferenceReader> {
+  const rows = new Map<string, JsonObject | undefined>();
+  for (const k of keys) rows.set(refId(k.kind, k.key), await tx.reference(k.kind, k.key));
+  return {
+    get(kind, key) {
+      const id = refId(kind, key);
+      if (!rows.has(id)) {
+        throw new TypeError(`reference ${kind}/${key} was not declared by the flow's references`);
+      }
+      return rows.get(id);
+    },
+  };
 }
+
+const refId = (kind: string, key: string): string => `${kind}\u0000${key}`;

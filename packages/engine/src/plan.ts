@@ -1,5 +1,10 @@
-import type { BusinessCalendar } from './calendar.js';
-import { addDuration } from './calendar.js';
+import {
+  computeDue,
+  dueBasis,
+  type BusinessCalendar,
+  type DueBasis,
+  type Duration,
+} from './calendar.js';
 import { InfrastructureError } from './errors.js';
 import type { AnyFlow, TaskSpec } from './flow.js';
 import type { InstanceRecord, TaskRecord, TimerRecord } from './records.js';
@@ -24,7 +29,7 @@ function requireCalendar(calendar: BusinessCalendar | undefined, flow: AnyFlow):
 /** The tasks and timers a command opens for the leaf states it entered. */
 export function planEntered(args: {
   flow: AnyFlow;
-  instance: Pick<InstanceRecord, 'id' | 'flowId' | 'college' | 'submitterId'>;
+  instance: Pick<InstanceRecord, 'id' | 'flowId' | 'college' | 'organization' | 'submitterId'>;
   entered: readonly string[];
   now: Date;
   ids: IdGenerator;
@@ -33,12 +38,16 @@ export function planEntered(args: {
   const { flow, instance, entered, now, ids } = args;
   const tasks: TaskRecord[] = [];
   const timers: TimerRecord[] = [];
+  const due = (rule: Duration, edge: DueBasis['edge']): { at: Date; basis: DueBasis } => {
+    const computed = computeDue(requireCalendar(args.calendar, flow), now, rule, edge);
+    return { at: computed.at, basis: dueBasis(now, rule, edge, computed) };
+  };
   const timer = (
     state: string,
     taskId: string | null,
     kind: TimerRecord['kind'],
     event: string,
-    dueAt: Date,
+    when: { at: Date; basis: DueBasis },
   ): TimerRecord => ({
     id: ids(),
     instanceId: instance.id,
@@ -46,7 +55,8 @@ export function planEntered(args: {
     state,
     kind,
     event,
-    dueAt,
+    dueAt: when.at,
+    dueBasis: when.basis,
     status: 'pending',
     createdAt: now,
     firedAt: null,
@@ -56,30 +66,21 @@ export function planEntered(args: {
     const spec = flow.states[state];
     if (!spec) continue;
     for (const t of spec.tasks ?? []) {
-      const dueAt = t.deadline
-        ? addDuration(requireCalendar(args.calendar, flow), now, t.deadline)
-        : null;
-      const task = openTask({ spec: t, state, instance, id: ids(), now, dueAt });
+      const deadline = t.deadline ? due(t.deadline, 'deadline') : null;
+      const task = openTask({ spec: t, state, instance, id: ids(), now, due: deadline });
       tasks.push(task);
       for (const r of t.reminders ?? []) {
-        timers.push(
-          timer(
-            state,
-            task.id,
-            'remind',
-            'REMIND',
-            addDuration(requireCalendar(args.calendar, flow), now, r),
-          ),
-        );
+        timers.push(timer(state, task.id, 'remind', 'REMIND', due(r, 'reminder')));
       }
-      if (dueAt && t.timeoutEvent)
-        timers.push(timer(state, task.id, 'event', t.timeoutEvent, dueAt));
-      else if (dueAt && t.escalateTo)
-        timers.push(timer(state, task.id, 'escalate', 'ESCALATE', dueAt));
+      if (deadline && t.timeoutEvent)
+        timers.push(timer(state, task.id, 'event', t.timeoutEvent, deadline));
+      else if (deadline && t.escalateTo)
+        timers.push(timer(state, task.id, 'escalate', 'ESCALATE', deadline));
     }
     if (spec.timeout) {
-      const due = addDuration(requireCalendar(args.calendar, flow), now, spec.timeout.after);
-      timers.push(timer(state, null, 'event', spec.timeout.event, due));
+      timers.push(
+        timer(state, null, 'event', spec.timeout.event, due(spec.timeout.after, 'deadline')),
+      );
     }
   }
   return { tasks, timers };
@@ -88,10 +89,10 @@ export function planEntered(args: {
 export function openTask(args: {
   spec: TaskSpec;
   state: string;
-  instance: Pick<InstanceRecord, 'id' | 'flowId' | 'college' | 'submitterId'>;
+  instance: Pick<InstanceRecord, 'id' | 'flowId' | 'college' | 'organization' | 'submitterId'>;
   id: string;
   now: Date;
-  dueAt: Date | null;
+  due: { at: Date; basis: DueBasis } | null;
 }): TaskRecord {
   const { spec, instance } = args;
   const submitter = spec.scope === 'submitter';
@@ -104,10 +105,12 @@ export function openTask(args: {
     kind: submitter ? 'submitter' : 'step',
     role: submitter ? 'submitter' : spec.role,
     college: spec.scope === 'college' ? instance.college : null,
+    organization: spec.scope === 'organization' ? instance.organization : null,
     assignee: submitter ? instance.submitterId : null,
     events: [...spec.events],
     approval: spec.approval,
-    dueAt: args.dueAt,
+    dueAt: args.due?.at ?? null,
+    dueBasis: args.due?.basis ?? null,
     status: 'open',
     createdAt: args.now,
     completedAt: null,

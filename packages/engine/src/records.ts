@@ -1,3 +1,11 @@
+import type { DueBasis } from './calendar.js';
+
+/** A reference row's address: its kind (`quota`, `project`, `ledger` …) and key. */
+export interface ReferenceKey {
+  readonly kind: string;
+  readonly key: string;
+}
+
 /** The rows the engine reads and writes through the `Store` port. Dates are `Date`s; JSON is plain objects. */
 
 export type InstanceStatus = 'active' | 'completed' | 'rejected' | 'withdrawn' | 'cancelled';
@@ -26,8 +34,12 @@ export interface InstanceRecord {
   readonly submitterId: string;
   /** The college (二级学院) the instance belongs to, when it is college-scoped. */
   readonly college: string | null;
+  /** The evaluation organization (培训评价组织) the instance concerns, for organization-scoped tasks. */
+  readonly organization: string | null;
   /** Business key for cross-flow links (e.g. the pilot project id). */
   readonly subjectId: string | null;
+  /** The reference rows every command of this instance loads (declared by its flow at start). */
+  readonly refKeys: readonly ReferenceKey[];
   readonly title: string;
   /** Who completed which approval step (separation of duties). */
   readonly stepActors: Readonly<Record<string, string>>;
@@ -67,11 +79,15 @@ export interface TaskRecord {
   /** Role id, or `submitter` for tasks of the applicant. */
   readonly role: string;
   readonly college: string | null;
+  /** The evaluation organization of an organization-scoped task. */
+  readonly organization: string | null;
   /** A named person (after 转办 TRANSFER, 加签 ADD_APPROVER, or the submitter). */
   readonly assignee: string | null;
   readonly events: readonly string[];
   readonly approval: boolean;
   readonly dueAt: Date | null;
+  /** What `dueAt` was computed from (rule, start, provisional), so it can be recomputed. */
+  readonly dueBasis: DueBasis | null;
   readonly status: TaskStatus;
   readonly createdAt: Date;
   readonly completedAt: Date | null;
@@ -91,6 +107,8 @@ export interface TimerRecord {
   /** For `event` timers, the machine event sent by the system actor; otherwise informational. */
   readonly event: string;
   readonly dueAt: Date;
+  /** What `dueAt` was computed from; null for a timer not counted on the calendar. */
+  readonly dueBasis: DueBasis | null;
   readonly status: TimerStatus;
   readonly createdAt: Date;
   readonly firedAt: Date | null;

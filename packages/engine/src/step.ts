@@ -2,7 +2,7 @@ import type { AnyMachineSnapshot } from 'xstate';
 import type { Actor } from './actor.js';
 import type { CommandEvent } from './command.js';
 import { effectsOf } from './effects.js';
-import type { AnyFlow } from './flow.js';
+import type { AnyFlow, ReferenceWrite } from './flow.js';
 import { outcomeOf, statusOf, type EngineDeps, type Outcome } from './outcome.js';
 import { planEntered } from './plan.js';
 import type { InstanceRecord, TaskRecord } from './records.js';
@@ -26,6 +26,8 @@ export async function afterTransition(
     task: TaskRecord | undefined;
     open: readonly TaskRecord[];
     now: Date;
+    /** Reference rows the flow's rule wrote, before the machine's own `reference.put` effects. */
+    writes?: readonly ReferenceWrite[];
   },
 ): Promise<Outcome> {
   const { flow, instance, actor, event, next, task, open, now } = args;
@@ -72,6 +74,6 @@ export async function afterTransition(
     timers: plan.timers,
     keepTimerStates: ended ? [] : after.filter((s) => before.includes(s)),
     outbox,
-    references: effects.references,
+    references: [...(args.writes ?? []), ...effects.references],
   });
 }

@@ -49,6 +49,7 @@ export interface InboxQuery {
   readonly actorId: string;
   readonly roles: readonly string[];
   readonly college: string | null;
+  readonly organization: string | null;
   readonly limit: number;
   readonly offset: number;
 }

@@ -40,7 +40,11 @@ async function person(directory: Directory | undefined, id: string): Promise<Per
 }
 
 function fitsRole(p: Person, task: TaskRecord): boolean {
-  return p.roles.includes(task.role) && (task.college === null || p.college === task.college);
+  return (
+    p.roles.includes(task.role) &&
+    (task.college === null || p.college === task.college) &&
+    (task.organization === null || p.organization === task.organization)
+  );
 }
 
 /**

@@ -138,8 +138,10 @@ export async function timerOutcome(
             kind: 'escalation',
             role: escalateTo.role,
             college: escalateTo.scope === 'college' ? instance.college : null,
+            organization: null,
             assignee: null,
             dueAt: null,
+            dueBasis: null,
             createdAt: now,
           },
         ]

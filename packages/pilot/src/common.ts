@@ -39,5 +39,8 @@ export const quotaKey = (year: number, collegeId: string): string => `${year}/${
 
 /** Format fen as yuan for people: 123456 → "1,234.56". */
 export function yuan(amount: number): string {
-  return (amount / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return (amount / 100).toLocaleString('en-US', {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
 }

@@ -34,4 +34,3 @@ export function createPilotFlows(settings: PilotSettings = {}): readonly AnyFlow
 
 /** Every flow of the 1+X pilot with the default settings. */
 export const pilotFlows: readonly AnyFlow[] = createPilotFlows();
-

@@ -5,7 +5,11 @@ export const ROLES = {
   finance: { zh: '财务审计处', en: 'Finance and audit office', scope: 'school' },
   college_lead: { zh: '二级学院试点工作小组负责人', en: 'College pilot lead', scope: 'college' },
   project_owner: { zh: '项目负责人', en: 'Project owner', scope: 'college' },
-  evaluation_org: { zh: '培训评价组织', en: 'Training and evaluation organization', scope: 'school' },
+  evaluation_org: {
+    zh: '培训评价组织',
+    en: 'Training and evaluation organization',
+    scope: 'school',
+  },
   auditor: { zh: '纪检监察/审计', en: 'Auditor (read-only)', scope: 'school' },
 } as const;
 

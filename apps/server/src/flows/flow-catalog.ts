@@ -14,7 +14,7 @@ interface NodeLike {
 export interface FlowTaskInfo {
   step: string;
   role: string;
-  scope: 'school' | 'college' | 'submitter';
+  scope: 'school' | 'college' | 'organization' | 'submitter';
   events: string[];
   approval: boolean;
 }

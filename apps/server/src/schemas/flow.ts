@@ -4,7 +4,7 @@ import { z } from '@hono/zod-openapi';
 const flowTask = z.object({
   step: z.string(),
   role: z.string(),
-  scope: z.enum(['school', 'college', 'submitter']),
+  scope: z.enum(['school', 'college', 'organization', 'submitter']),
   events: z.array(z.string()),
   approval: z.boolean(),
 });

@@ -8,21 +8,29 @@ import { createBusinessCalendar } from '../business-calendar.js';
 
 const cal = createBusinessCalendar();
 const ours: Record<string, unknown> = {};
-for (const d of ['2026-09-20', '2026-10-01', '2026-10-08', '2026-10-10', '2026-10-11', '2026-10-12']) {
+for (const d of [
+  '2026-09-20',
+  '2026-10-01',
+  '2026-10-08',
+  '2026-10-10',
+  '2026-10-11',
+  '2026-10-12',
+]) {
   ours[`isWorkingDay ${d}`] = cal.isWorkingDay(d);
 }
 ours['addWorkingDays 2026-09-30T10:30+08 3'] = cal
-  .addWorkingDays(new Date('2026-09-30T10:30:00+08:00'), 3)
-  .toISOString();
+  .deadline(new Date('2026-09-30T10:30:00+08:00'), { workingDays: 3 })
+  .at.toISOString();
 ours['addWorkingDays 2026-09-30T23:30+08 1'] = cal
-  .addWorkingDays(new Date('2026-09-30T23:30:00+08:00'), 1)
-  .toISOString();
+  .deadline(new Date('2026-09-30T23:30:00+08:00'), { workingDays: 1 })
+  .at.toISOString();
 ours['addWorkingHours 2026-09-30T16:00+08 2'] = cal
-  .addWorkingHours(new Date('2026-09-30T16:00:00+08:00'), 2)
-  .toISOString();
+  .deadline(new Date('2026-09-30T16:00:00+08:00'), { workingHours: 2 })
+  .at.toISOString();
 
 const packageIsWorkday: Record<string, boolean> = {};
-for (const d of ['2026-10-01', '2026-10-10', '2026-10-12']) packageIsWorkday[d] = chineseDays.isWorkday(d);
+for (const d of ['2026-10-01', '2026-10-10', '2026-10-12'])
+  packageIsWorkday[d] = chineseDays.isWorkday(d);
 
 const disagreements: string[] = [];
 if (process.env['TZ'] === 'Asia/Shanghai') {

@@ -175,7 +175,8 @@ function readerOver(get: () => Tables): StoreReader {
           (t.assignee === q.actorId ||
             (t.assignee === null &&
               q.roles.includes(t.role) &&
-              (t.college === null || t.college === q.college))),
+              (t.college === null || t.college === q.college) &&
+              (t.organization === null || t.organization === q.organization))),
       );
       mine.sort(
         (a, b) =>

@@ -25,11 +25,11 @@ import {
 import { ANNUAL_PLAN_REF, annualPlanMachine, type AnnualPlanContext } from './machine.js';
 
 /** Refusals and the totals of a submitted plan, read against the college's quota (第七条2). */
-export async function checkPlan(
+export function checkPlan(
   call: AnnualPlanInput,
   plan: PlanSubmission,
   refs: ReferenceReader,
-): Promise<{ refs: JsonObject } | DomainError> {
+): { refs: JsonObject } | DomainError {
   const seen = new Set<string>();
   for (const [i, line] of plan.lines.entries()) {
     if (line.certificate.level === 'elementary') {
@@ -48,7 +48,7 @@ export async function checkPlan(
     scale: plan.lines.reduce((n, l) => n + l.scale, 0),
     budget: plan.lines.reduce((n, l) => n + budgetTotal(l.budget), 0),
   };
-  const parsed = quota.safeParse(await refs.get(QUOTA_REF, quotaKey(call.year, call.collegeId)));
+  const parsed = quota.safeParse(refs.get(QUOTA_REF, quotaKey(call.year, call.collegeId)));
   const reasons = !parsed.success
     ? ['quota-missing']
     : [
@@ -120,8 +120,12 @@ export function annualPlanFlow(
     college: (input) => input.collegeId,
     subject: (input) => `annual-plan:${input.year}:${input.collegeId}`,
     describe: (i) => `${i.collegeId} ${i.year} 年度证书考核计划`,
-    prepare: async ({ input, refs }) => {
-      const existing = await refs.get(ANNUAL_PLAN_REF, `${input.year}/${input.collegeId}`);
+    references: ({ input }) => [
+      { kind: ANNUAL_PLAN_REF, key: `${input.year}/${input.collegeId}` },
+      { kind: QUOTA_REF, key: quotaKey(input.year, input.collegeId) },
+    ],
+    prepare: ({ input, refs }) => {
+      const existing = refs.get(ANNUAL_PLAN_REF, `${input.year}/${input.collegeId}`);
       return existing
         ? annualPlanErrors.error('PLAN_CALL_EXISTS', {
             year: input.year,
@@ -130,8 +134,6 @@ export function annualPlanFlow(
           })
         : {};
     },
-    // The quota is only read; the plan's own row (`annual-plan`) stays locked when read.
-    readOnlyReferences: [QUOTA_REF],
     rules: {
       SUBMIT_PLAN: ({ context, event, refs }) =>
         checkPlan(context.request, event.data as PlanSubmission, refs),

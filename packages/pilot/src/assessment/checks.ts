@@ -3,7 +3,13 @@ import { ledgerTotals, type Ledger } from '../ledger/ledger.js';
 import { ledgerErrors } from '../ledger/errors.js';
 import type { AssessmentContext } from './context.js';
 import { assessmentErrors } from './errors.js';
-import { ARCHIVE_MATERIALS, feeTotal, type ExamPlan, type FeeAgreement, type Result } from './input.js';
+import {
+  ARCHIVE_MATERIALS,
+  feeTotal,
+  type ExamPlan,
+  type FeeAgreement,
+  type Result,
+} from './input.js';
 
 /**
  * The assessment's business checks as pure functions of the context. Event rules turn them into

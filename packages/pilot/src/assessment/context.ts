@@ -1,5 +1,13 @@
 import type { Budget, Certificate } from '../common.js';
-import type { ArchiveMaterial, Course, ExamPlan, FeeAgreement, Result, SiteApplication, Student } from './input.js';
+import type {
+  ArchiveMaterial,
+  Course,
+  ExamPlan,
+  FeeAgreement,
+  Result,
+  SiteApplication,
+  Student,
+} from './input.js';
 
 /** What the assessment keeps of its project (read once at start). */
 export interface ProjectSummary {
@@ -42,7 +50,10 @@ export interface AssessmentContext {
   readonly certificatesIssuedAt: string | null;
   readonly scans: Readonly<Record<string, string>>;
   readonly materials: Readonly<Partial<Record<ArchiveMaterial, string>>>;
-  readonly creditBank: { readonly registrationRef: string; readonly approvalRef: string | null } | null;
+  readonly creditBank: {
+    readonly registrationRef: string;
+    readonly approvalRef: string | null;
+  } | null;
   /** Expenses recorded from this cycle, in fen (the ledger holds the entries). */
   readonly spent: number;
   readonly violations: readonly Violation[];

@@ -12,8 +12,12 @@ beforeEach(() => {
   w.store.setReference('project', 'proj-1', projectRecord());
 });
 const begin = () => w.engine.start('assessment', assessmentStart(), people.owner);
-const send = (i: InstanceView, type: string, who: (typeof people)[keyof typeof people], data: object = {}) =>
-  w.engine.send(i.id, { type, data: data as never }, who);
+const send = (
+  i: InstanceView,
+  type: string,
+  who: (typeof people)[keyof typeof people],
+  data: object = {},
+) => w.engine.send(i.id, { type, data: data as never }, who);
 /** The command is refused with `code` and nothing at all is written. */
 async function refusedUnchanged(attempt: () => Promise<unknown>, code: string): Promise<void> {
   const before = w.store.dump();
@@ -62,10 +66,21 @@ describe('assessment through the engine (MemoryStore)', () => {
 
   it('only the role of each step may act', async () => {
     const i = await begin();
-    await refusedUnchanged(() => send(i, 'ACCEPT_SITE', people.owner, { siteCode: 'S' }), 'NOT_AUTHORIZED');
-    await refusedUnchanged(() => send(i, 'ACCEPT_SITE', people.academic, { siteCode: 'S' }), 'NOT_AUTHORIZED');
     await refusedUnchanged(
-      () => send(i, 'RECORD_EXPENSE', people.owner, { category: 'consumables', amount: 1, receiptRef: 'att://r/1' }),
+      () => send(i, 'ACCEPT_SITE', people.owner, { siteCode: 'S' }),
+      'NOT_AUTHORIZED',
+    );
+    await refusedUnchanged(
+      () => send(i, 'ACCEPT_SITE', people.academic, { siteCode: 'S' }),
+      'NOT_AUTHORIZED',
+    );
+    await refusedUnchanged(
+      () =>
+        send(i, 'RECORD_EXPENSE', people.owner, {
+          category: 'consumables',
+          amount: 1,
+          receiptRef: 'att://r/1',
+        }),
       'NOT_AUTHORIZED',
     );
     const atFee = await driveAssessment(w.engine, i, 'courses');
@@ -77,17 +92,27 @@ describe('assessment through the engine (MemoryStore)', () => {
     const [a, b] = studentsFixture;
     await send(i, 'SELECT_STUDENT', people.owner, { student: a });
     i = await send(i, 'SELECT_STUDENT', people.owner, { student: b });
-    await send(i, 'RECORD_CONSENT', people.owner, { studentNo: a!.studentNo, consentRef: 'att://c/a.pdf' });
+    await send(i, 'RECORD_CONSENT', people.owner, {
+      studentNo: a!.studentNo,
+      consentRef: 'att://c/a.pdf',
+    });
     await refusedUnchanged(() => send(i, 'CLOSE_SELECTION', people.owner), 'CONSENT_MISSING');
     await refusedUnchanged(
-      () => send(i, 'RECORD_CONSENT', people.owner, { studentNo: 'x', consentRef: 'att://c/x.pdf' }),
+      () =>
+        send(i, 'RECORD_CONSENT', people.owner, { studentNo: 'x', consentRef: 'att://c/x.pdf' }),
       'STUDENT_NOT_FOUND',
     );
-    await send(i, 'RECORD_CONSENT', people.owner, { studentNo: b!.studentNo, consentRef: 'att://c/b.pdf' });
+    await send(i, 'RECORD_CONSENT', people.owner, {
+      studentNo: b!.studentNo,
+      consentRef: 'att://c/b.pdf',
+    });
     i = await send(i, 'CLOSE_SELECTION', people.owner);
     expect(i.state).toContain('running.cycle.selection.confirm');
     // The owner who selected cannot confirm the selection: the college lead does.
-    expect(i.tasks.find((t) => t.step === 'selection-confirm')).toMatchObject({ role: 'college_lead', college: 'ee' });
+    expect(i.tasks.find((t) => t.step === 'selection-confirm')).toMatchObject({
+      role: 'college_lead',
+      college: 'ee',
+    });
   });
 
   it('MONITORING_EVIDENCE_MISSING: results before the evidence are refused', async () => {
@@ -98,13 +123,18 @@ describe('assessment through the engine (MemoryStore)', () => {
       passed: true,
       certificateNo: `C-${n}`,
     }));
-    await refusedUnchanged(() => send(i, 'RECORD_RESULTS', people.evaluator, { results }), 'MONITORING_EVIDENCE_MISSING');
+    await refusedUnchanged(
+      () => send(i, 'RECORD_RESULTS', people.evaluator, { results }),
+      'MONITORING_EVIDENCE_MISSING',
+    );
     await send(i, 'ATTACH_EVIDENCE', people.evaluator, { refs: ['att://video/1.mp4'] });
     await refusedUnchanged(
       () => send(i, 'RECORD_RESULTS', people.evaluator, { results: results.slice(1) }),
       'RESULTS_INVALID',
     );
-    expect((await send(i, 'RECORD_RESULTS', people.evaluator, { results })).state).toContain('certificates.org');
+    expect((await send(i, 'RECORD_RESULTS', people.evaluator, { results })).state).toContain(
+      'certificates.org',
+    );
   });
 
   it('ARCHIVE_INCOMPLETE until every passed student has a scan and the materials are in', async () => {
@@ -113,7 +143,8 @@ describe('assessment through the engine (MemoryStore)', () => {
     expect(archiveTask?.dueAt).not.toBeNull();
     await refusedUnchanged(() => send(i, 'SUBMIT_ARCHIVE', people.owner), 'ARCHIVE_INCOMPLETE');
     await refusedUnchanged(
-      () => send(i, 'ATTACH_SCAN', people.owner, { studentNo: '2025010103', scanRef: 'att://s/3.pdf' }),
+      () =>
+        send(i, 'ATTACH_SCAN', people.owner, { studentNo: '2025010103', scanRef: 'att://s/3.pdf' }),
       'STUDENT_NOT_PASSED',
     );
     await expect(send(i, 'SUBMIT_ARCHIVE', people.owner)).rejects.toMatchObject({
@@ -123,7 +154,11 @@ describe('assessment through the engine (MemoryStore)', () => {
 
   it('expenses at actual cost go to the ledger; OVER_BUDGET changes nothing', async () => {
     const i = await begin();
-    const expense = { category: 'certificateFees', amount: 300_000, receiptRef: 'att://receipt/1.pdf' };
+    const expense = {
+      category: 'certificateFees',
+      amount: 300_000,
+      receiptRef: 'att://receipt/1.pdf',
+    };
     await send(i, 'RECORD_EXPENSE', people.finance, expense);
     const l = (await w.reference('ledger', 'proj-1')) as unknown as Ledger;
     expect(ledgerTotals(l).remaining.certificateFees).toBe(100_000);
@@ -132,7 +167,10 @@ describe('assessment through the engine (MemoryStore)', () => {
       'OVER_BUDGET',
     );
     await send(i, 'RECORD_EXPENSE', people.finance, { ...expense, amount: 100_000 });
-    expect(ledgerTotals((await w.reference('ledger', 'proj-1')) as unknown as Ledger).spent.certificateFees).toBe(400_000);
+    expect(
+      ledgerTotals((await w.reference('ledger', 'proj-1')) as unknown as Ledger).spent
+        .certificateFees,
+    ).toBe(400_000);
   });
 
   it('finance refuses a fee agreement that does not fit the remaining budget', async () => {
@@ -144,7 +182,14 @@ describe('assessment through the engine (MemoryStore)', () => {
     });
     await send(i, 'ACCEPT_SITE', people.evaluator, { siteCode: 'SITE-01' });
     await send(i, 'SUBMIT_FEE', people.owner, {
-      agreement: { scale: 30, venue: 200_000, equipment: 200_000, staff: 100_000, consumables: 60_000, agreementRef: 'att://f.pdf' },
+      agreement: {
+        scale: 30,
+        venue: 200_000,
+        equipment: 200_000,
+        staff: 100_000,
+        consumables: 60_000,
+        agreementRef: 'att://f.pdf',
+      },
     });
     i = await send(i, 'CONFIRM_FEE', people.evaluator);
     await refusedUnchanged(() => send(i, 'APPROVE', people.finance), 'OVER_BUDGET');
@@ -163,12 +208,20 @@ describe('assessment through the engine (MemoryStore)', () => {
     expect(run.delivered).toHaveLength(1);
     const cases = await w.store.read.listInstances({ flowId: 'withdrawal', limit: 10, offset: 0 });
     expect(cases.items).toHaveLength(1);
-    expect(cases.items[0]).toMatchObject({ subjectId: 'proj-1', college: 'ee', submitterId: 'system' });
-    expect((cases.items[0]?.snapshot as { context: { case: unknown } }).context.case).toMatchObject({
-      trigger: 'student-fee',
-      source: { flowId: 'assessment', instanceId: i.id },
+    expect(cases.items[0]).toMatchObject({
+      subjectId: 'proj-1',
+      college: 'ee',
+      submitterId: 'system',
     });
-    expect(((await w.reference('ledger', 'proj-1')) as unknown as Ledger).entries.at(-1)).toMatchObject({
+    expect((cases.items[0]?.snapshot as { context: { case: unknown } }).context.case).toMatchObject(
+      {
+        trigger: 'student-fee',
+        source: { flowId: 'assessment', instanceId: i.id },
+      },
+    );
+    expect(
+      ((await w.reference('ledger', 'proj-1')) as unknown as Ledger).entries.at(-1),
+    ).toMatchObject({
       type: 'student-fee',
       amount: 30_000,
     });

@@ -17,7 +17,10 @@ export interface Meta {
   readonly at: string;
   readonly actorId: string;
 }
-export type E<T extends string, D = Record<string, never>> = Meta & { readonly type: T; readonly data: D };
+export type E<T extends string, D = Record<string, never>> = Meta & {
+  readonly type: T;
+  readonly data: D;
+};
 
 export type AssessmentEvent =
   | E<'ACCEPT_SITE', { siteCode: string }>

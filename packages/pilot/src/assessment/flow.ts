@@ -7,7 +7,7 @@ import {
   studentFeeData,
   type ExpenseData,
 } from '../ledger/expense-rule.js';
-import { readProject } from '../ledger/project-ref.js';
+import { projectAndLedger, readProject } from '../ledger/project-ref.js';
 import {
   archiveProblem,
   coursesProblem,
@@ -188,8 +188,9 @@ export const assessmentFlow = defineFlow<AssessmentInput, AssessmentContext>({
   college: (input) => input.collegeId,
   subject: (input) => input.projectId,
   describe: (i) => `${i.collegeId} 考核批次 ${i.batch}`,
-  prepare: async ({ input, refs }) => {
-    const project = await readProject(refs, input.projectId, { collegeId: input.collegeId });
+  references: ({ input }) => projectAndLedger(input.projectId),
+  prepare: ({ input, refs }) => {
+    const project = readProject(refs, input.projectId, { collegeId: input.collegeId });
     if (project instanceof Error) return project;
     const summary = {
       certificate: project.certificate,
@@ -197,12 +198,12 @@ export const assessmentFlow = defineFlow<AssessmentInput, AssessmentContext>({
       scale: project.scale,
       budget: project.budget,
     };
-    return { project: summary as unknown as JsonObject };
+    return { refs: { project: summary as unknown as JsonObject } };
   },
   rules: {
-    APPROVE: async ({ context, state, refs, now }) => {
+    APPROVE: ({ context, state, refs, now }) => {
       if (!state.includes('running.cycle.fee.finance') || !context.agreement) return undefined;
-      const l = await readLedger(refs, context.projectId, now.toISOString());
+      const l = readLedger(refs, context.projectId, now.toISOString());
       if (l instanceof Error) return l;
       return feeProblem(context, context.agreement, l) ?? { refs: { ledger: l } };
     },
@@ -217,15 +218,15 @@ export const assessmentFlow = defineFlow<AssessmentInput, AssessmentContext>({
     ATTACH_SCAN: ({ context, event }) =>
       scanProblem(context, (event.data as { studentNo: string }).studentNo),
     SUBMIT_ARCHIVE: ({ context }) => archiveProblem(context),
-    AUTHORITY_APPROVED: async ({ context, refs }) => {
-      const project = await readProject(refs, context.projectId);
+    AUTHORITY_APPROVED: ({ context, refs }) => {
+      const project = readProject(refs, context.projectId);
       if (project instanceof Error) return project;
       return { refs: { project: project as unknown as JsonObject } };
     },
     RECORD_EXPENSE: ({ context, event, refs, now }) =>
       expenseRule(refs, context.projectId, event.data as unknown as ExpenseData, now.toISOString()),
-    RECORD_STUDENT_FEE: async ({ context, refs, now }) => {
-      const l = await readLedger(refs, context.projectId, now.toISOString());
+    RECORD_STUDENT_FEE: ({ context, refs, now }) => {
+      const l = readLedger(refs, context.projectId, now.toISOString());
       return l instanceof Error ? l : { refs: { ledger: l } };
     },
   },

@@ -7,7 +7,11 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, 'a date YYYY-MM-DD');
 
 /** The assessment-site application sent to the evaluation organization (第八条2, 第六条3). */
 export const siteApplication = z
-  .object({ name: text(200), address: text(300), capacity: z.number().int().positive().max(10_000) })
+  .object({
+    name: text(200),
+    address: text(300),
+    capacity: z.number().int().positive().max(10_000),
+  })
   .strict();
 export type SiteApplication = z.infer<typeof siteApplication>;
 
@@ -90,11 +94,14 @@ export const results = z.object({ results: z.array(result).min(1).max(100_000) }
 
 /** Archive material (第八条7): a certificate scan of one student, or a material of the batch. */
 export const certificateScan = z.object({ studentNo: text(32), scanRef: attachmentRef }).strict();
-export const ARCHIVE_MATERIALS = ['exam-plan', 'sign-in-sheet', 'monitoring-video', 'summary'] as const;
+export const ARCHIVE_MATERIALS = [
+  'exam-plan',
+  'sign-in-sheet',
+  'monitoring-video',
+  'summary',
+] as const;
 export type ArchiveMaterial = (typeof ARCHIVE_MATERIALS)[number];
-export const material = z
-  .object({ kind: z.enum(ARCHIVE_MATERIALS), ref: attachmentRef })
-  .strict();
+export const material = z.object({ kind: z.enum(ARCHIVE_MATERIALS), ref: attachmentRef }).strict();
 
 export const siteDecision = z.object({ siteCode: text(64) }).strict();
 export const creditBankPosting = z.object({ registrationRef: attachmentRef }).strict();

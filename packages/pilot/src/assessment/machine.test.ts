@@ -46,12 +46,21 @@ function upTo(stage: 'courses' | 'selection' | 'exam' | 'archive' | 'authority')
   if (stage === 'selection') return s;
   for (const student of studentsFixture) {
     s = step(s, 'SELECT_STUDENT', { student });
-    s = step(s, 'RECORD_CONSENT', { studentNo: student.studentNo, consentRef: `att://c/${student.studentNo}` });
+    s = step(s, 'RECORD_CONSENT', {
+      studentNo: student.studentNo,
+      consentRef: `att://c/${student.studentNo}`,
+    });
   }
   s = step(s, 'CLOSE_SELECTION');
   s = step(s, 'APPROVE');
   s = step(s, 'SUBMIT_EXAM_PLAN', {
-    plan: { siteCode: 'SITE-01', batch: '2027-1', date: '2027-05-20', form: 'computer', headCount: 3 },
+    plan: {
+      siteCode: 'SITE-01',
+      batch: '2027-1',
+      date: '2027-05-20',
+      form: 'computer',
+      headCount: 3,
+    },
   });
   s = step(s, 'CONFIRM_PLAN');
   if (stage === 'exam') return s;
@@ -62,7 +71,8 @@ function upTo(stage: 'courses' | 'selection' | 'exam' | 'archive' | 'authority')
   if (stage === 'archive') return s;
   s = step(s, 'ATTACH_SCAN', { studentNo: '2025010101', scanRef: 'att://scan/1.pdf' });
   s = step(s, 'ATTACH_SCAN', { studentNo: '2025010102', scanRef: 'att://scan/2.pdf' });
-  for (const kind of ARCHIVE_MATERIALS) s = step(s, 'ATTACH_MATERIAL', { kind, ref: `att://m/${kind}` });
+  for (const kind of ARCHIVE_MATERIALS)
+    s = step(s, 'ATTACH_MATERIAL', { kind, ref: `att://m/${kind}` });
   s = step(s, 'SUBMIT_ARCHIVE');
   s = step(s, 'POST_CREDIT_BANK', { registrationRef: 'att://credit-bank/reg.pdf' });
   return s;
@@ -161,10 +171,13 @@ describe('assessment machine (transition level)', () => {
     let s = upTo('archive');
     expect(step(s, 'SUBMIT_ARCHIVE')).toBe(s);
     // The failed student has no certificate to scan.
-    expect(step(s, 'ATTACH_SCAN', { studentNo: '2025010103', scanRef: 'att://scan/3.pdf' })).toBe(s);
+    expect(step(s, 'ATTACH_SCAN', { studentNo: '2025010103', scanRef: 'att://scan/3.pdf' })).toBe(
+      s,
+    );
     s = step(s, 'ATTACH_SCAN', { studentNo: '2025010101', scanRef: 'att://scan/1.pdf' });
     s = step(s, 'ATTACH_SCAN', { studentNo: '2025010102', scanRef: 'att://scan/2.pdf' });
-    for (const kind of ARCHIVE_MATERIALS.slice(1)) s = step(s, 'ATTACH_MATERIAL', { kind, ref: `att://m/${kind}` });
+    for (const kind of ARCHIVE_MATERIALS.slice(1))
+      s = step(s, 'ATTACH_MATERIAL', { kind, ref: `att://m/${kind}` });
     expect(step(s, 'SUBMIT_ARCHIVE')).toBe(s);
     s = step(s, 'ATTACH_MATERIAL', { kind: ARCHIVE_MATERIALS[0], ref: 'att://m/plan' });
     expect(cycle(step(s, 'SUBMIT_ARCHIVE'))).toEqual({ creditBank: 'posting' });
@@ -172,7 +185,12 @@ describe('assessment machine (transition level)', () => {
 
   it('expenses append to the ledger within budget; over budget is not accepted', () => {
     const s = start();
-    const expense = { category: 'examinerFees', amount: 150_000, receiptRef: 'att://r/1', note: '' };
+    const expense = {
+      category: 'examinerFees',
+      amount: 150_000,
+      receiptRef: 'att://r/1',
+      note: '',
+    };
     const [next, actions] = send(s, 'RECORD_EXPENSE', expense, { ledger });
     expect(next.context.spent).toBe(150_000);
     const put = effects(actions)[0] as { refKind: string; value: { entries: unknown[] } };

@@ -197,7 +197,10 @@ export const assessmentMachine = setup({
                       actions: assign({
                         consents: ({ context, event }) => ({
                           ...context.consents,
-                          [event.data.studentNo]: { consentRef: event.data.consentRef, at: event.at },
+                          [event.data.studentNo]: {
+                            consentRef: event.data.consentRef,
+                            at: event.at,
+                          },
                         }),
                       }),
                     },
@@ -374,7 +377,10 @@ export const assessmentMachine = setup({
                         };
                         enqueue({ type: 'effect', params: putLedger(applyEntry(l, entry)) });
                       }
-                      enqueue({ type: 'effect', params: studentFeeWithdrawal(context, event.data) });
+                      enqueue({
+                        type: 'effect',
+                        params: studentFeeWithdrawal(context, event.data),
+                      });
                     }),
                   ],
                 },

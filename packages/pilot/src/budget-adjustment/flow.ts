@@ -10,7 +10,7 @@ import { yuan } from '../common.js';
 import { readLedger } from '../ledger/expense-rule.js';
 import { ledgerErrors } from '../ledger/errors.js';
 import { adjustmentProblems } from '../ledger/ledger.js';
-import { readProject } from '../ledger/project-ref.js';
+import { projectAndLedger, readProject } from '../ledger/project-ref.js';
 import {
   adjustmentMagnitude,
   adjustmentPolicy,
@@ -29,20 +29,18 @@ const empty = z.object({}).strict();
  * implemented, no category drops below zero or below what is already spent. Returns what the
  * machine needs: the project, the ledger, and whether the leadership group must approve.
  */
-export async function checkAdjustment(
+export function checkAdjustment(
   refs: ReferenceReader,
   request: BudgetAdjustmentInput,
   at: string,
-): Promise<DomainError | JsonObject> {
-  const project = await readProject(refs, request.projectId, { collegeId: request.collegeId });
+): DomainError | JsonObject {
+  const project = readProject(refs, request.projectId, { collegeId: request.collegeId });
   if (project instanceof Error) return project;
-  const l = await readLedger(refs, request.projectId, at);
+  const l = readLedger(refs, request.projectId, at);
   if (l instanceof Error) return l;
   const below = adjustmentProblems(l, request.delta);
   if (below.length > 0) return ledgerErrors.error('ADJUSTMENT_BELOW_SPENT', { categories: below });
-  const policy = adjustmentPolicy.safeParse(
-    await refs.get(POLICY_REF, BUDGET_ADJUSTMENT_POLICY_KEY),
-  );
+  const policy = adjustmentPolicy.safeParse(refs.get(POLICY_REF, BUDGET_ADJUSTMENT_POLICY_KEY));
   const threshold = policy.success ? policy.data.leadershipThreshold : DEFAULT_LEADERSHIP_THRESHOLD;
   const magnitude = adjustmentMagnitude(request.delta);
   return {
@@ -90,21 +88,25 @@ export const budgetAdjustmentFlow = defineFlow<BudgetAdjustmentInput, BudgetAdju
     const total = i.delta.consumables + i.delta.certificateFees + i.delta.examinerFees;
     return `${i.collegeId} 项目 ${i.projectId} 预算调整（${total >= 0 ? '+' : '-'}${yuan(Math.abs(total))} 元）`;
   },
-  prepare: async ({ input, refs, now }) => {
-    const checked = await checkAdjustment(refs, input, now.toISOString());
+  references: ({ input }) => [
+    ...projectAndLedger(input.projectId),
+    { kind: POLICY_REF, key: BUDGET_ADJUSTMENT_POLICY_KEY },
+  ],
+  prepare: ({ input, refs, now }) => {
+    const checked = checkAdjustment(refs, input, now.toISOString());
     if (checked instanceof Error) return checked;
     const { needsLeadership, magnitude, threshold } = checked;
-    return { needsLeadership, magnitude, threshold } as JsonObject;
+    return { refs: { needsLeadership, magnitude, threshold } as JsonObject };
   },
   rules: {
     // Every approval re-checks against the ledger as it is now: spending may have grown meanwhile.
-    APPROVE: async ({ context, refs, now }) => {
-      const checked = await checkAdjustment(refs, context.request, now.toISOString());
+    APPROVE: ({ context, refs, now }) => {
+      const checked = checkAdjustment(refs, context.request, now.toISOString());
       return checked instanceof Error ? checked : { refs: checked };
     },
-    RESUBMIT: async ({ context, event, refs, now }) => {
+    RESUBMIT: ({ context, event, refs, now }) => {
       const revised = { ...context.request, ...(event.data as Partial<BudgetAdjustmentInput>) };
-      const checked = await checkAdjustment(refs, revised, now.toISOString());
+      const checked = checkAdjustment(refs, revised, now.toISOString());
       return checked instanceof Error ? checked : { refs: checked };
     },
   },

@@ -37,7 +37,12 @@ describe('budget-adjustment machine (transition level)', () => {
       expect.objectContaining({ refKind: 'ledger', key: 'proj-1' }),
     ]);
     const entries = (effects[1]?.value as { entries: unknown[] }).entries;
-    expect(entries.at(-1)).toMatchObject({ type: 'adjustment', delta, reason: '耗材涨价', source: 'b1' });
+    expect(entries.at(-1)).toMatchObject({
+      type: 'adjustment',
+      delta,
+      reason: '耗材涨价',
+      source: 'b1',
+    });
   });
 
   it('above the threshold the leadership group decides last', () => {

@@ -10,7 +10,10 @@ interface Meta {
   readonly at: string;
   readonly actorId: string;
 }
-type Decision = { readonly type: 'APPROVE' | 'RETURN' | 'REJECT' | 'WITHDRAW'; readonly data: Record<string, never> };
+type Decision = {
+  readonly type: 'APPROVE' | 'RETURN' | 'REJECT' | 'WITHDRAW';
+  readonly data: Record<string, never>;
+};
 type Resubmit = {
   readonly type: 'RESUBMIT';
   readonly data: Partial<Pick<BudgetAdjustmentInput, 'delta' | 'reason'>>;
@@ -50,7 +53,13 @@ export function adjustmentEffects(
   const project = projectRef.parse(event.refs.project);
   const l = ledger.parse(event.refs.ledger);
   const { delta, reason } = context.request;
-  const entry = { type: 'adjustment' as const, delta, reason, at: event.at, source: context.instanceId };
+  const entry = {
+    type: 'adjustment' as const,
+    delta,
+    reason,
+    at: event.at,
+    source: context.instanceId,
+  };
   return [
     putProject({ ...project, budget: adjustedBudget(project.budget, delta) }),
     putLedger(applyEntry(l, entry)),
@@ -73,7 +82,8 @@ export const budgetAdjustmentMachine = setup({
   guards: {
     needsLeadership: ({ context }) => context.leadership.needsLeadership,
     refsReady: ({ event }) =>
-      projectRef.safeParse(event.refs.project).success && ledger.safeParse(event.refs.ledger).success,
+      projectRef.safeParse(event.refs.project).success &&
+      ledger.safeParse(event.refs.ledger).success,
   },
 }).createMachine({
   id: 'budget-adjustment',
@@ -86,15 +96,25 @@ export const budgetAdjustmentMachine = setup({
   initial: 'financeReview',
   states: {
     financeReview: {
-      on: { APPROVE: 'academicReview', RETURN: 'returned', REJECT: 'rejected', WITHDRAW: 'withdrawn' },
+      on: {
+        APPROVE: 'academicReview',
+        RETURN: 'returned',
+        REJECT: 'rejected',
+        WITHDRAW: 'withdrawn',
+      },
     },
     academicReview: {
       on: {
         APPROVE: [
           { guard: 'needsLeadership', target: 'leadershipReview' },
-          { guard: 'refsReady', target: 'approved', actions: enqueueActions(({ context, event, enqueue }) => {
-              for (const params of adjustmentEffects(context, event)) enqueue({ type: 'effect', params });
-            }) },
+          {
+            guard: 'refsReady',
+            target: 'approved',
+            actions: enqueueActions(({ context, event, enqueue }) => {
+              for (const params of adjustmentEffects(context, event))
+                enqueue({ type: 'effect', params });
+            }),
+          },
         ],
         RETURN: 'returned',
         REJECT: 'rejected',
@@ -103,9 +123,14 @@ export const budgetAdjustmentMachine = setup({
     },
     leadershipReview: {
       on: {
-        APPROVE: { guard: 'refsReady', target: 'approved', actions: enqueueActions(({ context, event, enqueue }) => {
-              for (const params of adjustmentEffects(context, event)) enqueue({ type: 'effect', params });
-            }) },
+        APPROVE: {
+          guard: 'refsReady',
+          target: 'approved',
+          actions: enqueueActions(({ context, event, enqueue }) => {
+            for (const params of adjustmentEffects(context, event))
+              enqueue({ type: 'effect', params });
+          }),
+        },
         RETURN: 'returned',
         REJECT: 'rejected',
         WITHDRAW: 'withdrawn',

@@ -12,22 +12,19 @@ import { pilotError } from '../errors.js';
 import { certificateChangeErrors } from './errors.js';
 import { changeInput, type ChangeInput } from './input.js';
 import { certificateChangeMachine, type ChangeContext } from './machine.js';
-import { asJson, changeableProject } from './project-record.js';
+import { asJson, changeableProject, PROJECT_KIND } from './project-record.js';
 
 /**
  * Every rule of a (re)submitted request (第七条3): a stated reason, intermediate or advanced
  * level, a real change, within the approved budget, and a changeable project. Gives the project.
  */
-async function checkRequest(
-  request: ChangeInput,
-  refs: ReferenceReader,
-): Promise<JsonObject | DomainError> {
+function checkRequest(request: ChangeInput, refs: ReferenceReader): JsonObject | DomainError {
   const { error } = certificateChangeErrors;
   if (request.reason.length === 0) return error('REASON_REQUIRED');
   if (request.newCertificate.level === 'elementary') {
     return pilotError('LEVEL_NOT_ALLOWED', { level: request.newCertificate.level });
   }
-  const project = await changeableProject(refs, request.projectId, request.collegeId);
+  const project = changeableProject(refs, request.projectId, request.collegeId);
   if (project instanceof Error) return project;
   const same =
     project.certificate.code === request.newCertificate.code &&
@@ -71,19 +68,19 @@ export const certificateChangeFlow = defineFlow<ChangeInput, ChangeContext>({
   subject: (input) => input.projectId,
   describe: (i) =>
     `${i.collegeId} 证书变更：${i.newCertificate.name}（${LEVELS[i.newCertificate.level].zh}）`,
-  prepare: ({ input, refs }) => checkRequest(input, refs),
+  references: ({ input }) => [{ kind: PROJECT_KIND, key: input.projectId }],
+  prepare: ({ input, refs }) => {
+    const verdict = checkRequest(input, refs);
+    return verdict instanceof Error ? verdict : { refs: verdict };
+  },
   rules: {
     // Each approval re-reads the project: a credit-bank lock may have come in the meantime, and
     // the final approval writes the change onto the project as it is now.
-    APPROVE: async ({ context, refs }) => {
-      const project = await changeableProject(
-        refs,
-        context.request.projectId,
-        context.request.collegeId,
-      );
+    APPROVE: ({ context, refs }) => {
+      const project = changeableProject(refs, context.request.projectId, context.request.collegeId);
       return project instanceof Error ? project : { refs: { project: asJson(project) } };
     },
-    RESUBMIT: async ({ context, event, refs }) => {
+    RESUBMIT: ({ context, event, refs }) => {
       const revised = (event.data.input as ChangeInput | undefined) ?? context.request;
       if (
         revised.projectId !== context.request.projectId ||
@@ -98,7 +95,7 @@ export const certificateChangeFlow = defineFlow<ChangeInput, ChangeContext>({
           },
         );
       }
-      const verdict = await checkRequest(revised, refs);
+      const verdict = checkRequest(revised, refs);
       return verdict instanceof Error ? verdict : { refs: verdict };
     },
   },

@@ -40,12 +40,12 @@ export type ProjectRecord = z.infer<typeof projectRecord>;
  * The project a change is for, read in the command's transaction: it must exist, belong to the
  * college, be implementing, and not be locked by the credit bank.
  */
-export async function changeableProject(
+export function changeableProject(
   refs: ReferenceReader,
   projectId: string,
   collegeId: string,
-): Promise<ProjectRecord | DomainError> {
-  const parsed = projectRecord.safeParse(await refs.get(PROJECT_KIND, projectId));
+): ProjectRecord | DomainError {
+  const parsed = projectRecord.safeParse(refs.get(PROJECT_KIND, projectId));
   const { error } = certificateChangeErrors;
   if (!parsed.success) return error('PROJECT_NOT_FOUND', { projectId });
   const project = parsed.data;

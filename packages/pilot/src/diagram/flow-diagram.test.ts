@@ -13,7 +13,9 @@ describe('flowDiagram', () => {
     expect(d).toContain('  academicReview --> leadershipReview : APPROVE [needsLeadership]\n');
     expect(d).toContain('  academicReview --> approved : APPROVE [else]\n');
     expect(d).toContain('  returned --> collegeReview : RESUBMIT\n');
-    expect(d).toContain('  collegeReview : college_lead（college） 限 5 工作日 → 升级 academic_affairs\n');
+    expect(d).toContain(
+      '  collegeReview : college_lead（college） 限 5 工作日 → 升级 academic_affairs\n',
+    );
     expect(d).toContain('  leadershipReview : leadership（school） 限 5 工作日\n');
     expect(d).toContain('  rejected : 已驳回 rejected\n  rejected --> [*]\n');
   });

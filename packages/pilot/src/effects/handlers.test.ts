@@ -39,11 +39,24 @@ describe('pilot effect handlers', () => {
   it('ending instances cancels the project’s active ones only, and again is a no-op', async () => {
     w.store.setReference('project', 'proj-2', projectRecord({ id: 'proj-2' }));
     const a = await w.engine.start('assessment', assessmentStart(), people.owner);
-    const b = await w.engine.start('assessment', assessmentStart({ batch: '2027-2' }), people.owner);
-    const other = await w.engine.start('assessment', assessmentStart({ projectId: 'proj-2' }), people.owner);
+    const b = await w.engine.start(
+      'assessment',
+      assessmentStart({ batch: '2027-2' }),
+      people.owner,
+    );
+    const other = await w.engine.start(
+      'assessment',
+      assessmentStart({ projectId: 'proj-2' }),
+      people.owner,
+    );
     const done = await w.engine.send(b.id, { type: 'REJECT' }, people.evaluator);
     const end = pilotEffectHandlers[EFFECT_KINDS.endProjectInstances]!;
-    const payload = { ...origin, kind: EFFECT_KINDS.endProjectInstances, projectId: 'proj-1', reason: '项目撤销' };
+    const payload = {
+      ...origin,
+      kind: EFFECT_KINDS.endProjectInstances,
+      projectId: 'proj-1',
+      reason: '项目撤销',
+    };
     await end(payload, ctx('ob-3'));
     const historyLength = (await w.engine.history(a.id)).length;
     await end(payload, ctx('ob-3'));
@@ -84,7 +97,9 @@ describe('every effect kind a flow emits has a handler', () => {
       if (!dir.isDirectory()) continue;
       for (const file of readdirSync(`${root}/${dir.name}`)) {
         if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue;
-        for (const m of readFileSync(`${root}/${dir.name}/${file}`, 'utf8').matchAll(/kind: '(pilot\.[a-z.-]+)'/g)) {
+        for (const m of readFileSync(`${root}/${dir.name}/${file}`, 'utf8').matchAll(
+          /kind: '(pilot\.[a-z.-]+)'/g,
+        )) {
           kinds.add(m[1]!);
         }
       }

@@ -44,7 +44,11 @@ function parse<T>(schema: ZodType<T>, payload: JsonObject, kind: string): T {
 
 /** Open the withdrawal case; a project already cancelled needs none. Redelivery starts nothing new. */
 async function openWithdrawal(payload: JsonObject, ctx: EffectContext): Promise<void> {
-  const p: OpenWithdrawalPayload = parse(openWithdrawalPayload, payload, EFFECT_KINDS.openWithdrawal);
+  const p: OpenWithdrawalPayload = parse(
+    openWithdrawalPayload,
+    payload,
+    EFFECT_KINDS.openWithdrawal,
+  );
   try {
     await ctx.engine.start('withdrawal', p.withdrawal, SYSTEM_ACTOR, {
       idempotencyKey: `effect-${ctx.outboxId}`,

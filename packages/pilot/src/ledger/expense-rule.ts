@@ -28,27 +28,27 @@ export const studentFeeData = z
 export type StudentFeeData = z.infer<typeof studentFeeData>;
 
 /** Read the project's current ledger (a fresh one from the approved budget when none is stored). */
-export async function readLedger(
+export function readLedger(
   refs: ReferenceReader,
   projectId: string,
   at: string,
-): Promise<Ledger | DomainError> {
-  const project = await readProject(refs, projectId);
+): Ledger | DomainError {
+  const project = readProject(refs, projectId);
   if (project instanceof Error) return project;
-  return ledgerOr(await refs.get(LEDGER_REF, projectId), project, at);
+  return ledgerOr(refs.get(LEDGER_REF, projectId), project, at);
 }
 
 /**
  * The rule before `RECORD_EXPENSE`: 专款专用，不得超支 (第十一条). Passes the current ledger on to
  * the machine as `refs.ledger`, or refuses with `OVER_BUDGET`.
  */
-export async function expenseRule(
+export function expenseRule(
   refs: ReferenceReader,
   projectId: string,
   data: ExpenseData,
   at: string,
-): Promise<DomainError | { refs: JsonObject }> {
-  const l = await readLedger(refs, projectId, at);
+): DomainError | { refs: JsonObject } {
+  const l = readLedger(refs, projectId, at);
   if (l instanceof Error) return l;
   const problem = expenseProblem(l, data.category, data.amount);
   if (problem) return ledgerErrors.error('OVER_BUDGET', { ...problem, amount: data.amount });

@@ -28,4 +28,11 @@ export {
   type LedgerEntry,
   type LedgerTotals,
 } from './ledger.js';
-export { PROJECT_REF, projectRef, putProject, readProject, type ProjectRef } from './project-ref.js';
+export {
+  PROJECT_REF,
+  projectAndLedger,
+  projectRef,
+  putProject,
+  readProject,
+  type ProjectRef,
+} from './project-ref.js';

@@ -11,8 +11,20 @@ import {
 
 const AT = '2027-03-01T01:00:00.000Z';
 const budget = { consumables: 100, certificateFees: 200, examinerFees: 50 };
-const spend = (l: ReturnType<typeof openLedger>, category: 'consumables' | 'certificateFees' | 'examinerFees', amount: number) =>
-  applyEntry(l, { type: 'expense', category, amount, receiptRef: 'att://r', note: '', at: AT, source: 'a1' });
+const spend = (
+  l: ReturnType<typeof openLedger>,
+  category: 'consumables' | 'certificateFees' | 'examinerFees',
+  amount: number,
+) =>
+  applyEntry(l, {
+    type: 'expense',
+    category,
+    amount,
+    receiptRef: 'att://r',
+    note: '',
+    at: AT,
+    source: 'a1',
+  });
 
 describe('budget ledger (pure)', () => {
   it('allocates the approved budget and totals expenses by category', () => {
@@ -26,7 +38,11 @@ describe('budget ledger (pure)', () => {
   it('an expense over the category is a problem even when the total has room', () => {
     const l = spend(openLedger('p1', budget, AT), 'consumables', 60);
     expect(expenseProblem(l, 'consumables', 40)).toBeUndefined();
-    expect(expenseProblem(l, 'consumables', 41)).toEqual({ category: 'consumables', remaining: 40, totalRemaining: 290 });
+    expect(expenseProblem(l, 'consumables', 41)).toEqual({
+      category: 'consumables',
+      remaining: 40,
+      totalRemaining: 290,
+    });
   });
 
   it('adjustments move allocations; never below zero or below what is spent', () => {
@@ -34,7 +50,9 @@ describe('budget ledger (pure)', () => {
     const delta = { consumables: -40, certificateFees: 40, examinerFees: 0 };
     expect(adjustmentProblems(l, delta)).toEqual([]);
     expect(adjustmentProblems(l, { ...delta, consumables: -41 })).toEqual(['consumables']);
-    expect(adjustmentProblems(l, { consumables: 0, certificateFees: 0, examinerFees: -51 })).toEqual(['examinerFees']);
+    expect(
+      adjustmentProblems(l, { consumables: 0, certificateFees: 0, examinerFees: -51 }),
+    ).toEqual(['examinerFees']);
     l = applyEntry(l, { type: 'adjustment', delta, reason: 'r', at: AT, source: 'b1' });
     expect(ledgerTotals(l).allocated).toEqual(adjustedBudget(budget, delta));
   });

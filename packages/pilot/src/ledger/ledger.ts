@@ -47,10 +47,18 @@ export interface LedgerTotals {
   readonly allocated: Budget;
   readonly spent: Budget;
   readonly remaining: Budget;
-  readonly total: { readonly allocated: number; readonly spent: number; readonly remaining: number };
+  readonly total: {
+    readonly allocated: number;
+    readonly spent: number;
+    readonly remaining: number;
+  };
 }
 
-const zero = (): Record<Category, number> => ({ consumables: 0, certificateFees: 0, examinerFees: 0 });
+const zero = (): Record<Category, number> => ({
+  consumables: 0,
+  certificateFees: 0,
+  examinerFees: 0,
+});
 const sum = (b: Budget): number => CATEGORIES.reduce((s, c) => s + b[c], 0);
 
 /** A fresh ledger whose only entry allocates the approved project budget (第十一条 分解下达). */
@@ -94,7 +102,9 @@ export function expenseProblem(
   l: Ledger,
   cat: Category,
   amount: number,
-): { readonly category: Category; readonly remaining: number; readonly totalRemaining: number } | undefined {
+):
+  | { readonly category: Category; readonly remaining: number; readonly totalRemaining: number }
+  | undefined {
   const t = ledgerTotals(l);
   if (amount <= t.remaining[cat] && amount <= t.total.remaining) return undefined;
   return { category: cat, remaining: t.remaining[cat], totalRemaining: t.total.remaining };

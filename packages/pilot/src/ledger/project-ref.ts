@@ -1,8 +1,9 @@
-import type { JsonObject, ReferenceReader } from '@certflow/engine';
+import type { JsonObject, ReferenceKey, ReferenceReader } from '@certflow/engine';
 import type { DomainError } from '@certflow/engine';
 import { z } from 'zod';
 import { budget, certificate } from '../common.js';
 import { ledgerErrors } from './errors.js';
+import { LEDGER_REF } from './ledger.js';
 
 /** Reference data kind of an approved pilot project, keyed by the pilot-project instance id. */
 export const PROJECT_REF = 'project';
@@ -25,12 +26,12 @@ export const projectRef = z.looseObject({
 export type ProjectRef = z.infer<typeof projectRef>;
 
 /** Read the project; refuse when it is missing, of another college, or (by default) not implementing. */
-export async function readProject(
+export function readProject(
   refs: ReferenceReader,
   projectId: string,
   options: { collegeId?: string; mustBeImplementing?: boolean } = {},
-): Promise<ProjectRef | DomainError> {
-  const parsed = projectRef.safeParse(await refs.get(PROJECT_REF, projectId));
+): ProjectRef | DomainError {
+  const parsed = projectRef.safeParse(refs.get(PROJECT_REF, projectId));
   if (!parsed.success) return ledgerErrors.error('PROJECT_NOT_FOUND', { projectId });
   const project = parsed.data;
   if (options.collegeId !== undefined && project.collegeId !== options.collegeId) {
@@ -43,6 +44,14 @@ export async function readProject(
     return ledgerErrors.error('PROJECT_NOT_IMPLEMENTING', { projectId, status: project.status });
   }
   return project;
+}
+
+/** The reference rows of a flow about one project: its record and its budget ledger. */
+export function projectAndLedger(projectId: string): ReferenceKey[] {
+  return [
+    { kind: PROJECT_REF, key: projectId },
+    { kind: LEDGER_REF, key: projectId },
+  ];
 }
 
 /** The `reference.put` effect params that replace the project record. */

@@ -43,7 +43,7 @@ describe('the model-based harness catches broken flows', () => {
   });
 
   it('a flow without the level rule: an elementary certificate gets approved', async () => {
-    const flow = mutant({ prepare: () => ({ needsLeadership: false, reasons: [] }) });
+    const flow = mutant({ prepare: () => ({ refs: { needsLeadership: false, reasons: [] } }) });
     const elementary = projectApplication({
       certificate: { code: 'E', name: 'E', level: 'elementary' },
     });

@@ -42,7 +42,8 @@ export async function runScenario(
     });
     steps += r.steps;
     probes += r.probes;
-    for (const s of [initial, ...path.snapshots]) activeLeaves(s.value).forEach((leaf) => reached.add(leaf));
+    for (const s of [initial, ...path.snapshots])
+      activeLeaves(s.value).forEach((leaf) => reached.add(leaf));
   }
   return { paths: paths.length, graphStates: states, steps, probes, reached };
 }

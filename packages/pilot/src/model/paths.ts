@@ -53,8 +53,7 @@ export function acceptedTypes(machine: AnyStateMachine, snapshot: AnyMachineSnap
 
 function readerOver(scenario: ModelScenario): ReferenceReader {
   return {
-    get: async (kind, key) =>
-      scenario.references?.find((r) => r.kind === kind && r.key === key)?.value,
+    get: (kind, key) => scenario.references?.find((r) => r.kind === kind && r.key === key)?.value,
   };
 }
 
@@ -63,7 +62,7 @@ export async function machineInputOf(flow: AnyFlow, scenario: ModelScenario): Pr
   const input = flow.input.parse(scenario.input);
   const at = new Date('2026-11-02T01:00:00.000Z');
   const prepared = flow.prepare
-    ? await flow.prepare({
+    ? flow.prepare({
         input,
         actor: scenario.starter,
         refs: readerOver(scenario),
@@ -78,7 +77,7 @@ export async function machineInputOf(flow: AnyFlow, scenario: ModelScenario): Pr
   }
   return {
     input: input as JsonObject,
-    refs: prepared,
+    refs: prepared?.refs ?? {},
     instanceId: 'model',
     submitterId: scenario.starter.id,
     submitterName: scenario.starter.name ?? null,

@@ -8,11 +8,8 @@ import { projectInput, type ProjectInput } from './input.js';
 import { pilotProjectMachine, type ProjectContext } from './machine.js';
 
 /** Over the pilot scale or over last year's executed budget → leadership must approve (第七条2). */
-export async function leadershipCheck(
-  input: ProjectInput,
-  refs: ReferenceReader,
-): Promise<JsonObject> {
-  const raw = await refs.get(QUOTA_REF, quotaKey(input.year, input.collegeId));
+export function leadershipCheck(input: ProjectInput, refs: ReferenceReader): JsonObject {
+  const raw = refs.get(QUOTA_REF, quotaKey(input.year, input.collegeId));
   const parsed = quota.safeParse(raw);
   if (!parsed.success) return { needsLeadership: true, reasons: ['quota-missing'] };
   const reasons = [
@@ -90,12 +87,10 @@ export const pilotProjectFlow = defineFlow<ProjectInput, ProjectContext>({
   college: (input) => input.collegeId,
   subject: (_input, instanceId) => instanceId,
   describe: (i) => `${i.collegeId} ${i.certificate.name}（${LEVELS[i.certificate.level].zh}）`,
-  prepare: async ({ input, refs }) => levelRule(input) ?? (await leadershipCheck(input, refs)),
-  // Quotas are entered by 教务处, never written by a command: every application of a college
-  // reads its quota, and must not queue behind the others on a row lock.
-  readOnlyReferences: [QUOTA_REF],
+  references: ({ input }) => [{ kind: QUOTA_REF, key: quotaKey(input.year, input.collegeId) }],
+  prepare: ({ input, refs }) => levelRule(input) ?? { refs: leadershipCheck(input, refs) },
   rules: {
-    RESUBMIT: async ({ context, event, refs }) => {
+    RESUBMIT: ({ context, event, refs }) => {
       const revised = (event.data.input as ProjectInput | undefined) ?? context.application;
       if (revised.collegeId !== context.application.collegeId) {
         return refuse(
@@ -107,7 +102,7 @@ export const pilotProjectFlow = defineFlow<ProjectInput, ProjectContext>({
           },
         );
       }
-      return levelRule(revised) ?? { refs: await leadershipCheck(revised, refs) };
+      return levelRule(revised) ?? { refs: leadershipCheck(revised, refs) };
     },
   },
 });

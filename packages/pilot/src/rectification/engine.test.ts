@@ -11,7 +11,11 @@ beforeEach(() => {
 const input = {
   projectId: 'proj-1',
   collegeId: 'ee',
-  finding: { summary: '考核资料未归档', trigger: 'weak-progress', evidenceRefs: ['att://inspection/1.pdf'] },
+  finding: {
+    summary: '考核资料未归档',
+    trigger: 'weak-progress',
+    evidenceRefs: ['att://inspection/1.pdf'],
+  },
 };
 const plan = { summary: '两周内补齐归档', measures: ['补扫证书', '补录数据'] };
 const withdrawals = async () =>
@@ -20,9 +24,17 @@ const withdrawals = async () =>
 describe('rectification through the engine (MemoryStore)', () => {
   it('finding → plan → verified → closed', async () => {
     let r = await w.engine.start('rectification', input, people.academic);
-    expect(r.tasks[0]).toMatchObject({ role: 'college_lead', college: 'ee', dueAt: '2027-03-15T01:00:00.000Z' });
+    expect(r.tasks[0]).toMatchObject({
+      role: 'college_lead',
+      college: 'ee',
+      dueAt: '2027-03-15T01:00:00.000Z',
+    });
     await expect(
-      w.engine.send(r.id, { type: 'SUBMIT_PLAN', data: { summary: 'x', measures: [] } }, people.collegeLead),
+      w.engine.send(
+        r.id,
+        { type: 'SUBMIT_PLAN', data: { summary: 'x', measures: [] } },
+        people.collegeLead,
+      ),
     ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     r = await w.engine.send(r.id, { type: 'SUBMIT_PLAN', data: plan }, people.collegeLead);
     r = await w.engine.send(r.id, { type: 'APPROVE' }, people.academic);
@@ -34,17 +46,23 @@ describe('rectification through the engine (MemoryStore)', () => {
   it('no plan within 10 working days: the deadline opens a withdrawal case', async () => {
     const r = await w.engine.start('rectification', input, people.academic);
     const timer = (await w.store.read.pendingTimers(r.id)).find((t) => t.kind === 'event');
-    expect(timer).toMatchObject({ event: 'PLAN_OVERDUE', dueAt: new Date('2027-03-15T01:00:00.000Z') });
+    expect(timer).toMatchObject({
+      event: 'PLAN_OVERDUE',
+      dueAt: new Date('2027-03-15T01:00:00.000Z'),
+    });
     w.clock.set(timer!.dueAt);
-    expect((await w.engine.fireTimer(timer!.id)).instance).toMatchObject({ state: 'overdue', status: 'rejected' });
+    expect((await w.engine.fireTimer(timer!.id)).instance).toMatchObject({
+      state: 'overdue',
+      status: 'rejected',
+    });
     await w.drain();
     await w.drain();
     const cases = await withdrawals();
     expect(cases).toHaveLength(1);
     expect(cases[0]).toMatchObject({ subjectId: 'proj-1', status: 'active', state: 'notice' });
-    expect((cases[0]?.snapshot as { context: { case: { trigger: string } } }).context.case.trigger).toBe(
-      'rectification-overdue',
-    );
+    expect(
+      (cases[0]?.snapshot as { context: { case: { trigger: string } } }).context.case.trigger,
+    ).toBe('rectification-overdue');
   });
 
   it('a plan that fails verification opens a withdrawal on the finding’s ground', async () => {
@@ -57,8 +75,8 @@ describe('rectification through the engine (MemoryStore)', () => {
     expect(r).toMatchObject({ state: 'failed', status: 'rejected' });
     await w.drain();
     const cases = await withdrawals();
-    expect((cases[0]?.snapshot as { context: { case: { trigger: string } } }).context.case.trigger).toBe(
-      'weak-progress',
-    );
+    expect(
+      (cases[0]?.snapshot as { context: { case: { trigger: string } } }).context.case.trigger,
+    ).toBe('weak-progress');
   });
 });

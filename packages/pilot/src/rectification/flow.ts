@@ -1,6 +1,6 @@
 import { defineFlow } from '@certflow/engine';
 import { z } from 'zod';
-import { readProject } from '../ledger/project-ref.js';
+import { PROJECT_REF, readProject } from '../ledger/project-ref.js';
 import { WITHDRAWAL_TRIGGERS } from '../withdrawal/input.js';
 import { rectificationInput, rectificationPlan, type RectificationInput } from './input.js';
 import { rectificationMachine, type RectificationContext } from './machine.js';
@@ -59,8 +59,9 @@ export const rectificationFlow = defineFlow<RectificationInput, RectificationCon
   subject: (input) => input.projectId,
   describe: (i) =>
     `${i.collegeId} 项目 ${i.projectId} 整改：${WITHDRAWAL_TRIGGERS[i.finding.trigger].zh}`,
-  prepare: async ({ input, refs }) => {
-    const project = await readProject(refs, input.projectId, { collegeId: input.collegeId });
+  references: ({ input }) => [{ kind: PROJECT_REF, key: input.projectId }],
+  prepare: ({ input, refs }) => {
+    const project = readProject(refs, input.projectId, { collegeId: input.collegeId });
     return project instanceof Error ? project : {};
   },
 });

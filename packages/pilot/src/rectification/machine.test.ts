@@ -51,7 +51,10 @@ describe('rectification machine (transition level)', () => {
     const [overdue, actions] = send(start(), 'PLAN_OVERDUE');
     expect(overdue.value).toBe('overdue');
     expect(effects(actions)[0]).toMatchObject({
-      withdrawal: { trigger: 'rectification-overdue', source: { flowId: 'rectification', instanceId: 'r1' } },
+      withdrawal: {
+        trigger: 'rectification-overdue',
+        source: { flowId: 'rectification', instanceId: 'r1' },
+      },
     });
     // Once the plan is in, the deadline no longer applies.
     const inReview = send(start(), 'SUBMIT_PLAN', plan)[0];

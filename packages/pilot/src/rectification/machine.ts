@@ -63,7 +63,12 @@ export const rectificationMachine = setup({
   },
 }).createMachine({
   id: 'rectification',
-  context: ({ input }) => ({ instanceId: input.instanceId, case: input.input, plan: null, rounds: 0 }),
+  context: ({ input }) => ({
+    instanceId: input.instanceId,
+    case: input.input,
+    plan: null,
+    rounds: 0,
+  }),
   initial: 'planPending',
   states: {
     planPending: {

@@ -71,7 +71,10 @@ describe('report through the engine (MemoryStore, Mon–Fri calendar)', () => {
     i = await w.engine.send(i.id, { type: 'SUBMIT', data: reportText }, people.collegeLead);
     expect(i.state).toBe('review');
     // A stale deadline fire is a no-op.
-    expect(await w.engine.fireTimer(deadline.id)).toMatchObject({ fired: false, reason: 'not-pending' });
+    expect(await w.engine.fireTimer(deadline.id)).toMatchObject({
+      fired: false,
+      reason: 'not-pending',
+    });
   });
 
   it('accepted, then feedback from an evaluation organization opens 诊改 for the college', async () => {

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { createEngine, ManualClock, type Actor, type Engine, type InstanceView } from '@certflow/engine';
+import {
+  createEngine,
+  ManualClock,
+  type Actor,
+  type Engine,
+  type InstanceView,
+} from '@certflow/engine';
 import { createTestPostgres, type TestPostgres } from '@certflow/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUOTA_REF, quotaKey } from '../common.js';
@@ -48,9 +54,20 @@ afterAll(async () => {
   await pg?.drop();
 });
 
-const send = (i: InstanceView | string, type: string, who: Actor, data: object = {}, comment?: string) =>
-  engine.send(typeof i === 'string' ? i : i.id, { type, data: data as never, ...(comment ? { comment } : {}) }, who);
-const drain = () => runEffectsOnce(engine, pg.dispatch, pilotEffectHandlers, clock.now(), pg.store.read);
+const send = (
+  i: InstanceView | string,
+  type: string,
+  who: Actor,
+  data: object = {},
+  comment?: string,
+) =>
+  engine.send(
+    typeof i === 'string' ? i : i.id,
+    { type, data: data as never, ...(comment ? { comment } : {}) },
+    who,
+  );
+const drain = () =>
+  runEffectsOnce(engine, pg.dispatch, pilotEffectHandlers, clock.now(), pg.store.read);
 const reference = (kind: string, key: string) => pg.store.read.reference(kind, key);
 
 async function approvedProject(code: string, name: string): Promise<string> {
@@ -73,7 +90,10 @@ describe('one college, one pilot year, on PostgreSQL', () => {
     );
     const webId = await approvedProject('WEB-FE', 'Web前端开发');
     const iotId = await approvedProject('IOT-OPS', '物联网安装调试与运维');
-    expect(await reference('project', webId)).toMatchObject({ status: 'implementing', creditBankLocked: false });
+    expect(await reference('project', webId)).toMatchObject({
+      status: 'implementing',
+      creditBankLocked: false,
+    });
     expect((await drain()).failed).toEqual([]);
 
     // Spring 2027: the assessment of the Web project (第八条2–7), with expenses at actual cost.
@@ -88,12 +108,21 @@ describe('one college, one pilot year, on PostgreSQL', () => {
       note: '办证费 2 人',
     });
     await expect(
-      send(a, 'RECORD_EXPENSE', people.finance, { category: 'certificateFees', amount: 100_001, receiptRef: 'att://r/x.pdf' }),
+      send(a, 'RECORD_EXPENSE', people.finance, {
+        category: 'certificateFees',
+        amount: 100_001,
+        receiptRef: 'att://r/x.pdf',
+      }),
     ).rejects.toMatchObject({ code: 'OVER_BUDGET' });
     a = await finishAssessment(engine, a);
     expect(a).toMatchObject({ state: 'completed', status: 'completed' });
-    expect(await reference('project', webId)).toMatchObject({ creditBankLocked: true, status: 'implementing' });
-    expect(await reference('transcript', '2025010101/WEB-2027-0001')).toMatchObject({ assessmentId: a.id });
+    expect(await reference('project', webId)).toMatchObject({
+      creditBankLocked: true,
+      status: 'implementing',
+    });
+    expect(await reference('transcript', '2025010101/WEB-2027-0001')).toMatchObject({
+      assessmentId: a.id,
+    });
     const webLedger = (await reference('ledger', webId)) as unknown as Ledger;
     expect(ledgerTotals(webLedger).spent.certificateFees).toBe(300_000);
     // Registered on the credit bank: the certificate type may no longer change (第七条3).
@@ -121,7 +150,12 @@ describe('one college, one pilot year, on PostgreSQL', () => {
     await send(iotAssessment, 'ACCEPT_SITE', people.evaluator, { siteCode: 'SITE-02' });
     const adjustment = await engine.start(
       'budget-adjustment',
-      { projectId: iotId, collegeId: 'ee', delta: { consumables: 50_000, certificateFees: -50_000, examinerFees: 0 }, reason: '耗材涨价' },
+      {
+        projectId: iotId,
+        collegeId: 'ee',
+        delta: { consumables: 50_000, certificateFees: -50_000, examinerFees: 0 },
+        reason: '耗材涨价',
+      },
       people.owner,
     );
     // …when an inspection finds a fee charged to a student (第十二条, 第七条1(3)).
@@ -139,11 +173,20 @@ describe('one college, one pilot year, on PostgreSQL', () => {
     // Redelivery of the same effect opens nothing new.
     expect((await drain()).delivered).toEqual([]);
 
-    await send(wCase.id, 'ISSUE_NOTICE', people.academic, { noticeRef: 'att://notice/iot.pdf', summary: '拟撤销物联网项目' });
-    await send(wCase.id, 'RESPOND', people.collegeLead, { statement: '已退还学生费用', evidenceRefs: ['att://refund.pdf'] });
+    await send(wCase.id, 'ISSUE_NOTICE', people.academic, {
+      noticeRef: 'att://notice/iot.pdf',
+      summary: '拟撤销物联网项目',
+    });
+    await send(wCase.id, 'RESPOND', people.collegeLead, {
+      statement: '已退还学生费用',
+      evidenceRefs: ['att://refund.pdf'],
+    });
     const decided = await send(wCase.id, 'APPROVE', people.leader, {}, '按第七条第1款第(3)项撤销');
     expect(decided).toMatchObject({ state: 'cancelled', status: 'completed' });
-    expect(await reference('project', iotId)).toMatchObject({ status: 'cancelled', cancelledBy: wCase.id });
+    expect(await reference('project', iotId)).toMatchObject({
+      status: 'cancelled',
+      cancelledBy: wCase.id,
+    });
     expect((await drain()).failed).toEqual([]);
     for (const id of [iotAssessment.id, adjustment.id]) {
       expect((await engine.get(id)).status).toBe('cancelled');
@@ -152,14 +195,20 @@ describe('one college, one pilot year, on PostgreSQL', () => {
       expect(last.comment).toContain(wCase.id);
       expect(await engine.verifyHistory(id)).toMatchObject({ ok: true });
     }
-    expect(await reference('project', iotId)).toMatchObject({ budget: projectApplication().budget });
+    expect(await reference('project', iotId)).toMatchObject({
+      budget: projectApplication().budget,
+    });
     // The Web project and its finished work are untouched.
     expect((await engine.get(a.id)).status).toBe('completed');
     expect(await reference('project', webId)).toMatchObject({ status: 'implementing' });
 
     // December 2027: the annual summary (第五条3, 第六条8).
     clock.set('2027-12-01T09:00:00+08:00');
-    let report = await engine.start('report', { kind: 'annual-summary', collegeId: 'ee', period: '2027' }, people.academic);
+    let report = await engine.start(
+      'report',
+      { kind: 'annual-summary', collegeId: 'ee', period: '2027' },
+      people.academic,
+    );
     report = await send(report, 'SUBMIT', people.collegeLead, {
       summary: 'Web前端开发（中级）考核 3 人，通过 2 人；物联网项目因违规收费撤销',
       figures: { assessed: 3, passed: 2, cancelledProjects: 1 },

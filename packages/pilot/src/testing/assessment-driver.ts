@@ -3,8 +3,16 @@ import { ARCHIVE_MATERIALS } from '../assessment/input.js';
 import { feeAgreementFixture, resultsFixture, studentsFixture } from './assessment-fixtures.js';
 import { people } from './people.js';
 
-export type AssessmentStage = 'courses' | 'selection' | 'exam' | 'archive' | 'authority' | 'completed';
-const ORDER: readonly AssessmentStage[] = ['courses', 'selection', 'exam', 'archive', 'authority', 'completed'];
+export type AssessmentStage =
+  'courses' | 'selection' | 'exam' | 'archive' | 'authority' | 'completed';
+const ORDER: readonly AssessmentStage[] = [
+  'courses',
+  'selection',
+  'exam',
+  'archive',
+  'authority',
+  'completed',
+];
 
 /**
  * Drive an assessment instance (started by `people.owner`) through the engine with valid data,
@@ -23,7 +31,9 @@ export async function driveAssessment(
   i = await go('CONFIRM_FEE', people.evaluator);
   i = await go('APPROVE', people.finance);
   if (stop('courses')) return i;
-  i = await go('ADD_COURSE', people.owner, { course: { code: 'C1', name: 'Web前端课证融通', hours: 64 } });
+  i = await go('ADD_COURSE', people.owner, {
+    course: { code: 'C1', name: 'Web前端课证融通', hours: 64 },
+  });
   i = await go('FINISH_COURSES', people.owner);
   if (stop('selection')) return i;
   for (const student of studentsFixture) {
@@ -36,7 +46,13 @@ export async function driveAssessment(
   i = await go('CLOSE_SELECTION', people.owner);
   i = await go('APPROVE', people.collegeLead);
   i = await go('SUBMIT_EXAM_PLAN', people.owner, {
-    plan: { siteCode: 'SITE-01', batch: '2027-1', date: '2027-05-20', form: 'computer', headCount: 3 },
+    plan: {
+      siteCode: 'SITE-01',
+      batch: '2027-1',
+      date: '2027-05-20',
+      form: 'computer',
+      headCount: 3,
+    },
   });
   i = await go('CONFIRM_PLAN', people.evaluator);
   if (stop('exam')) return i;
@@ -57,13 +73,20 @@ export async function finishAssessment(
   const go = (type: string, who: (typeof people)[keyof typeof people], data: object = {}) =>
     engine.send(instance.id, { type, data: data as never }, who);
   for (const r of resultsFixture.filter((x) => x.passed)) {
-    await go('ATTACH_SCAN', people.owner, { studentNo: r.studentNo, scanRef: `att://scan/${r.studentNo}.pdf` });
+    await go('ATTACH_SCAN', people.owner, {
+      studentNo: r.studentNo,
+      scanRef: `att://scan/${r.studentNo}.pdf`,
+    });
   }
   for (const kind of ARCHIVE_MATERIALS) {
     await go('ATTACH_MATERIAL', people.owner, { kind, ref: `att://archive/${kind}.pdf` });
   }
   await go('SUBMIT_ARCHIVE', people.owner);
-  const posted = await go('POST_CREDIT_BANK', people.owner, { registrationRef: 'att://credit-bank/reg.pdf' });
+  const posted = await go('POST_CREDIT_BANK', people.owner, {
+    registrationRef: 'att://credit-bank/reg.pdf',
+  });
   if (until === 'authority') return posted;
-  return go('AUTHORITY_APPROVED', people.academic, { approvalRef: 'att://credit-bank/approval.pdf' });
+  return go('AUTHORITY_APPROVED', people.academic, {
+    approvalRef: 'att://credit-bank/approval.pdf',
+  });
 }

@@ -30,7 +30,8 @@ export function memoryPilotWorld(start = '2027-03-01T09:00:00+08:00'): MemoryPil
     engine,
     clock,
     store,
-    drain: () => runEffectsOnce(engine, store.dispatch, pilotEffectHandlers, clock.now(), store.read),
+    drain: () =>
+      runEffectsOnce(engine, store.dispatch, pilotEffectHandlers, clock.now(), store.read),
     reference: (kind, key) => store.read.reference(kind, key),
   };
 }

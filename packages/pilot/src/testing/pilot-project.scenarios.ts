@@ -199,12 +199,7 @@ export function describePilotProjectScenarios(name: string, harness: () => Store
         [() => act(i, 'RESUBMIT', people.owner), 'EVENT_NOT_ACCEPTED'],
         [() => act(i, 'NO_SUCH_EVENT', people.collegeLead), 'EVENT_NOT_ACCEPTED'],
         [
-          () =>
-            w.engine.send(
-              i.id,
-              { type: 'APPROVE', data: { sneaky: 1 } },
-              people.collegeLead,
-            ),
+          () => w.engine.send(i.id, { type: 'APPROVE', data: { sneaky: 1 } }, people.collegeLead),
           'VALIDATION_FAILED',
         ],
         [() => w.engine.send(i.id, { type: 'approve' }, people.collegeLead), 'VALIDATION_FAILED'],

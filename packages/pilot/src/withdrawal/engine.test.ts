@@ -8,15 +8,27 @@ beforeEach(() => {
   w = memoryPilotWorld();
   w.store.setReference('project', 'proj-1', projectRecord());
 });
-const caseInput = { projectId: 'proj-1', collegeId: 'ee', trigger: 'loose-management', reason: '考场无监控' };
-const notice = { noticeRef: 'att://notice/1.pdf', summary: '拟撤销该试点项目，请于 5 个工作日内说明' };
+const caseInput = {
+  projectId: 'proj-1',
+  collegeId: 'ee',
+  trigger: 'loose-management',
+  reason: '考场无监控',
+};
+const notice = {
+  noticeRef: 'att://notice/1.pdf',
+  summary: '拟撤销该试点项目，请于 5 个工作日内说明',
+};
 
 describe('withdrawal through the engine (MemoryStore)', () => {
   it('notice → response → leadership cancels: project cancelled, other open instances end with a reason', async () => {
     const assessment = await w.engine.start('assessment', assessmentStart(), people.owner);
     const rectification = await w.engine.start(
       'rectification',
-      { projectId: 'proj-1', collegeId: 'ee', finding: { summary: '监控缺失', trigger: 'loose-management' } },
+      {
+        projectId: 'proj-1',
+        collegeId: 'ee',
+        finding: { summary: '监控缺失', trigger: 'loose-management' },
+      },
       people.academic,
     );
     let c = await w.engine.start('withdrawal', caseInput, people.academic);
@@ -27,13 +39,20 @@ describe('withdrawal through the engine (MemoryStore)', () => {
     await expect(
       w.engine.send(c.id, { type: 'RESPOND', data: { statement: 'x' } }, people.otherLead),
     ).rejects.toMatchObject({ code: 'NOT_AUTHORIZED' });
-    c = await w.engine.send(c.id, { type: 'RESPOND', data: { statement: '已整改' } }, people.collegeLead);
+    c = await w.engine.send(
+      c.id,
+      { type: 'RESPOND', data: { statement: '已整改' } },
+      people.collegeLead,
+    );
     await expect(w.engine.send(c.id, { type: 'APPROVE' }, people.academic)).rejects.toMatchObject({
       code: 'NOT_AUTHORIZED',
     });
     c = await w.engine.send(c.id, { type: 'APPROVE', comment: '撤销' }, people.leader);
     expect(c).toMatchObject({ state: 'cancelled', status: 'completed' });
-    expect(await w.reference('project', 'proj-1')).toMatchObject({ status: 'cancelled', cancelledBy: c.id });
+    expect(await w.reference('project', 'proj-1')).toMatchObject({
+      status: 'cancelled',
+      cancelledBy: c.id,
+    });
 
     const run = await w.drain();
     expect(run.failed).toEqual([]);
@@ -46,7 +65,9 @@ describe('withdrawal through the engine (MemoryStore)', () => {
       expect(await w.engine.verifyHistory(id)).toMatchObject({ ok: true });
     }
     // The project is gone: no new assessment, no new case.
-    await expect(w.engine.start('assessment', assessmentStart(), people.owner)).rejects.toMatchObject({
+    await expect(
+      w.engine.start('assessment', assessmentStart(), people.owner),
+    ).rejects.toMatchObject({
       code: 'PROJECT_NOT_IMPLEMENTING',
     });
     await expect(w.engine.start('withdrawal', caseInput, people.academic)).rejects.toMatchObject({
@@ -63,16 +84,25 @@ describe('withdrawal through the engine (MemoryStore)', () => {
     const fired = await w.engine.fireTimer(timer!.id);
     expect(fired.instance).toMatchObject({ state: 'decision' });
     expect(fired.instance?.context).toMatchObject({ responseOverdue: true, response: null });
-    expect(await w.engine.fireTimer(timer!.id)).toMatchObject({ fired: false, reason: 'not-pending' });
+    expect(await w.engine.fireTimer(timer!.id)).toMatchObject({
+      fired: false,
+      reason: 'not-pending',
+    });
   });
 
   it('retained: the project stays implementing; only academic affairs opens a case', async () => {
-    await expect(w.engine.start('withdrawal', caseInput, people.collegeLead)).rejects.toMatchObject({
-      code: 'NOT_AUTHORIZED',
-    });
+    await expect(w.engine.start('withdrawal', caseInput, people.collegeLead)).rejects.toMatchObject(
+      {
+        code: 'NOT_AUTHORIZED',
+      },
+    );
     let c = await w.engine.start('withdrawal', caseInput, people.academic);
     c = await w.engine.send(c.id, { type: 'ISSUE_NOTICE', data: notice }, people.academic);
-    c = await w.engine.send(c.id, { type: 'RESPOND', data: { statement: '已整改' } }, people.collegeLead);
+    c = await w.engine.send(
+      c.id,
+      { type: 'RESPOND', data: { statement: '已整改' } },
+      people.collegeLead,
+    );
     c = await w.engine.send(c.id, { type: 'REJECT' }, people.leader);
     expect(c.status).toBe('rejected');
     expect(await w.reference('project', 'proj-1')).toMatchObject({ status: 'implementing' });

@@ -1,7 +1,7 @@
 import { defineFlow, type JsonObject } from '@certflow/engine';
 import { z } from 'zod';
 import { attachmentRef } from '../ledger/attachment-ref.js';
-import { readProject } from '../ledger/project-ref.js';
+import { PROJECT_REF, readProject } from '../ledger/project-ref.js';
 import { withdrawalInput, WITHDRAWAL_TRIGGERS, type WithdrawalInput } from './input.js';
 import { withdrawalMachine, type WithdrawalContext } from './machine.js';
 
@@ -76,13 +76,14 @@ export const withdrawalFlow = defineFlow<WithdrawalInput, WithdrawalContext>({
   college: (input) => input.collegeId,
   subject: (input) => input.projectId,
   describe: (i) => `${i.collegeId} 项目 ${i.projectId} 退出：${WITHDRAWAL_TRIGGERS[i.trigger].zh}`,
-  prepare: async ({ input, refs }) => {
-    const project = await readProject(refs, input.projectId, { collegeId: input.collegeId });
+  references: ({ input }) => [{ kind: PROJECT_REF, key: input.projectId }],
+  prepare: ({ input, refs }) => {
+    const project = readProject(refs, input.projectId, { collegeId: input.collegeId });
     return project instanceof Error ? project : {};
   },
   rules: {
-    APPROVE: async ({ context, refs }) => {
-      const project = await readProject(refs, context.case.projectId, {
+    APPROVE: ({ context, refs }) => {
+      const project = readProject(refs, context.case.projectId, {
         mustBeImplementing: false,
       });
       if (project instanceof Error) return project;

@@ -5,7 +5,11 @@ import { z } from 'zod';
  * (第九条) and a fee charged to a student (第十二条, a case of 第七条1(3)).
  */
 export const WITHDRAWAL_TRIGGERS = {
-  'weak-progress': { article: '第七条第1款第(1)项', zh: '推进试点工作不力', en: 'weak progress of the pilot' },
+  'weak-progress': {
+    article: '第七条第1款第(1)项',
+    zh: '推进试点工作不力',
+    en: 'weak progress of the pilot',
+  },
   'loose-management': {
     article: '第七条第1款第(2)项',
     zh: '证书培训、考核等工作管理不严、出现漏洞',
@@ -21,7 +25,11 @@ export const WITHDRAWAL_TRIGGERS = {
     zh: '强制或变相强制学生参加培训或考核',
     en: 'students forced to take part',
   },
-  'other-violation': { article: '第七条第1款第(5)项', zh: '存在其他违纪违规现象', en: 'other violations' },
+  'other-violation': {
+    article: '第七条第1款第(5)项',
+    zh: '存在其他违纪违规现象',
+    en: 'other violations',
+  },
   'rectification-overdue': {
     article: '第九条',
     zh: '未按期提交整改方案',

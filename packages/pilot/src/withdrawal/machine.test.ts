@@ -31,7 +31,10 @@ describe('withdrawal machine (transition level)', () => {
       key: 'proj-1',
       value: { status: 'cancelled', cancelledBy: 'w1', cancelTrigger: 'student-fee', scale: 40 },
     });
-    expect(effects[1]).toMatchObject({ kind: 'pilot.project.end-open-instances', projectId: 'proj-1' });
+    expect(effects[1]).toMatchObject({
+      kind: 'pilot.project.end-open-instances',
+      projectId: 'proj-1',
+    });
     expect(effects[1]?.reason as string).toContain('第七条第1款第(3)项');
   });
 
@@ -42,7 +45,10 @@ describe('withdrawal machine (transition level)', () => {
   });
 
   it('the leadership may retain the project; academic affairs may dismiss before a notice', () => {
-    const decision = send(send(start(), 'ISSUE_NOTICE', notice)[0], 'RESPOND', { statement: 's', evidenceRefs: [] })[0];
+    const decision = send(send(start(), 'ISSUE_NOTICE', notice)[0], 'RESPOND', {
+      statement: 's',
+      evidenceRefs: [],
+    })[0];
     const [retained, actions] = send(decision, 'REJECT');
     expect(retained.value).toBe('retained');
     expect(actions.filter((a) => a.type === 'effect')).toEqual([]);

@@ -23,7 +23,11 @@ export type WithdrawalEvent = Meta &
 export interface WithdrawalContext {
   readonly instanceId: string;
   readonly case: WithdrawalInput;
-  readonly notice: { readonly noticeRef: string; readonly summary: string; readonly at: string } | null;
+  readonly notice: {
+    readonly noticeRef: string;
+    readonly summary: string;
+    readonly at: string;
+  } | null;
   readonly response: {
     readonly statement: string;
     readonly evidenceRefs: readonly string[];
