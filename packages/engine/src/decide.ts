@@ -13,6 +13,9 @@ import { afterTransition } from './step.js';
 import type { StoreTx } from './store.js';
 import { taskOperation } from './task-operations.js';
 
+/** Events that end or send back a submission: the person deciding must give a reason. */
+const REASONED_EVENTS = new Set(['RETURN', 'REJECT']);
+
 /** Authorize and compute one command against a locked instance. Writes nothing. */
 export async function decide(
   deps: EngineDeps,
@@ -91,6 +94,10 @@ export async function decide(
     throw refuse('NOT_AUTHORIZED', { event: event.type, state: instance.state });
   }
   if (task) checkSeparationOfDuties(actor, task, instance);
+  // 退回 and 驳回 always say why: the applicant must know what to change or why it ended.
+  if (REASONED_EVENTS.has(event.type) && !(event.comment ?? '').trim()) {
+    throw refuse('REASON_REQUIRED', { event: event.type });
+  }
 
   const schema = flow.events[event.type];
   const data = schema

@@ -68,6 +68,24 @@ describe('engine: notifications through the outbox', () => {
   });
 });
 
+describe('engine: decisions that need a reason', () => {
+  it.each(['RETURN', 'REJECT'])(
+    '%s without a reason is refused and changes nothing',
+    async (type) => {
+      const i = await engine.start('review', { college: 'ee', title: 'T' }, owner);
+      const before = store.dump();
+      for (const comment of [undefined, '', '   ']) {
+        await expect(
+          engine.send(i.id, { type, ...(comment === undefined ? {} : { comment }) }, lead),
+        ).rejects.toMatchObject({ code: 'REASON_REQUIRED', details: { event: type } });
+      }
+      expect(store.dump()).toBe(before);
+      const v = await engine.send(i.id, { type, comment: '材料不全' }, lead);
+      expect(v.version).toBe(2);
+    },
+  );
+});
+
 describe('engine: task operations', () => {
   it('转办 TRANSFER hands the task to another person of the same role, who then decides', async () => {
     let i = await engine.start('review', { college: 'ee', title: 'T' }, owner);

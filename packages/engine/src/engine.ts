@@ -139,8 +139,8 @@ export class Engine {
     const refKeys = flow.references ? [...flow.references({ input, instanceId: id })] : [];
     let prepared: JsonObject = {};
     let writes: readonly ReferenceWrite[] = [];
+    const refs = await loadReferences(tx, refKeys);
     if (flow.prepare) {
-      const refs = await loadReferences(tx, refKeys);
       const result = flow.prepare({ input, actor, refs, now, instanceId: id });
       if (result instanceof DomainError) throw result;
       prepared = result?.refs ?? {};
@@ -178,7 +178,7 @@ export class Engine {
       snapshot: persistSnapshot(flow.machine, snapshot),
       submitterId: actor.id,
       college,
-      organization: flow.organization ? flow.organization(input) : null,
+      organization: flow.organization ? flow.organization(input, refs) : null,
       subjectId: flow.subject ? flow.subject(input, id) : null,
       refKeys,
       title: flow.describe(input),

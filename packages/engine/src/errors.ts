@@ -31,6 +31,10 @@ export const ENGINE_ERRORS = {
     en: 'The instance was changed by someone else; reload and retry',
   },
   UNKNOWN_FLOW: { zh: '未知的流程', en: 'Unknown flow' },
+  REASON_REQUIRED: {
+    zh: '退回或驳回必须填写理由',
+    en: 'A return or a rejection needs a reason',
+  },
   IDEMPOTENCY_KEY_REUSED: {
     zh: '幂等键已用于另一条命令',
     en: 'The idempotency key was already used for a different command',

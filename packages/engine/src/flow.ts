@@ -102,8 +102,11 @@ export interface FlowDefinition<TInput = unknown, TContext = unknown> {
   readonly startedBy: { readonly roles: readonly string[]; readonly scope: 'school' | 'college' };
   /** The college the instance belongs to (for college-scoped tasks and listings). */
   college(input: TInput): string | null;
-  /** The evaluation organization the instance concerns (for organization-scoped tasks). */
-  organization?(input: TInput): string | null;
+  /**
+   * The evaluation organization the instance concerns (for organization-scoped tasks), from the
+   * start input and the declared references (e.g. the project's organization).
+   */
+  organization?(input: TInput, refs: ReferenceReader): string | null;
   /**
    * The reference rows every command of an instance loads before deciding (its quota, its
    * project, its ledger), from the start input. Read by `prepare` and `rules` through
