@@ -1,4 +1,4 @@
-import type { BusinessCalendar, Deadline, Duration, SkippedDays } from '@certflow/engine';
+import type { BusinessCalendar, Deadline, Duration } from '@certflow/engine';
 import {
   addDays,
   beijingDate,
@@ -8,153 +8,207 @@ import {
   weekday,
   yearOf,
 } from './beijing-time.js';
-import type { CalendarOverride } from './calendar-override.js';
-import { chineseDaysArrangements, type YearArrangement } from './chinese-days-data.js';
+import {
+  resolveCalendarSettings,
+  type CalendarSettings,
+  type ResolvedCalendarSettings,
+} from './calendar-settings.js';
+import { chineseDaysArrangements } from './chinese-days-data.js';
+import { explain, type CountRecord, type SkippedRun } from './explanation.js';
+import {
+  arrangementOf,
+  type HolidayName,
+  type HolidayTable,
+  type YearArrangement,
+} from './year-table.js';
 
 const HOUR = 3_600_000;
-/** Working hours are counted 09:00–17:30 Beijing time on working days; deadlines end at 17:30. */
-export const WORKDAY_START_MS = 9 * HOUR;
-export const WORKDAY_END_MS = 17.5 * HOUR;
+/** A table with more consecutive days off than this is broken (validated tables cannot be). */
+const MAX_DAYS_OFF = 60;
 
-export interface BusinessCalendarOptions {
-  /** Years entered by an administrator; an override replaces the package's data for its year. */
-  readonly overrides?: readonly CalendarOverride[];
-  /** The base arrangement table; default: the `chinese-days` package (2004–2026 in 1.5.x). */
+export interface BusinessCalendarOptions extends Partial<
+  Pick<CalendarSettings, 'workdayStart' | 'workdayEnd'>
+> {
+  /** Tables an administrator imported; a table replaces the base data of its year. */
+  readonly tables?: readonly HolidayTable[];
+  /** The base arrangements; default: the `chinese-days` package (2004–2026 in 1.5.x). */
   readonly arrangements?: ReadonlyMap<number, YearArrangement>;
 }
 
-/** The engine's port plus what an administrator screen needs to know. */
+/** `makeup`: a weekend day worked in exchange for a holiday (调休上班). */
+export type DayKind = 'work' | 'makeup' | 'weekend' | 'holiday';
+
+export interface CalendarDay {
+  readonly date: string;
+  /** 0 = Sunday … 6 = Saturday. */
+  readonly weekday: number;
+  readonly kind: DayKind;
+  /** The holiday (or, for a make-up day, the holiday it belongs to). */
+  readonly name?: HolidayName;
+}
+
+/** The engine's port plus what the administrator's screens and imports need. */
 export interface ChinaBusinessCalendar extends BusinessCalendar {
-  /** Years the calendar can answer for (package data and overrides), ascending. */
+  /** Years with an official table (package data or an import), ascending. */
   coveredYears(): number[];
-  isCovered(year: number): boolean;
+  arrangement(year: number): YearArrangement | undefined;
+  day(date: string): CalendarDay;
+  /** This calendar with `table` as its year's arrangement: what importing it would give. */
+  withTable(table: HolidayTable): ChinaBusinessCalendar;
+  readonly settings: ResolvedCalendarSettings;
 }
 
 let packageData: ReadonlyMap<number, YearArrangement> | undefined;
 
 /**
  * The Asia/Shanghai business calendar: Monday–Friday, minus statutory holidays, plus make-up
- * working days (调休). Any question about a day of a year that neither the package nor an
- * override covers throws the engine's `CALENDAR_YEAR_NOT_COVERED` refusal — never a guess.
+ * working days (调休). A year without an official table is counted on weekends alone and the
+ * result is `provisional` — never a refusal.
  *
- * - `addWorkingDays(from, n)` counts from the next day and keeps the Beijing wall-clock time of
- *   `from` (a task opened on Friday 10:30 with 1 working day is due on Monday 10:30).
- * - `addWorkingHours(from, h)` counts hours inside 09:00–17:00 Beijing of working days (8 a day);
- *   a start outside those hours starts at the next opening; ending exactly at 17:00 stays on
- *   that day.
+ * - `deadline(from, { workingDays: n })`: the n-th working day after the day of `from`, at the
+ *   end of the working day (`workdayEnd`, 17:30); 0 days = the end of this working day (or the
+ *   next one, after hours or on a day off).
+ * - `deadline(from, { workingHours: h })`: h hours counted inside `workdayStart`–`workdayEnd`
+ *   of working days (8.5 a day by default); a start outside them starts at the next opening;
+ *   ending exactly at the end of a day stays on that day.
+ * - `reminder(from, d)`: once `d` has passed, at `workdayStart` of the next working day.
+ *
+ * Throws `CalendarSettingsError` for bad working hours, `RangeError` for a negative or
+ * fractional day count or a date that is not `YYYY-MM-DD`.
  */
 export function createBusinessCalendar(
   options: BusinessCalendarOptions = {},
 ): ChinaBusinessCalendar {
+  const settings = resolveCalendarSettings({
+    workdayStart: options.workdayStart,
+    workdayEnd: options.workdayEnd,
+  });
+  const { startMs, endMs } = settings;
   const base = options.arrangements ?? (packageData ??= chineseDaysArrangements());
   const years = new Map<number, YearArrangement>(base);
-  for (const o of options.overrides ?? []) {
-    years.set(o.year, { holidays: new Set(o.holidays), workdays: new Set(o.workdays) });
-  }
+  for (const t of options.tables ?? []) years.set(t.year, arrangementOf(t, 'import'));
 
-  /** The year's official table, or undefined: then the year is counted on weekends alone. */
-  const arrangement = (date: string): YearArrangement | undefined => years.get(yearOf(date));
-
-  const dayKind = (date: string): 'work' | 'weekend' | 'holiday' => {
+  const day = (date: string): CalendarDay => {
     if (!isIsoDate(date)) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
-    const y = arrangement(date);
-    if (y?.workdays.has(date)) return 'work';
-    if (y?.holidays.has(date)) return 'holiday';
-    const d = weekday(date);
-    return d !== 0 && d !== 6 ? 'work' : 'weekend';
+    const y = years.get(yearOf(date));
+    const wd = weekday(date);
+    const makeup = y?.workdays.get(date);
+    if (makeup) return { date, weekday: wd, kind: 'makeup', name: makeup };
+    const holiday = y?.holidays.get(date);
+    if (holiday) return { date, weekday: wd, kind: 'holiday', name: holiday };
+    return { date, weekday: wd, kind: wd === 0 || wd === 6 ? 'weekend' : 'work' };
   };
-  const isWorkingDay = (date: string): boolean => dayKind(date) === 'work';
+  const isWorkingDay = (date: string): boolean => {
+    const kind = day(date).kind;
+    return kind === 'work' || kind === 'makeup';
+  };
 
-  /** A walk over working days that remembers the runs of days it skipped and the years it saw. */
-  const walk = (from: Date) => {
-    const skipped: SkippedDays[] = [];
-    const seen = new Set<number>([yearOf(beijingDate(from))]);
+  /** One count: steps over days, remembering what it skipped, counted and walked through. */
+  const count = (from: Date) => {
+    const fromDate = beijingDate(from);
+    const skipped: SkippedRun[] = [];
+    const makeups: CountRecord['makeups'][number][] = [];
+    const seen = new Set<number>([yearOf(fromDate)]);
+    const skip = (d: CalendarDay): void => {
+      const kind = d.kind === 'holiday' ? 'holiday' : 'weekend';
+      const last = skipped[skipped.length - 1];
+      if (last?.kind === kind && last.name?.zh === d.name?.zh && addDays(last.to, 1) === d.date) {
+        skipped[skipped.length - 1] = { ...last, to: d.date };
+      } else skipped.push({ from: d.date, to: d.date, kind, ...(d.name ? { name: d.name } : {}) });
+    };
+    /** The first working day after `date`. */
     const next = (date: string): string => {
-      let d = addDays(date, 1);
-      seen.add(yearOf(d));
-      for (let kind = dayKind(d); kind !== 'work'; kind = dayKind(d)) {
-        const last = skipped[skipped.length - 1];
-        if (last && last.kind === kind && addDays(last.to, 1) === d) {
-          skipped[skipped.length - 1] = { ...last, to: d };
-        } else skipped.push({ from: d, to: d, kind });
-        d = addDays(d, 1);
+      for (let d = addDays(date, 1), off = 0; off <= MAX_DAYS_OFF; d = addDays(d, 1), off += 1) {
         seen.add(yearOf(d));
+        const info = day(d);
+        if (info.kind === 'makeup' && info.name) makeups.push({ date: d, name: info.name });
+        if (info.kind === 'work' || info.kind === 'makeup') return d;
+        skip(info);
       }
-      return d;
+      throw new RangeError(`no working day within ${MAX_DAYS_OFF} days after ${date}`);
     };
-    const result = (at: Date, rule: Duration): Deadline => {
-      const yearsSeen = [...seen].sort((a, b) => a - b);
-      const provisional = yearsSeen.some((y) => !years.has(y));
-      const n = 'workingDays' in rule ? rule.workingDays : rule.workingHours;
-      const unit =
-        'workingDays' in rule ? ['个工作日', 'working days'] : ['个工作小时', 'working hours'];
-      const note = provisional
-        ? [
-            '（暂按周末计算，节假日安排公布后自动调整）',
-            ' (provisional: weekends only until the holiday table is published)',
-          ]
-        : ['', ''];
-      return {
-        at,
-        provisional,
-        years: yearsSeen,
+    const result = (rule: Duration, edge: CountRecord['edge'], due: string, ms: number) => {
+      const walked = [...seen].sort((a, b) => a - b);
+      const uncovered = walked.filter((y) => !years.has(y));
+      const record: CountRecord = {
+        rule,
+        edge,
+        fromDate,
+        dueDate: due,
+        dueMs: ms,
         skipped,
-        explanation: { zh: `${n}${unit[0]}${note[0]}`, en: `${n} ${unit[1]}${note[1]}` },
+        makeups,
+        uncovered,
+        workday: { startMs, endMs },
       };
+      const deadline: Deadline = {
+        at: beijingInstant(due, ms),
+        provisional: uncovered.length > 0,
+        years: walked,
+        skipped: skipped.map((s) => ({
+          from: s.from,
+          to: s.to,
+          kind: s.kind,
+          ...(s.name ? { name: s.name.zh } : {}),
+        })),
+        explanation: explain(record),
+      };
+      return deadline;
     };
-    return { next, result };
+    return { fromDate, next, result };
   };
 
-  const count = (n: number, what: string): void => {
-    if (!Number.isFinite(n) || n < 0) throw new RangeError(`${what} must be ≥ 0, got ${n}`);
-  };
-
-  const deadline = (from: Date, rule: Duration): Deadline => {
-    const w = walk(from);
+  /** The day and time a rule ends on, with the count that got there. */
+  const end = (from: Date, rule: Duration) => {
+    const c = count(from);
     if ('workingDays' in rule) {
-      count(rule.workingDays, 'working days');
-      if (!Number.isInteger(rule.workingDays)) {
-        throw new RangeError(`working days must be whole: ${rule.workingDays}`);
+      const n = rule.workingDays;
+      if (!Number.isInteger(n) || n < 0) {
+        throw new RangeError(`working days must be a whole number ≥ 0, got ${n}`);
       }
-      let date = beijingDate(from);
-      for (let left = rule.workingDays; left > 0; left -= 1) date = w.next(date);
-      return w.result(beijingInstant(date, WORKDAY_END_MS), rule);
+      let date = c.fromDate;
+      if (n === 0) {
+        if (!isWorkingDay(date) || beijingTimeOfDay(from) >= endMs) date = c.next(date);
+      } else for (let left = n; left > 0; left -= 1) date = c.next(date);
+      return { c, date, ms: endMs };
     }
-    count(rule.workingHours, 'working hours');
-    let left = Math.round(rule.workingHours * HOUR);
-    let date = beijingDate(from);
+    const h = rule.workingHours;
+    if (!Number.isFinite(h) || h < 0) throw new RangeError(`working hours must be ≥ 0, got ${h}`);
+    let left = Math.round(h * HOUR);
+    let date = c.fromDate;
     let at = beijingTimeOfDay(from);
-    if (!isWorkingDay(date) || at >= WORKDAY_END_MS) {
-      date = w.next(date);
-      at = WORKDAY_START_MS;
-    } else if (at < WORKDAY_START_MS) {
-      at = WORKDAY_START_MS;
+    if (!isWorkingDay(date) || at >= endMs) {
+      date = c.next(date);
+      at = startMs;
+    } else if (at < startMs) at = startMs;
+    while (left > endMs - at) {
+      left -= endMs - at;
+      date = c.next(date);
+      at = startMs;
     }
-    while (left > WORKDAY_END_MS - at) {
-      left -= WORKDAY_END_MS - at;
-      date = w.next(date);
-      at = WORKDAY_START_MS;
-    }
-    return w.result(beijingInstant(date, at + left), rule);
+    return { c, date, ms: at + left };
   };
 
-  return {
+  const calendar: ChinaBusinessCalendar = {
+    settings,
     isWorkingDay,
-    deadline,
-    reminder(from, rule) {
-      const end = deadline(from, rule);
-      const w = walk(end.at);
-      const day = w.next(beijingDate(end.at));
-      const r = w.result(beijingInstant(day, WORKDAY_START_MS), rule);
-      return {
-        ...r,
-        years: [...new Set([...end.years, ...r.years])].sort((a, b) => a - b),
-        skipped: [...end.skipped, ...r.skipped],
-        provisional: end.provisional || r.provisional,
-      };
+    day,
+    deadline(from, rule) {
+      const e = end(from, rule);
+      return e.c.result(rule, 'deadline', e.date, e.ms);
     },
-
-    coveredYears: () => [...years.keys()].sort((a, b) => a - b),
+    reminder(from, rule) {
+      const e = end(from, rule);
+      return e.c.result(rule, 'reminder', e.c.next(e.date), startMs);
+    },
     isCovered: (year) => years.has(year),
+    coveredYears: () => [...years.keys()].sort((a, b) => a - b),
+    arrangement: (year) => years.get(year),
+    withTable: (table) =>
+      createBusinessCalendar({
+        ...options,
+        tables: [...(options.tables ?? []).filter((t) => t.year !== table.year), table],
+      }),
   };
+  return calendar;
 }

@@ -16,7 +16,7 @@ interface ProbeOutput {
 }
 
 async function probeIn(tz: string): Promise<ProbeOutput> {
-  const { stdout } = await run(tsx, [probe], { env: { ...process.env, TZ: tz }, timeout: 60_000 });
+  const { stdout } = await run(tsx, ['--conditions=source', probe], { env: { ...process.env, TZ: tz }, timeout: 60_000 });
   return JSON.parse(stdout) as ProbeOutput;
 }
 
@@ -35,8 +35,13 @@ describe('the calendar under another process timezone', () => {
       'isWorkingDay 2026-10-12': true,
       'isWorkingDay 2026-10-10': true,
       'isWorkingDay 2026-10-01': false,
-      'addWorkingDays 2026-09-30T10:30+08 3': '2026-10-10T02:30:00.000Z',
-      'addWorkingHours 2026-09-30T16:00+08 2': '2026-10-08T02:00:00.000Z',
+      'deadline 2026-09-30T10:30+08 3 days': '2026-10-10T09:30:00.000Z', // 17:30 Beijing
+      'deadline 2026-09-30T23:30+08 1 day': '2026-10-08T09:30:00.000Z',
+      'deadline 2026-09-30T16:00+08 2 hours': '2026-10-08T01:30:00.000Z', // 09:30 Beijing
+      'reminder 2026-09-28T10:00+08 3 days': '2026-10-09T01:00:00.000Z', // 09:00 Beijing
+      'provisional 2026-12-28T10:00+08 5 days': '2027-01-04T09:30:00.000Z',
+      'warning 2026-10-31T16:00Z': { year: 2027, since: '2026-11-01' }, // 1 November in Beijing
+      'day 2026-10-10': { kind: 'makeup', weekday: 6 },
     });
     // Why certflow does not call the package's functions: under New York time its isWorkday
     // answers for the wrong day (Monday 2026-10-12 comes out as a day off).

@@ -5,6 +5,7 @@
  */
 import chineseDays from 'chinese-days';
 import { createBusinessCalendar } from '../business-calendar.js';
+import { calendarCoverageWarning } from '../coverage-warning.js';
 
 const cal = createBusinessCalendar();
 const ours: Record<string, unknown> = {};
@@ -18,15 +19,29 @@ for (const d of [
 ]) {
   ours[`isWorkingDay ${d}`] = cal.isWorkingDay(d);
 }
-ours['addWorkingDays 2026-09-30T10:30+08 3'] = cal
+ours['deadline 2026-09-30T10:30+08 3 days'] = cal
   .deadline(new Date('2026-09-30T10:30:00+08:00'), { workingDays: 3 })
   .at.toISOString();
-ours['addWorkingDays 2026-09-30T23:30+08 1'] = cal
+ours['deadline 2026-09-30T23:30+08 1 day'] = cal
   .deadline(new Date('2026-09-30T23:30:00+08:00'), { workingDays: 1 })
   .at.toISOString();
-ours['addWorkingHours 2026-09-30T16:00+08 2'] = cal
+ours['deadline 2026-09-30T16:00+08 2 hours'] = cal
   .deadline(new Date('2026-09-30T16:00:00+08:00'), { workingHours: 2 })
   .at.toISOString();
+
+ours['reminder 2026-09-28T10:00+08 3 days'] = cal
+  .reminder(new Date('2026-09-28T10:00:00+08:00'), { workingDays: 3 })
+  .at.toISOString();
+ours['explanation 2026-09-30T10:30+08 5 days'] = cal.deadline(
+  new Date('2026-09-30T10:30:00+08:00'),
+  { workingDays: 5 },
+).explanation;
+ours['provisional 2026-12-28T10:00+08 5 days'] = cal
+  .deadline(new Date('2026-12-28T10:00:00+08:00'), { workingDays: 5 })
+  .at.toISOString();
+
+ours['warning 2026-10-31T16:00Z'] = calendarCoverageWarning(cal, new Date('2026-10-31T16:00:00Z'));
+ours['day 2026-10-10'] = cal.day('2026-10-10');
 
 const packageIsWorkday: Record<string, boolean> = {};
 for (const d of ['2026-10-01', '2026-10-10', '2026-10-12'])
