@@ -1,129 +1,196 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { historyRecord, instanceRecord, later, taskRecord, timerRecord } from './fixtures.js';
-import { createTestPostgres, type TestPostgres } from './testing.js';
+import type { CommandWrite } from '@certflow/engine';
+import {
+  auditRecord,
+  historyRecord,
+  idempotencyRecord,
+  instanceRecord,
+  later,
+  taskRecord,
+  timerRecord,
+  writeOf,
+} from '@certflow/engine/testing';
+import { createTestPostgres, type TestPostgres } from './testing/index.js';
+import { explain, indexesOf, seqScans, wholeIndexScans } from './testing/query-plans.js';
+import { kindOf, StatementLog, type LoggedStatement } from './testing/statement-log.js';
 
-// Plans, not speed: a command's statements read their rows by key even when the statistics
-// were taken on a quiet table (autovacuum analyzed it, then a backlog of open rows came).
+// Plans, not speed: the load and the write read every row by key — instances, their open tasks
+// and pending timers through the partial indexes — even when the statistics were taken on a
+// quiet table (autovacuum analyzed it, then a backlog of open rows came), and never through
+// `timers_pending_due_idx` (every pending timer: the pollers' index).
 
-interface PlanNode {
-  'Node Type': string;
-  'Index Name'?: string;
-  Plans?: PlanNode[];
+let pg: TestPostgres;
+let log: StatementLog;
+
+beforeAll(async () => {
+  pg = await createTestPostgres({ max: 2 });
+  log = new StatementLog(pg.sql);
+  for (const table of ['instances', 'tasks', 'timers']) {
+    await pg.sql.unsafe(`alter table ${table} set (autovacuum_enabled = false)`);
+  }
+  // The quiet past: instances, finished tasks and fired timers, analyzed.
+  await pg.sql`
+    insert into instances (id, flow_id, flow_version, state, status, version, snapshot,
+      submitter_id, title, step_actors, head_hash, created_at, updated_at)
+    select 'pi-' || g, 'f', 1, 's', 'active', 1, '{}', 'u', 't', '{}', 'h', now(), now()
+      from generate_series(1, 20000) g`;
+  await pg.sql`
+    insert into tasks (id, instance_id, flow_id, state, step, kind, role, events, approval,
+      status, created_at, completed_at)
+    select 'done-' || g, 'pi-' || (g % 50), 'f', 's', 'step', 'step', 'lead', '[]', true,
+      'done', now(), now()
+      from generate_series(1, 20000) g`;
+  await pg.sql`
+    insert into timers (id, instance_id, state, kind, event, due_at, status, created_at)
+    select 'fired-' || g, 'pi-' || (g % 500), 's', 'remind', 'REMIND', now(), 'fired', now()
+      from generate_series(1, 2000) g`;
+  // The tables a write checks keys and versions in, each with a past of its own.
+  await pg.sql`
+    insert into idempotency_keys (scope, key, actor_id, fingerprint, instance_id, result,
+      created_at)
+    select 'u|pi-' || g, 'k-' || g, 'u', 'f', 'pi-' || g, '{}', now()
+      from generate_series(1, 20000) g`;
+  await pg.sql`
+    insert into reference_data (kind, key, value, version, updated_at)
+    select 'quota', 'q-' || g, '{}', 1, now() from generate_series(1, 20000) g`;
+  await pg.sql`
+    insert into admin_audit (seq, at, actor_id, action, subject, data, prev_hash, hash)
+    select g, now(), 'a', 'x', 's', '{}', 'p', 'h' from generate_series(1, 20000) g`;
+  await pg.sql`
+    insert into mail_action_tokens (token_hash, purpose, kid, task_id, instance_id,
+      approver_id, outbox_id, expires_at, created_at)
+    select 't-' || g, 'action', 'k', 'open-' || g, 'pi-' || g, 'u', 'o', now() + interval '1 day',
+      now() from generate_series(1, 20000) g`;
+  await pg.sql`analyze`;
+  // Then a backlog of open tasks and pending timers arrives, unseen by the statistics.
+  await pg.sql`
+    insert into tasks (id, instance_id, flow_id, state, step, kind, role, events, approval,
+      status, created_at)
+    select 'open-' || g, 'pi-' || g, 'f', 's', 'step', 'step', 'lead', '[]', true, 'open', now()
+      from generate_series(1, 20000) g`;
+  await pg.sql`
+    insert into timers (id, instance_id, state, kind, event, due_at, status, created_at)
+    select 'pending-' || g, 'pi-' || (g % 10000), 's', 'remind', 'REMIND',
+      now() + interval '1 year', 'pending', now()
+      from generate_series(1, 40000) g`;
+});
+afterAll(async () => {
+  log?.stop();
+  await pg?.drop();
+});
+
+interface Scans {
+  /** Tables read whole. */
+  readonly seq: string[];
+  /** Indexes walked whole (`<index> on <table>`). */
+  readonly whole: string[];
+  readonly indexes: string[];
 }
 
-const indexesIn = (plan: PlanNode): string[] => [
-  ...(plan['Index Name'] ? [plan['Index Name']] : []),
-  ...(plan.Plans ?? []).flatMap(indexesIn),
-];
+/** What the plans of the store's statements that `run` sent read, and how. */
+async function scansOf(run: () => Promise<unknown>): Promise<Scans> {
+  await log.during(run);
+  const statements: LoggedStatement[] = log.statements.filter((s) => kindOf(s.query) !== 'other');
+  expect(statements.length).toBeGreaterThan(0);
+  const scans: Scans = { seq: [], whole: [], indexes: [] };
+  for (const statement of statements) {
+    const nodes = await explain(pg.sql, statement);
+    scans.seq.push(...seqScans(nodes));
+    scans.whole.push(...wholeIndexScans(nodes));
+    scans.indexes.push(...indexesOf(nodes));
+  }
+  return scans;
+}
 
-describe('timer statements on PostgreSQL with stale statistics', () => {
-  let pg: TestPostgres;
-  const statements: { query: string; parameters: unknown[] }[] = [];
+/** Neither read whole nor walked whole through an index: `tables` are read by key. */
+function byKey(scans: Scans, tables: readonly string[]): void {
+  expect(scans.seq.filter((t) => tables.includes(t))).toEqual([]);
+  expect(scans.whole.filter((w) => tables.some((t) => w.endsWith(` on ${t}`)))).toEqual([]);
+}
 
-  beforeAll(async () => {
-    pg = await createTestPostgres({ max: 1 });
-    await pg.sql`alter table timers set (autovacuum_enabled = false)`;
-    await pg.sql`
-      insert into timers (id, instance_id, task_id, state, kind, event, due_at, status, created_at)
-      select 'f-' || g, 'fi-' || (g % 500), null, 's1', 'remind', 'REMIND', now(), 'fired', now()
-        from generate_series(1, 2000) g`;
-    await pg.sql`analyze timers`;
-    await pg.sql`
-      insert into timers (id, instance_id, task_id, state, kind, event, due_at, status, created_at)
-      select 'p-' || g, 'pi-' || (g % 5000), null, 's1', 'remind', 'REMIND',
-             now() + interval '1 year', 'pending', now()
-        from generate_series(1, 50000) g`;
-    await pg.store.transaction((tx) => tx.insertInstance(instanceRecord({ id: 'pi-7' })));
-    (pg.sql.options as { debug: unknown }).debug = (
-      _c: number,
-      query: string,
-      parameters: unknown[],
-    ) => {
-      if (query.includes('timers')) statements.push({ query, parameters });
-    };
+const load = () =>
+  Promise.all([
+    pg.store.load({
+      instanceId: 'pi-7',
+      references: [{ kind: 'quota', key: 'q-7' }],
+      idempotency: { scope: 'u|pi-7', key: 'k-7' },
+      auditHead: true,
+    }),
+    pg.store.load({ timerId: 'pending-7' }),
+  ]);
+
+/** A write that touches every kind of row, on instance `pi-<n>`. */
+const write = (n: number): CommandWrite =>
+  writeOf({
+    instance: {
+      row: instanceRecord({ id: `pi-${n}`, version: 2, refKeys: [] }),
+      expectedVersion: 1,
+    },
+    history: historyRecord(2, { instanceId: `pi-${n}` }),
+    closeTasks: [{ id: `open-${n}`, status: 'done', by: 'u', at: later(1) }],
+    updateTasks: [taskRecord(`open-${n + 1}`, { instanceId: `pi-${n + 1}`, assignee: 'u-2' })],
+    moveTasks: [{ id: `open-${n + 2}`, dueAt: later(9), dueBasis: taskRecord('t').dueBasis! }],
+    newTasks: [taskRecord(`new-task-${n}`, { instanceId: `pi-${n}` })],
+    claimTimer: { id: `pending-${n}`, at: later(1) },
+    cancelTimers: [`pending-${n + 10000}`, `pending-${n + 20000}`],
+    moveTimers: [
+      { id: `pending-${n + 30000}`, dueAt: later(99), dueBasis: taskRecord('t').dueBasis! },
+    ],
+    newTimers: [timerRecord(`new-timer-${n}`, { instanceId: `pi-${n}` })],
+    references: [
+      { kind: 'quota', key: `q-${n}`, value: { n: 1 }, expectedVersion: 1 },
+      { kind: 'quota', key: `new-${n}`, value: { n: 1 }, expectedVersion: null },
+    ],
+    idempotency: idempotencyRecord(`new-${n}`, { scope: `u|pi-${n}`, instanceId: `pi-${n}` }),
+    useToken: { tokenHash: `t-${n}`, at: later(1) },
+    audit: auditRecord(20001),
   });
-  afterAll(async () => {
-    await pg.drop();
+
+describe('the load statement on PostgreSQL, with stale statistics', () => {
+  it('reads the instance, its open tasks and pending timers, and the timer, by key', async () => {
+    const scans = await scansOf(load);
+    byKey(scans, ['instances', 'tasks', 'timers']);
+    expect(scans.indexes).toEqual(
+      expect.arrayContaining([
+        'instances_pkey',
+        'timers_pkey',
+        'tasks_open_instance_idx',
+        'timers_pending_instance_idx',
+      ]),
+    );
+    expect(scans.indexes).not.toContain('timers_pending_due_idx');
   });
 
-  it('claims by primary key and cancels by instance, never through the pending index', async () => {
-    await pg.store.transaction(async (tx) => {
-      await tx.claimTimer('p-7', later(1));
-      await tx.writeCommand({
-        instance: instanceRecord({ id: 'pi-7', version: 2 }),
-        expectedVersion: 1,
-        history: historyRecord(2, { instanceId: 'pi-7' }),
-        closeTasks: [],
-        newTasks: [],
-        cancelTimers: { keepStates: [] },
-        timers: [timerRecord('new-1', { instanceId: 'pi-7' })],
-        outbox: [],
-      });
-    });
-    (pg.sql.options as { debug: unknown }).debug = undefined;
-    expect(statements.length).toBeGreaterThanOrEqual(2);
-    const used: string[] = [];
-    for (const s of statements) {
-      const [row] = await pg.sql.unsafe<{ 'QUERY PLAN': { Plan: PlanNode }[] }[]>(
-        `explain (format json) ${s.query}`,
-        s.parameters as never[],
-      );
-      const indexes = indexesIn(row!['QUERY PLAN'][0]!.Plan);
-      expect(indexes).not.toContain('timers_pending_due_idx');
-      used.push(...indexes);
-    }
-    // The cancel walks only the instance's pending timers.
-    expect(used).toContain('timers_pending_instance_idx');
-    expect((await pg.store.read.pendingTimers('pi-7')).map((t) => t.id)).toEqual(['new-1']);
+  // The planner takes a batch of requests for 100 rows (jsonb_to_recordset's estimate); without
+  // `lateral … limit 1` it hashed whole tables against it (9 ms a load at 20,000 rows each).
+  it('reads idempotency keys and reference rows by key', async () => {
+    byKey(await scansOf(load), ['idempotency_keys', 'reference_data']);
   });
 });
 
-describe("a command's read on PostgreSQL, for an instance with a long past", () => {
-  let pg: TestPostgres;
-
-  beforeAll(async () => {
-    pg = await createTestPostgres({ max: 1 });
-    await pg.store.transaction((tx) => tx.insertInstance(instanceRecord({ id: 'old-1' })));
-    await pg.sql`
-      insert into tasks (id, instance_id, flow_id, state, step, kind, role, college, assignee,
-        events, approval, status, created_at, completed_at)
-      select 'done-' || g, case when g % 10 = 0 then 'other-' || g else 'old-1' end, 'f', 's',
-             'step', 'approval', 'college_lead', 'ee', null, '["APPROVE"]', true, 'done',
-             now() - interval '1 day', now()
-        from generate_series(1, 20000) g`;
-    // Statistics taken while no task was open; then a backlog of open tasks arrives.
-    await pg.sql`alter table tasks set (autovacuum_enabled = false)`;
-    await pg.sql`analyze tasks`;
-    await pg.sql`
-      insert into tasks (id, instance_id, flow_id, state, step, kind, role, college, assignee,
-        events, approval, status, created_at)
-      select 'open-other-' || g, 'other-' || g, 'f', 's', 'step', 'approval', 'college_lead',
-             'ee', case when g % 2 = 0 then 'u-' || g else null end, '["APPROVE"]', true, 'open',
-             now()
-        from generate_series(1, 30000) g`;
-    await pg.store.transaction((tx) =>
-      tx.insertTasks([taskRecord('open-1', { instanceId: 'old-1' })]),
-    );
-  });
-  afterAll(async () => {
-    await pg.drop();
+describe('the write statement on PostgreSQL, with stale statistics', () => {
+  it("claims, cancels and moves timers by key, never through the pollers' index", async () => {
+    const scans = await scansOf(() => pg.store.write(write(9)));
+    byKey(scans, ['timers']);
+    expect(scans.indexes).toContain('timers_pkey');
+    expect(scans.indexes).not.toContain('timers_pending_due_idx');
+    expect((await pg.store.load({ instanceId: 'pi-9' })).instance?.row.version).toBe(2);
   });
 
-  it('finds its open tasks through their index, on stale statistics too', async () => {
-    const statements: { query: string; parameters: unknown[] }[] = [];
-    (pg.sql.options as { debug: unknown }).debug = (
-      _c: number,
-      query: string,
-      parameters: unknown[],
-    ) => statements.push({ query, parameters });
-    const read = await pg.store.unlocked!((tx) => tx.lockInstanceWithOpenTasks('old-1'));
-    (pg.sql.options as { debug: unknown }).debug = undefined;
-    expect(read?.openTasks.map((t) => t.id)).toEqual(['open-1']);
-    const [statement] = statements.filter((s) => s.query.includes('open_tasks'));
-    const [row] = await pg.sql.unsafe<{ 'QUERY PLAN': { Plan: PlanNode }[] }[]>(
-      `explain (format json) ${statement!.query}`,
-      statement!.parameters as never[],
-    );
-    expect(indexesIn(row!['QUERY PLAN'][0]!.Plan)).toContain('tasks_open_instance_idx');
+  it('finds its instance by key (the lock a lateral primary-key lookup)', async () => {
+    byKey(await scansOf(() => pg.store.write(write(100))), ['instances']);
+  });
+
+  // With statistics taken before the backlog of open tasks, a plain `status = 'open'` let the
+  // planner hash every open task through tasks_open_instance_idx (20,000 for a one-task write).
+  it('updates its tasks by key, on stale statistics too', async () => {
+    const scans = await scansOf(() => pg.store.write(write(300)));
+    byKey(scans, ['tasks']);
+    expect(scans.indexes).toContain('tasks_pkey');
+  });
+
+  it('checks reference rows, tokens, keys and the audit seq by key', async () => {
+    const tables = ['reference_data', 'mail_action_tokens', 'idempotency_keys', 'admin_audit'];
+    byKey(await scansOf(() => pg.store.write(write(200))), tables);
   });
 });

@@ -1,38 +1,22 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine, NotificationPayload } from '@certflow/engine';
-import type { DbHandle } from './handle.js';
-import { reviewCast, reviewEngine } from './review-engine.js';
-import { outbox } from './schema.js';
-import { createTestPostgres, resetPglite, sharedPglite, type TestPostgres } from './testing.js';
+import { outbox } from './schema/tables.js';
+import { createTestPostgres, type TestPostgres } from './testing/index.js';
+import { reviewCast, reviewEngine } from './testing/review-engine.js';
 
 // The directory cache may only answer while `users` is unchanged: whoever changes a person (the
 // admin API, a seed, SQL by hand), the next command's mail goes to the person as they are now.
 
-const handles: Array<[string, () => Promise<DbHandle<unknown>>]> = [];
-let pg: TestPostgres | undefined;
-handles.push([
-  'PostgreSQL (unlocked sends)',
-  async () => (pg ??= await createTestPostgres({ max: 2 })),
-]);
-handles.push([
-  'PGlite (sends in a transaction)',
-  async () => {
-    await resetPglite();
-    return sharedPglite();
-  },
-]);
-
-afterAll(async () => {
-  await pg?.drop();
-});
-
-describe.each(handles)('directory cache on %s', (_, open) => {
-  let handle: DbHandle<unknown>;
+describe('the directory cache on PostgreSQL', () => {
+  let handle: TestPostgres;
   let engine: Engine;
   beforeAll(async () => {
-    handle = await open();
-    engine = await reviewEngine(handle.store, handle.directory);
+    handle = await createTestPostgres({ max: 2 });
+    engine = await reviewEngine(handle);
+  });
+  afterAll(async () => {
+    await handle?.drop();
   });
 
   async function officeMail(): Promise<string | undefined> {

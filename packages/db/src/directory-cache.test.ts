@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Directory, Person } from '@certflow/engine';
 import { DirectoryCache } from './directory-cache.js';
+import type { SubstitutionRows } from './directory.js';
 
 const wang: Person = { id: 'wang', name: '王', email: 'w@x', roles: ['office'], college: null };
 
@@ -57,5 +58,39 @@ describe('DirectoryCache', () => {
     expect(Object.isFrozen(person) && Object.isFrozen(person?.roles)).toBe(true);
     const people = await cache.at('1', directory).usersFor('office', null);
     expect(Object.isFrozen(people)).toBe(true);
+  });
+
+  it('代理人: keeps the substitution rows per revision and applies each command’s instant', async () => {
+    const cache = new DirectoryCache();
+    const { directory } = counting();
+    const reads: string[] = [];
+    const periods = {
+      periods: [{ substituteId: 'wang', from: '2026-12-01T00:00:00Z', to: '2026-12-08T00:00:00Z' }],
+    };
+    const rows: SubstitutionRows = {
+      rowsOf: async (ids) => {
+        reads.push(`of ${ids.join(',')}`);
+        return new Map(ids.includes('li') ? [['li', periods]] : []);
+      },
+      rowsNaming: async (id) => {
+        reads.push(`naming ${id}`);
+        return new Map(id === 'wang' ? [['li', periods]] : []);
+      },
+    };
+    const during = new Date('2026-12-03T00:00:00Z');
+    const after = new Date('2026-12-09T00:00:00Z');
+    const li: Person = { ...wang, id: 'li', name: '李' };
+    const withLi: Directory = {
+      ...directory,
+      getUser: async (id) => (id === 'li' ? li : directory.getUser(id)),
+    };
+    const at7 = () => cache.at('7', withLi, rows);
+    expect([...(await at7().substitutesOf!(['li'], during))]).toEqual([['li', wang]]);
+    expect([...(await at7().substitutesOf!(['li'], after))]).toEqual([]);
+    expect((await at7().principalsOf!('wang', during)).map((p) => p.id)).toEqual(['li']);
+    expect(await at7().principalsOf!('wang', after)).toEqual([]);
+    expect(reads).toEqual(['of li', 'naming wang']);
+    await cache.at('8', withLi, rows).substitutesOf!(['li'], during);
+    expect(reads).toEqual(['of li', 'naming wang', 'of li']);
   });
 });

@@ -1,4 +1,5 @@
-import type { Directory as EngineDirectory, Person } from '@certflow/engine';
+import type { Directory as EngineDirectory, JsonObject, Person } from '@certflow/engine';
+import { substitutionLookups, type SubstitutionRows } from './directory.js';
 
 /**
  * The directory's answers kept in memory for as long as `users` is unchanged.
@@ -16,18 +17,39 @@ export class DirectoryCache {
   private readonly answers = new Map<string, Promise<unknown>>();
 
   /** The directory as a command that observed `revision` sees it; `null`: not observed, no cache. */
-  at(revision: string | null, load: EngineDirectory): EngineDirectory {
+  at(revision: string | null, load: EngineDirectory, rows?: SubstitutionRows): EngineDirectory {
     if (revision === null) return load;
+    const getUser = (id: string) =>
+      this.answer(revision, `user\u0000${id}`, () => load.getUser(id));
+    // Substitution rows change the revision too (migration 0008's trigger): cached as rows,
+    // resolved at the instant each command asks about.
+    if (!rows) {
+      return {
+        getUser,
+        usersFor: (role, college) =>
+          this.answer(revision, `role\u0000${role}\u0000${college ?? ''}`, () =>
+            load.usersFor(role, college),
+          ),
+      };
+    }
+    const cachedRows: SubstitutionRows = {
+      rowsOf: (ids) =>
+        this.answer(revision, `subst\u0000${[...ids].sort().join('\u0000')}`, () =>
+          rows.rowsOf(ids),
+        ),
+      rowsNaming: (id) => this.answer(revision, `naming\u0000${id}`, () => rows.rowsNaming(id)),
+    };
     return {
-      getUser: (id) => this.answer(revision, `user\u0000${id}`, () => load.getUser(id)),
+      getUser,
       usersFor: (role, college) =>
         this.answer(revision, `role\u0000${role}\u0000${college ?? ''}`, () =>
           load.usersFor(role, college),
         ),
+      ...substitutionLookups(cachedRows, getUser),
     };
   }
 
-  private answer<T extends Person | Person[] | undefined>(
+  private answer<T extends Answer>(
     revision: string,
     key: string,
     load: () => Promise<T>,
@@ -48,9 +70,12 @@ export class DirectoryCache {
   }
 }
 
+type Answer = Person | Person[] | undefined | ReadonlyMap<string, JsonObject>;
+
 /** Answers are shared between commands: nobody may change them. */
-function frozen<T extends Person | Person[] | undefined>(answer: T): T {
-  const people: Person[] = Array.isArray(answer) ? answer : answer ? [answer] : [];
+function frozen<T extends Answer>(answer: T): T {
+  if (answer instanceof Map) return answer;
+  const people: Person[] = Array.isArray(answer) ? answer : answer ? [answer as Person] : [];
   for (const p of people) {
     Object.freeze(p.roles);
     Object.freeze(p);

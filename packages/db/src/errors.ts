@@ -1,25 +1,30 @@
 import { DrizzleQueryError } from 'drizzle-orm/errors';
 import { InfrastructureError, isDomainError } from '@certflow/engine';
 
-/** SQLSTATEs and driver codes after which the same command may simply be run again. */
+/**
+ * SQLSTATEs and driver codes after which the same command may simply be run again. Whatever
+ * says the database cannot be reached — the server shutting down or starting up (57P0x), too
+ * many connections (53300), a connection closed, refused, reset or timed out — is
+ * `DATABASE_UNAVAILABLE`, the code the HTTP API answers with (503, retryable).
+ */
 const RETRYABLE: Readonly<Record<string, string>> = {
   '40001': 'DB_SERIALIZATION_FAILURE',
   '40P01': 'DB_DEADLOCK',
   '55P03': 'DB_LOCK_NOT_AVAILABLE',
   '57014': 'DB_QUERY_CANCELLED',
-  '57P01': 'DB_UNAVAILABLE',
-  '57P02': 'DB_UNAVAILABLE',
-  '57P03': 'DB_UNAVAILABLE',
-  '53300': 'DB_UNAVAILABLE',
+  '57P01': 'DATABASE_UNAVAILABLE',
+  '57P02': 'DATABASE_UNAVAILABLE',
+  '57P03': 'DATABASE_UNAVAILABLE',
+  '53300': 'DATABASE_UNAVAILABLE',
   // postgres.js and Node socket errors
-  CONNECTION_CLOSED: 'DB_UNAVAILABLE',
-  CONNECTION_DESTROYED: 'DB_UNAVAILABLE',
-  CONNECTION_ENDED: 'DB_UNAVAILABLE',
-  CONNECT_TIMEOUT: 'DB_UNAVAILABLE',
-  ECONNREFUSED: 'DB_UNAVAILABLE',
-  ECONNRESET: 'DB_UNAVAILABLE',
-  ETIMEDOUT: 'DB_UNAVAILABLE',
-  EPIPE: 'DB_UNAVAILABLE',
+  CONNECTION_CLOSED: 'DATABASE_UNAVAILABLE',
+  CONNECTION_DESTROYED: 'DATABASE_UNAVAILABLE',
+  CONNECTION_ENDED: 'DATABASE_UNAVAILABLE',
+  CONNECT_TIMEOUT: 'DATABASE_UNAVAILABLE',
+  ECONNREFUSED: 'DATABASE_UNAVAILABLE',
+  ECONNRESET: 'DATABASE_UNAVAILABLE',
+  ETIMEDOUT: 'DATABASE_UNAVAILABLE',
+  EPIPE: 'DATABASE_UNAVAILABLE',
 };
 
 const SQLSTATE = /^[0-9A-Z]{5}$/;
@@ -31,7 +36,7 @@ function driverCode(error: unknown): string | undefined {
 
 /**
  * Turns a database failure into an engine `InfrastructureError` (`DB_UNIQUE_VIOLATION`,
- * `DB_DEADLOCK`, `DB_UNAVAILABLE`, …) with the driver's error as `cause`. Anything else — a domain
+ * `DB_DEADLOCK`, `DATABASE_UNAVAILABLE`, …) with the driver's error as `cause`. Anything else — a domain
  * refusal, the caller's own error, a bug — is returned unchanged.
  */
 export function toStoreError(error: unknown): unknown {
@@ -53,7 +58,7 @@ export function toStoreError(error: unknown): unknown {
           : 'DB_ERROR';
     const retry = code.startsWith('08'); // connection exception class
     return new InfrastructureError(
-      retry ? 'DB_UNAVAILABLE' : name,
+      retry ? 'DATABASE_UNAVAILABLE' : name,
       `database (${code}): ${message}`,
       {
         retryable: retry,

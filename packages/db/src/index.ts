@@ -1,26 +1,21 @@
-export { createStore } from './store.js';
 export type { Database } from './database.js';
 export type { DbHandle } from './handle.js';
 export { openPostgres } from './postgres.js';
 export type { PostgresHandle, PostgresOptions } from './postgres.js';
-export { openPglite } from './pglite.js';
-export type { PgliteHandle, PgliteOptions } from './pglite.js';
-export { createDispatchStore } from './dispatch.js';
+export { attachEmbedded, openEmbedded, type EmbeddedHandle } from './embedded/open-embedded.js';
+export { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded/embedded-postgres.js';
+export { connect } from './connection.js';
+export { createStore, type PostgresStore, type StoreOptions } from './store/command-store.js';
+export { createDispatchStore } from './store/dispatch.js';
 export { createDirectory } from './directory.js';
 export type { Directory, User } from './directory.js';
-export { MIGRATIONS_FOLDER, migratePglite, migratePostgres } from './migrate.js';
+export { MIGRATIONS_FOLDER, migratePostgres } from './migrate.js';
 export type { MigrateOptions } from './migrate.js';
 export { truncateAll } from './truncate.js';
 export { toStoreError } from './errors.js';
+export { fromJsonRow, toJsonRow } from './schema/columns.js';
 export {
-  copyHistory,
-  copyIdempotency,
-  copyInstance,
-  copyOutbox,
-  copyTask,
-  copyTimer,
-} from './rows.js';
-export {
+  adminAudit,
   allTables,
   history,
   idempotencyKeys,
@@ -30,7 +25,7 @@ export {
   tasks,
   timers,
   users,
-} from './schema.js';
+} from './schema/tables.js';
 export {
   createMailStore,
   mailActionTokens,
@@ -43,6 +38,5 @@ export {
   type MailMessageRecord,
   type MailMessageStatus,
   type MailStore,
-  type TokenScope,
   type TokenUse,
 } from './mail-store.js';

@@ -1,12 +1,10 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import { isDomainError, type DomainError, type Store } from '@certflow/engine';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { isDomainError, type DomainError } from '@certflow/engine';
 import type { Database } from './database.js';
-import { createDirectory, type Directory } from './directory.js';
 import { guarded } from './errors.js';
-import { mailActionTokens, mailInbound, mailMessages } from './mail-schema.js';
-import { createStore } from './store.js';
+import { mailActionTokens, mailInbound, mailMessages } from './schema/mail-tables.js';
 
-export { mailActionTokens, mailInbound, mailMessages, mailTables } from './mail-schema.js';
+export { mailActionTokens, mailInbound, mailMessages, mailTables } from './schema/mail-tables.js';
 
 /** A signed action token as stored: the SHA-256 of the token, what it is bound to, its fate. */
 export interface ActionTokenRecord {
@@ -66,12 +64,6 @@ export type TokenUse<T> =
   /** The inbound reply was processed before: nothing was written. */
   | { readonly status: 'duplicate' };
 
-/** The engine's store and the directory, bound to the token's transaction. */
-export interface TokenScope {
-  readonly store: Store;
-  readonly directory: Directory;
-}
-
 /** A refusal with this code marks the token superseded (its task was no longer open). */
 export const TOKEN_SUPERSEDED = 'TOKEN_SUPERSEDED';
 
@@ -89,23 +81,20 @@ export interface MailStore {
   /** Inserts a processed reply; false if that Message-ID was already recorded. */
   recordInbound(row: InboundReplyRecord): Promise<boolean>;
   /**
-   * One transaction: consume the token (`UPDATE … SET used_at = now WHERE token_hash = $1 AND
-   * used_at IS NULL AND superseded_at IS NULL AND expires_at > now RETURNING *`), record `inbound`
-   * when given (a duplicate rolls everything back), then run `apply` with the engine's store bound
-   * to the same transaction (its own transaction becomes a savepoint). Applied: the task's other
-   * tokens are superseded. A `DomainError` from `apply` rolls back its writes and leaves the token
-   * used with the error's code as `outcome` (superseded for `TOKEN_SUPERSEDED`). Any other error
-   * rolls back everything.
+   * Decide with a token: a token already used, superseded or expired is `unavailable`; a reply
+   * (`inbound`) already recorded is a `duplicate`. Otherwise `apply` sends the decision with the
+   * engine's `useToken` option, so the command's one write uses the token atomically with the
+   * decision (and loses to a concurrent use). Applied: the task's other tokens are superseded. A
+   * `DomainError` from `apply` leaves the token used with the refusal's code as `outcome`
+   * (superseded for `TOKEN_SUPERSEDED`); any other error leaves it unused.
    */
   useToken<T>(args: {
     readonly tokenHash: string;
     readonly now: Date;
     readonly inbound?: InboundReplyRecord;
-    readonly apply: (token: ActionTokenRecord, scope: TokenScope) => Promise<T>;
+    readonly apply: (token: ActionTokenRecord) => Promise<T>;
   }): Promise<TokenUse<T>>;
 }
-
-class DuplicateInbound extends Error {}
 
 function copyToken(r: ActionTokenRecord): ActionTokenRecord {
   return {
@@ -249,66 +238,62 @@ export function createMailStore(db: Database): MailStore {
     useToken: <T>(args: Parameters<MailStore['useToken']>[0]) =>
       guarded(async (): Promise<TokenUse<T>> => {
         const { tokenHash, now } = args;
+        const token = await getToken(db, tokenHash);
+        const usable =
+          token !== undefined &&
+          token.usedAt === null &&
+          token.supersededAt === null &&
+          token.expiresAt.getTime() > now.getTime();
+        if (!usable) return { status: 'unavailable', token };
+        if (args.inbound) {
+          const inserted = await db
+            .insert(mailInbound)
+            .values(copyInbound(args.inbound))
+            .onConflictDoNothing()
+            .returning({ messageId: mailInbound.messageId });
+          if (inserted.length === 0) return { status: 'duplicate' };
+        }
         try {
-          return await db.transaction(async (tx) => {
-            const [consumed] = await tx
-              .update(mailActionTokens)
-              .set({ usedAt: now })
-              .where(
-                and(
-                  eq(mailActionTokens.tokenHash, tokenHash),
-                  isNull(mailActionTokens.usedAt),
-                  isNull(mailActionTokens.supersededAt),
-                  gt(mailActionTokens.expiresAt, now),
-                ),
-              )
-              .returning();
-            if (!consumed) return { status: 'unavailable', token: await getToken(tx, tokenHash) };
-            if (args.inbound) {
-              const inserted = await tx
-                .insert(mailInbound)
-                .values(copyInbound(args.inbound))
-                .onConflictDoNothing()
-                .returning({ messageId: mailInbound.messageId });
-              if (inserted.length === 0) throw new DuplicateInbound();
-            }
-            const token = copyToken(consumed);
-            const scope = { store: createStore(tx), directory: createDirectory(tx) };
-            try {
-              const result = (await args.apply(token, scope)) as T;
-              await tx
-                .update(mailActionTokens)
-                .set({ outcome: 'applied' })
-                .where(eq(mailActionTokens.tokenHash, tokenHash));
-              // Rows locked by a concurrent use are skipped (no deadlock): that use finds the
-              // task closed and marks its own token superseded.
-              await tx.execute(sql`
-                update ${mailActionTokens} set superseded_at = ${now.toISOString()}::timestamptz
-                where token_hash in (
-                  select token_hash from ${mailActionTokens}
-                  where task_id = ${token.taskId} and used_at is null and superseded_at is null
-                  for update skip locked)`);
-              return { status: 'applied', token: { ...token, outcome: 'applied' }, result };
-            } catch (error) {
-              if (!isDomainError(error)) throw error;
-              const superseded = error.code === TOKEN_SUPERSEDED ? now : null;
-              await tx
-                .update(mailActionTokens)
-                .set({ outcome: error.code, supersededAt: superseded })
-                .where(eq(mailActionTokens.tokenHash, tokenHash));
-              const refused = { ...token, outcome: error.code, supersededAt: superseded };
-              if (args.inbound) {
-                await tx
-                  .update(mailInbound)
-                  .set({ status: 'refused', reason: error.code })
-                  .where(eq(mailInbound.messageId, args.inbound.messageId));
-              }
-              return { status: 'refused', token: refused, error };
-            }
-          });
+          // The command's own write uses the token (used_at, outcome 'applied'), atomically with
+          // the decision; a concurrent use of the same token makes that write lose.
+          const result = (await args.apply(token)) as T;
+          // The task's other tokens can no longer decide anything.
+          await db.execute(sql`
+            update ${mailActionTokens} set superseded_at = ${now.toISOString()}::timestamptz
+            where task_id = ${token.taskId} and used_at is null and superseded_at is null`);
+          return {
+            status: 'applied',
+            token: { ...token, usedAt: now, outcome: 'applied' },
+            result,
+          };
         } catch (error) {
-          if (error instanceof DuplicateInbound) return { status: 'duplicate' };
-          throw error;
+          if (!isDomainError(error)) {
+            if (args.inbound) {
+              await db.delete(mailInbound).where(eq(mailInbound.messageId, args.inbound.messageId));
+            }
+            throw error;
+          }
+          const superseded = error.code === TOKEN_SUPERSEDED ? now : null;
+          const spent = await db
+            .update(mailActionTokens)
+            .set({ usedAt: now, outcome: error.code, supersededAt: superseded })
+            .where(and(eq(mailActionTokens.tokenHash, tokenHash), isNull(mailActionTokens.usedAt)))
+            .returning({ tokenHash: mailActionTokens.tokenHash });
+          if (spent.length === 0) {
+            // A concurrent use of this same token decided first: it is used, not refused.
+            if (args.inbound) {
+              await db.delete(mailInbound).where(eq(mailInbound.messageId, args.inbound.messageId));
+            }
+            return { status: 'unavailable', token: await getToken(db, tokenHash) };
+          }
+          if (args.inbound) {
+            await db
+              .update(mailInbound)
+              .set({ status: 'refused', reason: error.code })
+              .where(eq(mailInbound.messageId, args.inbound.messageId));
+          }
+          const refused = { ...token, usedAt: now, outcome: error.code, supersededAt: superseded };
+          return { status: 'refused', token: refused, error };
         }
       }),
   };

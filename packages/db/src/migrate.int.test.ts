@@ -1,12 +1,18 @@
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
+import { canonicalJson, sha256 } from '@certflow/engine';
+import { historyRecord, instanceRecord, writeOf } from '@certflow/engine/testing';
+import { connect } from './connection.js';
 import { MIGRATIONS_FOLDER, migratePostgres } from './migrate.js';
 import { openPostgres } from './postgres.js';
-import { instanceRecord } from './fixtures.js';
-import { createTestPostgres } from './testing.js';
-import type { TestPostgres } from './testing.js';
+import { createTestPostgres, type TestPostgres } from './testing/index.js';
+import { reviewCast, reviewEngine } from './testing/review-engine.js';
 
 const opened: TestPostgres[] = [];
 async function fresh(migrate: boolean): Promise<TestPostgres> {
@@ -28,6 +34,8 @@ async function tablesIn(pg: TestPostgres, schema: string): Promise<string[]> {
 }
 
 const TABLES = [
+  'admin_audit',
+  'copies',
   'directory_revision',
   'history',
   'idempotency_keys',
@@ -66,7 +74,11 @@ describe('migrations on PostgreSQL', () => {
     const pg = await fresh(true);
     const tenant = await openPostgres({ url: pg.url, schema: 'tenant_a', max: 2 });
     try {
-      await tenant.store.transaction((tx) => tx.insertInstance(instanceRecord()));
+      const start = writeOf({
+        instance: { row: instanceRecord(), expectedVersion: null },
+        history: historyRecord(1),
+      });
+      expect(await tenant.store.write(start)).toBe(true);
       expect(await tablesIn(pg, 'tenant_a')).toEqual([...TABLES, '__drizzle_migrations'].sort());
       expect(await tenant.store.read.getInstance('i-1')).toBeDefined();
       expect(await pg.store.read.getInstance('i-1')).toBeUndefined();
@@ -83,6 +95,88 @@ describe('migrations on PostgreSQL', () => {
     } finally {
       await tenant.close();
     }
+  });
+});
+
+/** Apply the committed migrations up to and including `lastTag` only (a database from before). */
+async function migrateUpTo(url: string, lastTag: string): Promise<void> {
+  const folder = await mkdtemp(join(tmpdir(), 'certflow-migrations-'));
+  try {
+    const journal = JSON.parse(
+      await readFile(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8'),
+    ) as { entries: { idx: number; tag: string }[] };
+    const last = journal.entries.findIndex((e) => e.tag === lastTag);
+    expect(last).toBeGreaterThanOrEqual(0);
+    const entries = journal.entries.slice(0, last + 1);
+    await mkdir(join(folder, 'meta'));
+    await writeFile(join(folder, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
+    for (const e of entries) {
+      await copyFile(join(MIGRATIONS_FOLDER, `${e.tag}.sql`), join(folder, `${e.tag}.sql`));
+    }
+    const client = connect(url, { max: 1, onnotice: () => {} });
+    try {
+      await migrate(drizzle(client), { migrationsFolder: folder });
+    } finally {
+      await client.end();
+    }
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+describe('upgrading a database to core v2 (migration 0006)', () => {
+  const send = { op: 'send', instanceId: 'i-old', event: { type: 'APPROVE' }, actor: 'u-lead' };
+  const start = {
+    op: 'start',
+    flowId: 'review',
+    input: { college: 'ee', title: 't' },
+    actor: 'u-owner',
+  };
+
+  /** A database at 0005 with two idempotency keys of the old, global kind; then upgraded. */
+  async function upgraded(): Promise<TestPostgres> {
+    const pg = await fresh(false);
+    await migrateUpTo(pg.url, '0005_wave2_basis');
+    await pg.sql`insert into idempotency_keys
+      (key, actor_id, fingerprint, instance_id, result, created_at) values
+      ('k-send', 'u-lead', ${sha256(canonicalJson(send))}, 'i-old',
+        ${JSON.stringify({ id: 'i-old', version: 2, replayed: true })}::jsonb, now()),
+      ('k-start', 'u-owner', ${sha256(canonicalJson(start))}, 'i-new',
+        ${JSON.stringify({ id: 'i-new', flow: 'review', version: 1, replayed: true })}::jsonb,
+        now())`;
+    await migratePostgres(pg.url);
+    return pg;
+  }
+
+  it('moves the old keys into the scope of who used them and what about', async () => {
+    const pg = await upgraded();
+    const rows = await pg.sql`select scope, key, actor_id from idempotency_keys order by key`;
+    expect(rows[0]).toEqual({ scope: 'u-lead|i-old', key: 'k-send', actor_id: 'u-lead' });
+    // (Where the start's key belongs is the case below.)
+    expect(rows[1]).toMatchObject({ key: 'k-start', scope: expect.stringMatching(/^u-owner\|/) });
+    // Keys are the caller's own now: another caller may use the same key.
+    await pg.sql`insert into idempotency_keys
+      (scope, key, actor_id, fingerprint, instance_id, result, created_at)
+      values ('u-other|i-old', 'k-send', 'u-other', 'f', 'i-old', '{}', now())`;
+  });
+
+  it('answers a send retried with its old key from the key, writing nothing', async () => {
+    const pg = await upgraded();
+    const engine = await reviewEngine(pg);
+    const view = await engine.send('i-old', { type: 'APPROVE' }, reviewCast.lead, {
+      idempotencyKey: 'k-send',
+    });
+    expect(view).toEqual({ id: 'i-old', version: 2, replayed: true });
+  });
+
+  // A start's key lives in the scope `<actor>|start:<flow>` (core/decide.ts idempotencyKeyOf).
+  it('answers a start retried with its old key from the key, starting nothing', async () => {
+    const pg = await upgraded();
+    const engine = await reviewEngine(pg);
+    const view = await engine.start('review', { college: 'ee', title: 't' }, reviewCast.owner, {
+      idempotencyKey: 'k-start',
+    });
+    expect(view).toEqual({ id: 'i-new', flow: 'review', version: 1, replayed: true });
   });
 });
 

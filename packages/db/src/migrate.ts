@@ -1,11 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePgliteDb } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgresDb } from 'drizzle-orm/postgres-js/migrator';
-import type { PGlite } from '@electric-sql/pglite';
-import postgres from 'postgres';
+import { connect } from './connection.js';
 import { guarded } from './errors.js';
 
 /** The committed drizzle-kit migrations, resolved from this file (works from any cwd). */
@@ -25,7 +22,7 @@ export interface MigrateOptions {
  * process waits, then finds nothing left to do.
  */
 export async function migratePostgres(url: string, options: MigrateOptions = {}): Promise<void> {
-  const client = postgres(url, {
+  const client = connect(url, {
     max: 1,
     onnotice: () => {},
     ...(options.schema === undefined ? {} : { connection: { search_path: options.schema } }),
@@ -46,11 +43,4 @@ export async function migratePostgres(url: string, options: MigrateOptions = {})
   } finally {
     await client.end();
   }
-}
-
-/** Applies pending migrations on PGlite (a single session: nothing to lock). */
-export async function migratePglite(client: PGlite): Promise<void> {
-  await guarded(() =>
-    migratePgliteDb(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER }),
-  );
 }

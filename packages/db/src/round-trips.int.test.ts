@@ -1,63 +1,11 @@
-import { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '@certflow/engine';
-import { reviewCast, reviewEngine } from './review-engine.js';
-import { createTestPostgres, type TestPostgres } from './testing.js';
+import { createTestPostgres, type TestPostgres } from './testing/index.js';
+import { reviewCast, reviewEngine } from './testing/review-engine.js';
+import { RoundTripCounter } from './testing/round-trip-counter.js';
 
-// Round trips, not timings, counted where the client sees them: every socket write that follows
-// a read (or is the first) starts a round trip; writes sent before the reply arrives — pipelined
-// statements, COMMIT queued behind the last statement — belong to the round trip they follow.
-
-type Write = (this: Socket, ...args: unknown[]) => boolean;
-type Emit = (this: Socket, event: string | symbol, ...args: unknown[]) => boolean;
-
-/** `Socket.prototype`'s two methods the counter wraps. */
-const proto = Socket.prototype as unknown as { write: Write; emit: Emit };
-
-/** Counts the client's round trips while installed on `Socket.prototype`. */
-class RoundTripCounter {
-  trips = 0;
-  private waiting = false;
-  private readonly original = { write: proto.write, emit: proto.emit };
-
-  private install(): void {
-    const { write, emit } = this.original;
-    const sent = (): void => {
-      if (!this.waiting) this.trips += 1;
-      this.waiting = true;
-    };
-    const received = (): void => {
-      this.waiting = false;
-    };
-    const countingWrite: Write = function (...args) {
-      sent();
-      return write.apply(this, args);
-    };
-    const countingEmit: Emit = function (event, ...args) {
-      if (event === 'data') received();
-      return emit.apply(this, [event, ...args]);
-    };
-    proto.write = countingWrite;
-    proto.emit = countingEmit;
-  }
-
-  uninstall(): void {
-    proto.write = this.original.write;
-    proto.emit = this.original.emit;
-  }
-
-  async during(fn: () => Promise<unknown>): Promise<number> {
-    this.trips = 0;
-    this.waiting = false;
-    this.install();
-    try {
-      await fn();
-    } finally {
-      this.uninstall();
-    }
-    return this.trips;
-  }
-}
+// Round trips, not timings, counted where the client sees them (testing/round-trip-counter.ts):
+// a command is its load and its write, which commits itself — two round trips.
 
 describe('round trips per command (postgres.js, counted at the client socket)', () => {
   let pg: TestPostgres;
@@ -66,7 +14,7 @@ describe('round trips per command (postgres.js, counted at the client socket)', 
 
   beforeAll(async () => {
     pg = await createTestPostgres({ max: 1 });
-    engine = await reviewEngine(pg.store, pg.directory);
+    engine = await reviewEngine(pg);
     // Twice first, so every statement is prepared on the connection (no describe round trips)
     // and the directory answers are cached.
     for (let i = 0; i < 2; i += 1) {
@@ -77,7 +25,7 @@ describe('round trips per command (postgres.js, counted at the client socket)', 
   });
   afterAll(async () => {
     counter.uninstall();
-    await pg.drop();
+    await pg?.drop();
   });
 
   async function fireReminder(id: string) {
@@ -86,19 +34,33 @@ describe('round trips per command (postgres.js, counted at the client socket)', 
     return engine.fireTimer(remind.id);
   }
 
-  it('sends in two round trips: read the instance, then the one write that commits itself', async () => {
+  it('sends in two round trips: the load, then the write that commits itself', async () => {
     const { id } = await engine.start('review', { college: 'ee', title: 't' }, reviewCast.owner);
     const trips = await counter.during(() => engine.send(id, { type: 'APPROVE' }, reviewCast.lead));
     expect(trips).toBe(2);
     expect((await engine.get(id)).state).toBe('second');
   });
 
-  it('fires a timer in two: read the timer with its instance, then the write that claims it', async () => {
+  it('fires a timer in two: the load of the timer with its instance, then the claiming write', async () => {
     const { id } = await engine.start('review', { college: 'ee', title: 't' }, reviewCast.owner);
     const remind = (await pg.store.read.pendingTimers(id)).find((t) => t.kind === 'remind');
     const trips = await counter.during(() => engine.fireTimer(remind!.id));
     expect(trips).toBe(2);
-    expect((await pg.store.read.getTimer(remind!.id))?.status).toBe('fired');
+    expect((await pg.store.read.pendingTimers(id)).map((t) => t.id)).not.toContain(remind!.id);
     expect((await pg.store.read.history(id)).map((h) => h.event)).toEqual(['START', 'REMIND']);
+  });
+
+  it('starts in two, and a keyed send in two (the key is checked in the load and the write)', async () => {
+    let id = '';
+    expect(
+      await counter.during(async () => {
+        id = (await engine.start('review', { college: 'ee', title: 't' }, reviewCast.owner)).id;
+      }),
+    ).toBe(2);
+    const keyed = () =>
+      engine.send(id, { type: 'APPROVE' }, reviewCast.lead, { idempotencyKey: `k-${id}` });
+    expect(await counter.during(keyed)).toBe(2);
+    // The replay answers from the key: the load alone.
+    expect(await counter.during(keyed)).toBe(1);
   });
 });

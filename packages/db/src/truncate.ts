@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from './database.js';
-import { allTables } from './schema.js';
+import { allTables } from './schema/tables.js';
 
 /** Empties every certflow table in one statement (tests and local resets only). */
 export async function truncateAll(handle: { readonly db: Database }): Promise<void> {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Actor } from './actor.js';
-import { ManualClock } from './clock.js';
-import type { Directory, Person } from './directory.js';
+import type { Actor } from './core/actor.js';
+import { ManualClock } from './ports/clock.js';
+import type { Directory, Person } from './ports/directory.js';
 import { createEngine, type Engine } from './engine.js';
-import type { NotificationPayload } from './notify.js';
+import type { NotificationPayload } from './core/notify.js';
 import { MemoryStore, reviewFlow, weekdayCalendar } from './testing/index.js';
 
 const owner: Actor = { id: 'owner', name: '张老师', roles: ['owner'], college: 'ee' };
@@ -110,10 +110,8 @@ describe('engine: task operations', () => {
   it('加签 ADD_APPROVER: the step waits for the added approver, who cannot take another step', async () => {
     const i = await engine.start('review', { college: 'ee', title: 'T' }, owner);
     let v = await engine.send(i.id, { type: 'ADD_APPROVER', data: { userId: 'lead2' } }, lead);
-    expect(v.tasks.map((t) => [t.kind, t.assignee])).toEqual([
-      ['step', null],
-      ['added', 'lead2'],
-    ]);
+    // Before the current approver: their task waits (withdrawn) while the added one decides.
+    expect(v.tasks.map((t) => [t.kind, t.assignee])).toEqual([['added', 'lead2']]);
     await expect(engine.send(i.id, { type: 'APPROVE' }, lead)).rejects.toMatchObject({
       code: 'EVENT_NOT_ACCEPTED',
     });
@@ -201,21 +199,21 @@ describe('engine: durable timers', () => {
       reason: 'early',
       dueAt: new Date('2026-03-06T01:00:00Z'),
     });
-    expect((await store.read.getTimer(remind!.id))?.status).toBe('pending');
+    expect(store.timer(remind!.id)?.status).toBe('pending');
     expect((await engine.history(i.id)).map((h) => h.event)).toEqual(['START']);
     clock.set('2026-03-06T01:00:00Z');
     expect(await engine.fireTimer(remind!.id, { onlyIfDue: true })).toMatchObject({
       fired: true,
       timer: { id: remind!.id, status: 'pending' },
     });
-    expect((await store.read.getTimer(remind!.id))?.status).toBe('fired');
+    expect(store.timer(remind!.id)?.status).toBe('fired');
   });
 
   it('a timer whose state was left is cancelled; firing a stale one is a no-op', async () => {
     const i = await engine.start('review', { college: 'ee', title: 'T' }, owner);
     const [remind] = await store.read.pendingTimers(i.id);
     await engine.send(i.id, { type: 'APPROVE' }, lead);
-    expect((await store.read.getTimer(remind!.id))?.status).toBe('cancelled');
+    expect(store.timer(remind!.id)?.status).toBe('cancelled');
     expect(await engine.fireTimer(remind!.id)).toMatchObject({
       fired: false,
       reason: 'not-pending',
@@ -263,6 +261,29 @@ describe('engine: versions, cancellation, audit', () => {
     const i = await engine.start('review', { college: 'ee', title: 'T' }, owner);
     await engine.send(i.id, { type: 'APPROVE', comment: '同意' }, lead);
     expect(await engine.verifyHistory(i.id)).toEqual({ ok: true, count: 2 });
+  });
+
+  it('records the digests of an application’s files in its START row, under the chain', async () => {
+    const file = {
+      id: 'a-1',
+      name: '申报书.pdf',
+      sha256: 'a'.repeat(64),
+      size: 1024,
+      mediaType: 'application/pdf',
+    };
+    const i = await engine.start('review', { college: 'ee', title: 'T' }, owner, {
+      attachments: [file],
+    });
+    const [start] = await engine.history(i.id);
+    expect(start?.data).toEqual({ attachments: [file] });
+    expect(await engine.verifyHistory(i.id)).toEqual({ ok: true, count: 1 });
+    const before = store.dump();
+    await expect(
+      engine.start('review', { college: 'ee', title: 'T' }, owner, {
+        attachments: [{ ...file, sha256: 'not-a-digest' }],
+      }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(store.dump()).toBe(before);
   });
 
   it('people without the start role, or of another college, cannot start', async () => {

@@ -1,91 +1,86 @@
-import { initialTransition } from 'xstate';
-import type { Actor } from './actor.js';
-import { isSystem, SYSTEM_ACTOR } from './actor.js';
-import type { BusinessCalendar } from './calendar.js';
 import {
   commandSchema,
   sendOptionsSchema,
   validationError,
+  type Command,
   type CommandEvent,
   type FireResult,
+  type ReferenceResult,
   type SendOptions,
-} from './command.js';
-import type { Clock, IdGenerator } from './clock.js';
-import { decide } from './decide.js';
-import type { Directory } from './directory.js';
-import { effectsOf } from './effects.js';
-import { DomainError, refuse } from './errors.js';
-import type { AnyFlow, ReferenceWrite } from './flow.js';
-import {
-  canonicalJson,
-  chainRow,
-  GENESIS_HASH,
-  sha256,
-  verifyChain,
-  type ChainVerdict,
-} from './hash.js';
-import { Notifier } from './notifier.js';
-import { loadReferences, outcomeOf, statusOf, writeOutcome, type EngineDeps } from './outcome.js';
-import { planEntered } from './plan.js';
-import type { HistoryRecord, InstanceRecord, JsonObject, TaskRecord } from './records.js';
-import { FlowRegistry } from './registry.js';
-import { activeLeaves, persistSnapshot, stateKey } from './snapshot.js';
-import type { Store, StoreTx } from './store.js';
-import { fireIn } from './timers.js';
-import { unlockedFirst } from './unlocked.js';
-import { instanceView, type InstanceView } from './view.js';
+} from './commands/command.js';
+import { z } from 'zod';
+import { attachmentRefSchema, type AttachmentRef } from './core/engine-data.js';
+import { peopleRequestOf } from './commands/people-request.js';
+import { SYSTEM_ACTOR, type Actor } from './core/actor.js';
+import { decide, idempotencyKeyOf, type ResultOf } from './core/decide.js';
+import { declaredReferences, decideStart } from './core/decide-start.js';
+import { previewRoute, type RoutePreview } from './core/preview.js';
+import { verifyChain, type ChainVerdict } from './core/hash.js';
+import { DEFAULT_URGE_INTERVAL_MS } from './core/operations.js';
+import { instanceView, type InstanceView } from './core/view.js';
+import { refuse } from './errors.js';
+import type { AnyFlow } from './flows/flow.js';
+import { FlowRegistry } from './flows/registry.js';
+import type { BusinessCalendar } from './ports/calendar.js';
+import type { Clock, IdGenerator } from './ports/clock.js';
+import { timeOrderedIds } from './ids.js';
+import { Lanes } from './lanes.js';
+import { resolvePeople, type Directory } from './ports/directory.js';
+import type { LoadRequest, Store } from './ports/store.js';
+import type { HistoryRecord, JsonObject, TaskRecord } from './records.js';
 
-export type { CommandEvent, FireResult, SendOptions } from './command.js';
-export { validationError } from './command.js';
+export type { CommandEvent, FireResult, SendOptions } from './commands/command.js';
+export { validationError } from './commands/command.js';
+
+export interface StartOptions {
+  readonly idempotencyKey?: string;
+  /** Files of the application (uploaded before): their sha256 goes into the START row. */
+  readonly attachments?: readonly AttachmentRef[];
+}
 
 export interface EngineOptions {
   readonly store: Store;
   readonly flows: readonly AnyFlow[] | FlowRegistry;
   readonly clock: Clock;
-  readonly ids: IdGenerator;
+  /** New row ids (default: time-ordered UUIDs on the engine's clock, `timeOrderedIds`). */
+  readonly ids?: IdGenerator;
   readonly calendar?: BusinessCalendar;
   readonly directory?: Directory;
+  /** Minimum interval between two 催办 of one task (default 24 hours). */
+  readonly urgeIntervalMs?: number;
+  /**
+   * How often a command is decided again after losing a race, before `VERSION_CONFLICT` (20):
+   * a hot reference row (a college's yearly tally at the call's deadline) takes one round per
+   * concurrent writer.
+   */
+  readonly maxAttempts?: number;
 }
 
-class IdempotencyRace extends Error {}
-
+/**
+ * The engine: every command is the core loop — one `load`, a pure `decide`, one version-checked
+ * `write` — retried on a lost race (ARCHITECTURE.md, "The core loop"). Reads go to the store.
+ */
 export class Engine {
   readonly flows: FlowRegistry;
   private readonly store: Store;
   private readonly clock: Clock;
   private readonly ids: IdGenerator;
+  private readonly lanes = new Lanes();
   private readonly calendar: BusinessCalendar | undefined;
   private readonly directory: Directory | undefined;
-  private readonly notifier: Notifier;
-  private readonly deps: EngineDeps;
+  private readonly urgeIntervalMs: number;
+  private readonly maxAttempts: number;
 
   constructor(options: EngineOptions) {
     this.store = options.store;
     this.clock = options.clock;
-    this.ids = options.ids;
+    this.ids = options.ids ?? timeOrderedIds(() => options.clock.now().getTime());
     this.calendar = options.calendar;
     this.directory = options.directory;
-    this.notifier = new Notifier(options.directory, options.ids, options.clock);
+    this.urgeIntervalMs = options.urgeIntervalMs ?? DEFAULT_URGE_INTERVAL_MS;
+    this.maxAttempts = options.maxAttempts ?? 20;
     this.flows =
       options.flows instanceof FlowRegistry ? options.flows : new FlowRegistry(options.flows);
-    this.deps = {
-      flows: this.flows,
-      clock: this.clock,
-      ids: this.ids,
-      calendar: this.calendar,
-      directory: this.directory,
-      notifier: this.notifier,
-    };
-  }
-
-  /** The ports as seen inside a transaction: the store's own directory when it has one. */
-  private depsIn(tx: StoreTx): EngineDeps {
-    if (!tx.directory) return this.deps;
-    return {
-      ...this.deps,
-      directory: tx.directory,
-      notifier: new Notifier(tx.directory, this.ids, this.clock),
-    };
   }
 
   /** Start an instance of the newest version of `flowId`. */
@@ -93,139 +88,25 @@ export class Engine {
     flowId: string,
     input: unknown,
     actor: Actor,
-    options: { idempotencyKey?: string } = {},
+    options: StartOptions = {},
   ): Promise<InstanceView> {
-    const flow = this.flows.latest(flowId);
-    const parsed = flow.input.safeParse(input);
-    if (!parsed.success) throw validationError(parsed.error, 'input');
+    this.flows.latest(flowId);
     const key = options.idempotencyKey;
-    const fingerprint = sha256(canonicalJson({ op: 'start', flowId, input, actor: actor.id }));
-    const run = (): Promise<InstanceView> =>
-      this.store.transaction(async (tx) => {
-        if (key) {
-          const replay = await this.replay(tx, key, actor, fingerprint);
-          if (replay) return replay;
-        }
-        const view = await this.startIn(tx, flow, parsed.data, actor, !key);
-        if (key && !(await tx.putIdempotency(this.idemRow(key, actor, fingerprint, view)))) {
-          throw new IdempotencyRace();
-        }
-        return view;
-      });
-    try {
-      return await run();
-    } catch (error) {
-      if (error instanceof IdempotencyRace) return run();
-      throw error;
-    }
-  }
-
-  private async startIn(
-    tx: StoreTx,
-    flow: AnyFlow,
-    input: unknown,
-    actor: Actor,
-    last: boolean,
-  ): Promise<InstanceView> {
-    const college = flow.college(input);
-    // The system actor (effect handlers, recurring calls) may open any flow; people need a role.
-    const allowed =
-      isSystem(actor) ||
-      (flow.startedBy.roles.some((r) => actor.roles.includes(r)) &&
-        (flow.startedBy.scope === 'school' || (college !== null && actor.college === college)));
-    if (!allowed) throw refuse('NOT_AUTHORIZED', { flow: flow.id, college });
-    const now = this.clock.now();
-    const id = this.ids();
-    const refKeys = flow.references ? [...flow.references({ input, instanceId: id })] : [];
-    let prepared: JsonObject = {};
-    let writes: readonly ReferenceWrite[] = [];
-    const refs = await loadReferences(tx, refKeys);
-    if (flow.prepare) {
-      const result = flow.prepare({ input, actor, refs, now, instanceId: id });
-      if (result instanceof DomainError) throw result;
-      prepared = result?.refs ?? {};
-      writes = result?.writes ?? [];
-    }
-    const machineInput = {
+    const attachments = options.attachments ?? [];
+    const checked = z.array(attachmentRefSchema).max(50).safeParse(attachments);
+    if (!checked.success) throw validationError(checked.error, 'attachments');
+    return this.run({
+      kind: 'start',
+      flowId,
       input,
-      refs: prepared,
-      instanceId: id,
-      submitterId: actor.id,
-      submitterName: actor.name ?? null,
-      at: now.toISOString(),
-    };
-    const [snapshot, actions] = initialTransition(flow.machine, machineInput);
-    const state = stateKey(snapshot);
-    const history = chainRow({
-      instanceId: id,
-      seq: 1,
       actor,
-      event: 'START',
-      data: {},
-      fromState: null,
-      toState: state,
-      comment: null,
-      at: now,
-      prevHash: GENESIS_HASH,
+      instanceId: this.ids(),
+      ...(key === undefined ? {} : { idempotencyKey: key }),
+      ...(checked.data.length > 0 ? { attachments: checked.data } : {}),
     });
-    const row: InstanceRecord = {
-      id,
-      flowId: flow.id,
-      flowVersion: flow.version,
-      state,
-      status: statusOf(flow, snapshot),
-      version: 1,
-      snapshot: persistSnapshot(flow.machine, snapshot),
-      submitterId: actor.id,
-      college,
-      organization: flow.organization ? flow.organization(input, refs) : null,
-      subjectId: flow.subject ? flow.subject(input, id) : null,
-      refKeys,
-      title: flow.describe(input),
-      stepActors: {},
-      headHash: history.hash,
-      createdAt: now,
-      updatedAt: now,
-    };
-    const entered = activeLeaves(snapshot.value);
-    const plan = planEntered({
-      flow,
-      instance: row,
-      entered,
-      now,
-      ids: this.ids,
-      calendar: this.calendar,
-    });
-    const effects = effectsOf(row, actions, now, this.ids);
-    const outbox = [
-      ...effects.outbox,
-      ...(await this.depsIn(tx).notifier.forTasks(row, plan.tasks, actor, null, 'START')),
-    ];
-    await tx.insertInstance(row);
-    await writeOutcome(
-      tx,
-      {
-        references: [...writes, ...effects.references],
-        row,
-        previous: undefined,
-        open: [],
-        history,
-        closeDone: [],
-        closeCancelled: [],
-        newTasks: plan.tasks,
-        timers: plan.timers,
-        keepTimerStates: null,
-        outbox,
-      },
-      { last },
-    );
-    return instanceView(row, plan.tasks);
   }
 
-  /**
-   * Send an event to an instance as `actor` — the core loop of DESIGN §2, in one transaction:
-   * the version-checked write where the store offers `unlocked`, else under the row lock.
-   */
+  /** Send an event to an instance as `actor`. */
   async send(
     instanceId: string,
     event: CommandEvent,
@@ -233,108 +114,76 @@ export class Engine {
     options: SendOptions = {},
   ): Promise<InstanceView> {
     const cmd = commandSchema.safeParse(event);
-    if (!cmd.success) throw validationError(cmd.error, 'event');
+    if (!cmd.success) return Promise.reject(validationError(cmd.error, 'event'));
     const opts = sendOptionsSchema.safeParse(options);
-    if (!opts.success) throw validationError(opts.error, 'options');
-    const key = opts.data.idempotencyKey;
-    const fingerprint = sha256(
-      canonicalJson({ op: 'send', instanceId, event: cmd.data, actor: actor.id }),
-    );
-    const command = async (tx: StoreTx): Promise<InstanceView> => {
-      const locked = await tx.lockInstanceWithOpenTasks(instanceId);
-      if (!locked) throw refuse('NOT_FOUND', { instanceId });
-      const { instance, openTasks } = locked;
-      if (key) {
-        const replay = await this.replay(tx, key, actor, fingerprint);
-        if (replay) return replay;
-      }
-      const expected = opts.data.expectedVersion;
-      if (expected !== undefined && expected !== instance.version) {
-        throw refuse('VERSION_CONFLICT', { expected, actual: instance.version });
-      }
-      const outcome = await decide(
-        this.depsIn(tx),
-        tx,
-        instance,
-        openTasks,
-        cmd.data as CommandEvent,
-        actor,
-      );
-      const view = await writeOutcome(tx, outcome, { last: !key });
-      if (key && !(await tx.putIdempotency(this.idemRow(key, actor, fingerprint, view)))) {
-        throw refuse('IDEMPOTENCY_KEY_REUSED', { key });
-      }
-      return view;
-    };
-    // Without an idempotency key, first without a lock: read, decide, then one version-checked
-    // statement that is the whole transaction. Another command winning the race costs a retry;
-    // a command that needs locks (a locked reference, 转办) runs in a transaction.
-    return unlockedFirst(this.store, key ? undefined : command, command);
+    if (!opts.success) return Promise.reject(validationError(opts.error, 'options'));
+    const { expectedVersion, idempotencyKey, useToken } = opts.data;
+    return this.run({
+      kind: 'send',
+      instanceId,
+      event: cmd.data as CommandEvent,
+      actor,
+      ...(expectedVersion === undefined ? {} : { expectedVersion }),
+      ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+      ...(useToken === undefined ? {} : { useToken }),
+    });
   }
 
   /**
-   * Fire a durable timer: a reminder, an escalation, or a machine event sent by the system actor.
-   * A timer that is no longer pending, or whose state the instance has left, is a no-op.
-   * `onlyIfDue`: a timer not due yet by the engine's clock is left pending (`early`) — what a
-   * delivery index that may wake early (clock skew, a promoted job) asks for.
+   * Fire a durable timer (a reminder, an escalation, a machine event as the system actor). A
+   * timer no longer pending, or whose instance moved on, is a no-op (the latter is claimed).
+   * `onlyIfDue`: a timer not due yet by the engine's clock is left pending (`early`).
    */
-  async fireTimer(timerId: string, options: { onlyIfDue?: boolean } = {}): Promise<FireResult> {
-    const onlyIfDue = options.onlyIfDue === true;
-    return unlockedFirst(
-      this.store,
-      (tx) => fireIn(this.depsIn(tx), tx, timerId, { onlyIfDue, claim: 'in-write' }),
-      (tx) => fireIn(this.depsIn(tx), tx, timerId, { onlyIfDue, claim: 'first' }),
-    );
+  fireTimer(timerId: string, options: { onlyIfDue?: boolean } = {}): Promise<FireResult> {
+    return this.run({ kind: 'fire', timerId, onlyIfDue: options.onlyIfDue === true });
   }
 
-  /**
-   * End an active instance as `cancelled` (e.g. its project was withdrawn), with an audit row
-   * saying why. A no-op on an instance that has already ended.
-   */
-  async cancel(
+  /** End an active instance as `cancelled`, audited with the reason; a no-op once it has ended. */
+  cancel(
     instanceId: string,
     reason: string,
     actor: Actor = SYSTEM_ACTOR,
   ): Promise<InstanceView | undefined> {
-    return this.store.transaction(async (tx) => {
-      const locked = await tx.lockInstanceWithOpenTasks(instanceId);
-      if (!locked) throw refuse('NOT_FOUND', { instanceId });
-      const { instance, openTasks: open } = locked;
-      if (instance.status !== 'active') return undefined;
-      const provisional: InstanceRecord = { ...instance, status: 'cancelled' };
-      const deps = this.depsIn(tx);
-      const flow = this.flows.get(instance.flowId, instance.flowVersion);
-      const rule = flow.rules?.['CANCEL'];
-      const verdict = rule
-        ? rule({
-            context: (instance.snapshot as { context?: unknown }).context as never,
-            event: { type: 'CANCEL', data: { reason } },
-            actor,
-            state: instance.state,
-            refs: await loadReferences(tx, instance.refKeys),
-            now: this.clock.now(),
-          })
-        : undefined;
-      if (verdict instanceof DomainError) throw verdict;
-      const outcome = outcomeOf(deps, {
-        instance,
-        actor,
-        event: { type: 'CANCEL', data: { reason }, comment: reason },
-        nextState: instance.state,
-        snapshot: instance.snapshot,
-        status: 'cancelled',
-        stepActors: instance.stepActors,
-        open,
-        closeDone: [],
-        closeCancelled: open.map((t) => t.id),
-        newTasks: [],
-        timers: [],
-        keepTimerStates: [],
-        outbox: await deps.notifier.forEnd(provisional, actor, reason, 'CANCEL'),
-        references: verdict?.writes ?? [],
-      });
-      return writeOutcome(tx, outcome, { last: true });
-    });
+    return this.run({ kind: 'cancel', instanceId, reason, actor });
+  }
+
+  /**
+   * Recompute the deadlines of an instance's open tasks and pending timers on the current
+   * calendar (after a year's holiday table arrived or changed): audited as a system command.
+   */
+  recomputeDeadlines(instanceId: string): Promise<InstanceView> {
+    return this.run({ kind: 'recompute', instanceId });
+  }
+
+  /**
+   * Write reference data outside any instance (a quota, a holiday table): version-checked
+   * against what was read (and against `expectedVersion` when given), audited with `audit`.
+   */
+  putReference(args: {
+    kind: string;
+    key: string;
+    value: JsonObject;
+    actor: Actor;
+    expectedVersion?: number | null;
+    audit?: { action: string; data?: JsonObject };
+  }): Promise<ReferenceResult> {
+    const { kind, ...rest } = args;
+    return this.run({ kind: 'put-reference', refKind: kind, ...rest });
+  }
+
+  /** Record an administrator's action in the audit trail (hash-chained). */
+  audit(args: {
+    action: string;
+    subject: string;
+    data: JsonObject;
+    actor: Actor;
+  }): Promise<{ seq: number }> {
+    return this.run({ kind: 'audit', ...args });
+  }
+
+  /** A reference row as stored now (reads outside commands). */
+  reference(kind: string, key: string): Promise<JsonObject | undefined> {
+    return this.store.read.reference(kind, key);
   }
 
   async get(id: string): Promise<InstanceView> {
@@ -349,7 +198,7 @@ export class Engine {
     return this.store.read.history(id);
   }
 
-  async inbox(
+  inbox(
     actor: Actor,
     page: { limit?: number; offset?: number } = {},
   ): Promise<{ items: TaskRecord[]; total: number }> {
@@ -360,6 +209,57 @@ export class Engine {
       organization: actor.organization ?? null,
       limit: Math.min(Math.max(page.limit ?? 50, 1), 200),
       offset: Math.max(page.offset ?? 0, 0),
+    });
+  }
+
+  /**
+   * 流程预览 of an instance: the steps open now and those ahead when each approves, who can act
+   * at each (substitutes applied) and by when on the calendar, with the reason of each date
+   * (core/preview.ts). Reads only.
+   */
+  async preview(instanceId: string): Promise<RoutePreview> {
+    const loaded = await this.store.load({ instanceId });
+    const instance = loaded.instance;
+    if (!instance) throw refuse('NOT_FOUND', { instanceId });
+    const now = this.clock.now();
+    const command: Command = { kind: 'recompute', instanceId };
+    const people = this.directory
+      ? await resolvePeople(this.directory, peopleRequestOf(this.flows, command, loaded, now))
+      : undefined;
+    return previewRoute({
+      flow: this.flows.get(instance.row.flowId, instance.row.flowVersion),
+      instance: instance.row,
+      openTasks: instance.openTasks,
+      pendingTimers: instance.pendingTimers,
+      people,
+      calendar: this.calendar,
+      now,
+    });
+  }
+
+  /**
+   * 流程预览 of an application not submitted yet (a draft): the route it would take if `actor`
+   * started it now — refused exactly as the start would be (validation, rules). Writes nothing.
+   */
+  async previewStart(flowId: string, input: unknown, actor: Actor): Promise<RoutePreview> {
+    const command: Command = { kind: 'start', flowId, input, actor, instanceId: this.ids() };
+    const loaded = await this.store.load(this.loadRequestOf(command));
+    const now = this.clock.now();
+    const people = this.directory
+      ? await resolvePeople(this.directory, peopleRequestOf(this.flows, command, loaded, now))
+      : undefined;
+    const ctx = { flows: this.flows, calendar: this.calendar, people, now, ids: this.ids };
+    const { write } = decideStart(ctx, loaded, command);
+    const row = write?.instance?.row;
+    if (!row) throw new TypeError('a start decides an instance row');
+    return previewRoute({
+      flow: this.flows.latest(flowId),
+      instance: row,
+      openTasks: write.newTasks,
+      pendingTimers: write.newTimers,
+      people,
+      calendar: this.calendar,
+      now,
     });
   }
 
@@ -375,29 +275,72 @@ export class Engine {
     return verdict;
   }
 
-  private async replay(
-    tx: StoreTx,
-    key: string,
-    actor: Actor,
-    fingerprint: string,
-  ): Promise<InstanceView | undefined> {
-    const existing = await tx.getIdempotency(key);
-    if (!existing) return undefined;
-    if (existing.actorId !== actor.id || existing.fingerprint !== fingerprint) {
-      throw refuse('IDEMPOTENCY_KEY_REUSED', { key });
-    }
-    return existing.result as unknown as InstanceView;
+  /**
+   * The core loop: load what the command needs, resolve the people it may name, decide, write
+   * once. A write that finds a version moved writes nothing; the command is loaded and decided
+   * again, `maxAttempts` times in all, then refused with `VERSION_CONFLICT`.
+   */
+  private run<C extends Command>(command: C): Promise<ResultOf<C>> {
+    const request = this.loadRequestOf(command);
+    const lane = laneOf(command);
+    return lane
+      ? this.lanes.run([lane], () => this.attempt(command, request))
+      : this.attempt(command, request);
   }
 
-  private idemRow(key: string, actor: Actor, fingerprint: string, view: InstanceView) {
-    return {
-      key,
-      actorId: actor.id,
-      fingerprint,
-      instanceId: view.id,
-      result: JSON.parse(JSON.stringify(view)) as JsonObject,
-      createdAt: this.clock.now(),
-    };
+  private async attempt<C extends Command>(command: C, request: LoadRequest): Promise<ResultOf<C>> {
+    for (let attempt = 1; attempt <= this.maxAttempts; attempt += 1) {
+      const loaded = await this.store.load(request);
+      const now = this.clock.now();
+      // A replayed key answers from the key: nobody to resolve.
+      const people =
+        this.directory && !loaded.idempotency
+          ? await resolvePeople(this.directory, peopleRequestOf(this.flows, command, loaded, now))
+          : undefined;
+      const ctx = { flows: this.flows, calendar: this.calendar, people, now, ids: this.ids };
+      const decision = decide(loaded, command, ctx, { urgeIntervalMs: this.urgeIntervalMs });
+      if (!decision.ok) throw decision.refusal;
+      if (!decision.write || (await this.store.write(decision.write))) return decision.result;
+    }
+    throw refuse('VERSION_CONFLICT', { attempts: this.maxAttempts });
+  }
+
+  private loadRequestOf(command: Command): LoadRequest {
+    const idempotency = idempotencyKeyOf(command);
+    const withKey = idempotency ? { idempotency } : {};
+    switch (command.kind) {
+      case 'start': {
+        const flow = this.flows.latest(command.flowId);
+        const references = declaredReferences(flow, command.input, command.instanceId);
+        return { references, ...withKey };
+      }
+      case 'fire':
+        return { timerId: command.timerId };
+      case 'put-reference':
+        return {
+          references: [{ kind: command.refKind, key: command.key }],
+          ...(command.audit ? { auditHead: true } : {}),
+        };
+      case 'audit':
+        return { auditHead: true };
+      default:
+        return { instanceId: command.instanceId, ...withKey };
+    }
+  }
+}
+
+/** The lane a command waits in (lanes.ts): its instance's, or the reference row it writes. */
+function laneOf(command: Command): string | undefined {
+  switch (command.kind) {
+    case 'start':
+    case 'fire':
+      return undefined;
+    case 'put-reference':
+      return `r:${command.refKind}/${command.key}`;
+    case 'audit':
+      return 'audit';
+    default:
+      return `i:${command.instanceId}`;
   }
 }
 

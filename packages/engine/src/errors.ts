@@ -39,10 +39,29 @@ export const ENGINE_ERRORS = {
     zh: '幂等键已用于另一条命令',
     en: 'The idempotency key was already used for a different command',
   },
-  INSTANCE_CLOSED: { zh: '流程已结束', en: 'The instance has already ended' },
-  CALENDAR_YEAR_NOT_COVERED: {
-    zh: '工作日历未覆盖该年份，请先维护节假日安排',
-    en: 'The business calendar does not cover that year yet; enter its holidays first',
+  TASK_DELEGATED: {
+    zh: '该待办已委派他人办理，待其办理完毕后再审批',
+    en: 'This task is delegated; decide it once the delegate has resolved it',
+  },
+  STEP_NOT_REACHED: {
+    zh: '只能退回到本流程已经办理过的环节',
+    en: 'Only a step this instance has already passed can be returned to',
+  },
+  NOT_ADDED_BY_YOU: {
+    zh: '只能减去由您加签、且尚未审批的人员',
+    en: 'You can only remove an approver you added who has not decided yet',
+  },
+  TAKE_BACK_NOT_ALLOWED: {
+    zh: '只能拿回本人刚办理、且下一环节尚未处理的审批',
+    en: 'Only your own last approval can be taken back, before anyone has acted on it',
+  },
+  BATCH_NOT_ALLOWED: {
+    zh: '该环节不允许批量审批',
+    en: 'This step cannot be approved in a batch',
+  },
+  URGE_TOO_SOON: {
+    zh: '催办过于频繁，请稍后再试',
+    en: 'This task was urged too recently; try again later',
   },
 } as const satisfies Record<string, Messages>;
 

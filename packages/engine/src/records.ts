@@ -1,4 +1,4 @@
-import type { DueBasis } from './calendar.js';
+import type { DueBasis } from './ports/calendar.js';
 
 /** A reference row's address: its kind (`quota`, `project`, `ledger` …) and key. */
 export interface ReferenceKey {
@@ -41,8 +41,14 @@ export interface InstanceRecord {
   /** The reference rows every command of this instance loads (declared by its flow at start). */
   readonly refKeys: readonly ReferenceKey[];
   readonly title: string;
-  /** Who completed which approval step (separation of duties). */
+  /** Who completed which approval step (separation of duties); derived from `decisions`. */
   readonly stepActors: Readonly<Record<string, string>>;
+  /** Every approval decision so far, in order (who decided which step, at which version). */
+  readonly decisions: readonly StepDecision[];
+  /** The multi-approver progress of the steps of the states the instance is in. */
+  readonly steps: Readonly<Record<string, StepProgress>>;
+  /** What 拿回 (take back) restores, while nothing has been decided since the last approval. */
+  readonly undo: UndoRecord | null;
   /** Hash of the last history row. */
   readonly headHash: string;
   readonly createdAt: Date;
@@ -65,7 +71,7 @@ export interface HistoryRecord {
 }
 
 export type TaskStatus = 'open' | 'done' | 'cancelled';
-export type TaskKind = 'step' | 'added' | 'submitter' | 'escalation';
+export type TaskKind = 'step' | 'added' | 'submitter' | 'escalation' | 'delegated';
 
 export interface TaskRecord {
   readonly id: string;
@@ -88,6 +94,10 @@ export interface TaskRecord {
   readonly dueAt: Date | null;
   /** What `dueAt` was computed from (rule, start, provisional), so it can be recomputed. */
   readonly dueBasis: DueBasis | null;
+  /** When the applicant last urged (催办) this task; throttles the next. */
+  readonly urgedAt: Date | null;
+  /** 委派: the person this task was handed to; its holder decides once they have resolved it. */
+  readonly delegatedTo: string | null;
   readonly status: TaskStatus;
   readonly createdAt: Date;
   readonly completedAt: Date | null;
@@ -130,6 +140,8 @@ export interface OutboxRecord {
 }
 
 export interface IdempotencyRecord {
+  /** Whose key it is and what about (`actor|instance`): one caller cannot block another's. */
+  readonly scope: string;
   readonly key: string;
   readonly actorId: string;
   /** A fingerprint of the command, so a key reused for a different command is refused. */
@@ -137,4 +149,81 @@ export interface IdempotencyRecord {
   readonly instanceId: string;
   readonly result: JsonObject;
   readonly createdAt: Date;
+}
+
+/** An administrator's action outside any instance, hash-chained like an instance's history. */
+export interface AdminAuditRecord {
+  readonly seq: number;
+  readonly at: Date;
+  readonly actorId: string;
+  readonly actorName: string | null;
+  /** What was done: `reference.put`, `calendar.import`, `users.import` … */
+  readonly action: string;
+  /** What it was done to: `quota/2027/ee`, `calendar/2027` … */
+  readonly subject: string;
+  readonly data: JsonObject;
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+/** 抄送: one person an instance was copied to (待阅 until they mark it read). */
+export interface CopyRecord {
+  readonly id: string;
+  readonly instanceId: string;
+  /** The history row of the CC command. */
+  readonly seq: number;
+  readonly personId: string;
+  readonly fromId: string;
+  readonly flowId: string;
+  readonly createdAt: Date;
+  readonly readAt: Date | null;
+}
+
+/** One approval decision of a step: who, at which history seq, and on whose behalf (代理人). */
+export interface StepDecision {
+  readonly step: string;
+  readonly actorId: string;
+  readonly seq: number;
+  /** The person the actor decided for, as their substitute (由 X 代 Y 审批). */
+  readonly onBehalfOf?: string;
+}
+
+/** One approver slot of a round: the task's role (any holder, 或签), or a named person. */
+export type ApproverSlot =
+  | { readonly kind: 'role' }
+  | { readonly kind: 'person'; readonly id: string; readonly addedBy?: string };
+
+/** A round of a step: its slots, how many approvals complete it, who approved in it. */
+export interface StepRound {
+  readonly slots: readonly ApproverSlot[];
+  readonly threshold: number;
+  readonly approved: readonly string[];
+  /** Votes against, where one 驳回 does not end the step (`rejectEndsStep: false`). */
+  readonly against?: readonly string[];
+}
+
+/**
+ * A step decided by several approvers — 会签 (all of them, or n of m), 依次 (one after another),
+ * or one with 加签 rounds before or after — as rounds: the current round's slots have open tasks;
+ * the step's machine event fires when the last round completes.
+ */
+export interface StepProgress {
+  readonly step: string;
+  readonly state: string;
+  readonly rounds: readonly StepRound[];
+  readonly current: number;
+}
+
+/** The instance just before an approval: 拿回 restores it while nothing else was decided. */
+export interface UndoRecord {
+  /** The instance's version right after the approval. */
+  readonly version: number;
+  readonly actorId: string;
+  readonly step: string;
+  readonly taskState: string;
+  readonly state: string;
+  readonly snapshot: JsonObject;
+  readonly stepActors: Readonly<Record<string, string>>;
+  readonly decisions: readonly StepDecision[];
+  readonly steps: Readonly<Record<string, StepProgress>>;
 }

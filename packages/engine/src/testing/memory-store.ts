@@ -1,4 +1,17 @@
+import type { DispatchStore } from '../ports/dispatch-store.js';
+import {
+  referenceId,
+  type CommandWrite,
+  type InboxQuery,
+  type InstanceQuery,
+  type Loaded,
+  type LoadRequest,
+  type Store,
+  type StoreReader,
+  type VersionedReference,
+} from '../ports/store.js';
 import type {
+  AdminAuditRecord,
   HistoryRecord,
   IdempotencyRecord,
   InstanceRecord,
@@ -7,32 +20,31 @@ import type {
   TaskRecord,
   TimerRecord,
 } from '../records.js';
-import type { DispatchStore } from '../dispatch.js';
-import { unlockedTx } from '../unlocked.js';
-import type {
-  CommandWrite,
-  InboxQuery,
-  InstanceQuery,
-  Store,
-  StoreReader,
-  StoreTx,
-} from '../store.js';
 
 interface Tables {
   instances: Map<string, InstanceRecord>;
   history: HistoryRecord[];
   tasks: Map<string, TaskRecord>;
   timers: Map<string, TimerRecord>;
+  leases: Map<string, number>;
   outbox: OutboxRecord[];
   idempotency: Map<string, IdempotencyRecord>;
-  reference: Map<string, JsonObject>;
+  reference: Map<string, VersionedReference>;
+  audit: AdminAuditRecord[];
 }
 
 const clone = <T>(value: T): T => structuredClone(value);
+/** Oldest first, then by id (instances, outbox rows: as PostgreSQL orders them). */
+const byCreatedThenId = (
+  a: { createdAt: Date; id: string },
+  b: { createdAt: Date; id: string },
+): number =>
+  a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
- * An in-memory `Store` for fast engine and flow tests. Transactions run one at a time on a copy
- * that replaces the tables only on success, so a refused command leaves nothing behind.
+ * An in-memory `Store` + `DispatchStore` for fast engine and flow tests, on the same contract
+ * as PostgreSQL: a load is one consistent read; a write checks every version it was decided on
+ * and applies all of it or nothing (a refused or lost command leaves nothing behind).
  */
 export class MemoryStore implements Store {
   private tables: Tables = {
@@ -40,44 +52,142 @@ export class MemoryStore implements Store {
     history: [],
     tasks: new Map(),
     timers: new Map(),
+    leases: new Map(),
     outbox: [],
     idempotency: new Map(),
     reference: new Map(),
+    audit: [],
   };
-  private queue: Promise<unknown> = Promise.resolve();
 
-  transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
-    const run = async (): Promise<T> => {
-      const working = clone(this.tables);
-      const result = await fn(txOver(working));
-      this.tables = working;
-      return result;
+  async load(request: LoadRequest): Promise<Loaded> {
+    await Promise.resolve();
+    const t = this.tables;
+    const timer = request.timerId ? t.timers.get(request.timerId) : undefined;
+    const instanceId = request.instanceId ?? timer?.instanceId;
+    const row = instanceId ? t.instances.get(instanceId) : undefined;
+    const keys = [...(request.references ?? []), ...(row?.refKeys ?? [])];
+    const references = new Map<string, VersionedReference>();
+    for (const k of keys) {
+      const found = t.reference.get(referenceId(k.kind, k.key));
+      if (found) references.set(referenceId(k.kind, k.key), clone(found));
+    }
+    const key = request.idempotency;
+    const idempotency = key ? t.idempotency.get(`${key.scope}\u0000${key.key}`) : undefined;
+    return {
+      ...(row
+        ? {
+            instance: {
+              row: clone(row),
+              openTasks: clone(this.openTasksOf(row.id)),
+              pendingTimers: clone(this.pendingTimersOf(row.id)),
+            },
+          }
+        : {}),
+      ...(timer ? { timer: clone(timer) } : {}),
+      references,
+      ...(idempotency ? { idempotency: clone(idempotency) } : {}),
+      ...(request.auditHead && t.audit.length > 0
+        ? {
+            auditHead: {
+              seq: t.audit.length,
+              hash: (t.audit[t.audit.length - 1] as AdminAuditRecord).hash,
+            },
+          }
+        : {}),
     };
-    const next = this.queue.then(run, run);
-    this.queue = next.catch(() => undefined);
-    return next;
   }
 
-  /**
-   * `Store.unlocked`: reads see the committed tables as they are at each call; the final
-   * `writeCommand` is a transaction of its own (queued like every other, version-checked).
-   */
-  unlocked<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
-    const now = (): StoreTx => txOver(this.tables);
-    return fn(
-      unlockedTx({
-        lockInstanceWithOpenTasks: (id) => now().lockInstanceWithOpenTasks(id),
-        timerWithInstance: (id) => now().timerWithInstance(id),
-        openTasks: (id) => now().openTasks(id),
-        getIdempotency: (key) => now().getIdempotency(key),
-        reference: (kind, key) => now().reference(kind, key, { lock: false }),
-        writeCommand: (write) => this.transaction((tx) => tx.writeCommand(write)),
-      }),
-    );
+  async write(w: CommandWrite): Promise<boolean> {
+    await Promise.resolve();
+    if (!this.checks(w)) return false;
+    this.apply(clone(w));
+    return true;
+  }
+
+  private checks(w: CommandWrite): boolean {
+    const t = this.tables;
+    if (w.instance) {
+      const stored = t.instances.get(w.instance.row.id);
+      // A start inserts its instance: it must not be there yet (PostgreSQL: the primary key).
+      const expected = w.instance.expectedVersion;
+      if (expected === null ? stored !== undefined : stored?.version !== expected) return false;
+    }
+    for (const r of w.references) {
+      const stored = t.reference.get(referenceId(r.kind, r.key));
+      if ((stored?.version ?? null) !== r.expectedVersion) return false;
+    }
+    if (w.claimTimer && t.timers.get(w.claimTimer.id)?.status !== 'pending') return false;
+    if (w.idempotency && t.idempotency.has(idKey(w.idempotency))) return false;
+    if (w.useToken) throw new Error('MemoryStore keeps no mail action tokens');
+    if (w.audit && w.audit.seq !== t.audit.length + 1) return false;
+    const h = w.history;
+    if (h && t.history.some((x) => x.instanceId === h.instanceId && x.seq === h.seq)) {
+      throw new Error(`duplicate history ${h.instanceId}#${h.seq}`);
+    }
+    return true;
+  }
+
+  private apply(w: CommandWrite): void {
+    const t = this.tables;
+    if (w.instance) t.instances.set(w.instance.row.id, w.instance.row);
+    if (w.history) t.history.push(w.history);
+    const openTask = (id: string): TaskRecord | undefined => {
+      const task = t.tasks.get(id);
+      return task?.status === 'open' ? task : undefined;
+    };
+    for (const c of w.closeTasks) {
+      const task = openTask(c.id);
+      if (task)
+        t.tasks.set(c.id, { ...task, status: c.status, completedBy: c.by, completedAt: c.at });
+    }
+    for (const u of w.updateTasks) if (openTask(u.id)) t.tasks.set(u.id, u);
+    for (const m of w.moveTasks) {
+      const task = openTask(m.id);
+      if (task) t.tasks.set(m.id, { ...task, dueAt: m.dueAt, dueBasis: m.dueBasis });
+    }
+    for (const n of w.newTasks) t.tasks.set(n.id, n);
+    const pending = (id: string): TimerRecord | undefined => {
+      const timer = t.timers.get(id);
+      return timer?.status === 'pending' ? timer : undefined;
+    };
+    for (const id of w.cancelTimers) {
+      const timer = pending(id);
+      if (timer && id !== w.claimTimer?.id) t.timers.set(id, { ...timer, status: 'cancelled' });
+    }
+    for (const m of w.moveTimers) {
+      const timer = pending(m.id);
+      if (timer) t.timers.set(m.id, { ...timer, dueAt: m.dueAt, dueBasis: m.dueBasis });
+    }
+    if (w.claimTimer) {
+      const timer = pending(w.claimTimer.id);
+      if (timer) t.timers.set(timer.id, { ...timer, status: 'fired', firedAt: w.claimTimer.at });
+    }
+    for (const n of w.newTimers) t.timers.set(n.id, n);
+    t.outbox.push(...w.outbox);
+    for (const r of w.references) {
+      t.reference.set(referenceId(r.kind, r.key), {
+        value: r.value,
+        version: (r.expectedVersion ?? 0) + 1,
+      });
+    }
+    if (w.idempotency) t.idempotency.set(idKey(w.idempotency), w.idempotency);
+    if (w.audit) t.audit.push(w.audit);
+  }
+
+  private openTasksOf(instanceId: string): TaskRecord[] {
+    return [...this.tables.tasks.values()]
+      .filter((t) => t.instanceId === instanceId && t.status === 'open')
+      .sort(byCreatedThenId);
+  }
+
+  private pendingTimersOf(instanceId: string): TimerRecord[] {
+    return [...this.tables.timers.values()]
+      .filter((t) => t.instanceId === instanceId && t.status === 'pending')
+      .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
   }
 
   get read(): StoreReader {
-    return readerOver(() => this.tables);
+    return readerOver(this, () => this.tables);
   }
 
   /** Everything, for byte-for-byte comparisons in tests. */
@@ -89,6 +199,8 @@ export class MemoryStore implements Store {
       tasks: [...t.tasks.values()],
       timers: [...t.timers.values()],
       outbox: t.outbox,
+      reference: [...t.reference.entries()],
+      idempotency: [...t.idempotency.entries()],
     });
   }
 
@@ -96,63 +208,35 @@ export class MemoryStore implements Store {
     return this.tables.outbox;
   }
 
-  /** The delivery side, for relay and handler tests. */
-  get dispatch(): DispatchStore {
-    const tables = (): Tables => this.tables;
-    const update = (id: string, patch: Partial<OutboxRecord>): OutboxRecord | undefined => {
-      const t = tables();
-      const i = t.outbox.findIndex((r) => r.id === id);
-      const row = t.outbox[i];
-      if (!row) return undefined;
-      t.outbox[i] = { ...row, ...patch };
-      return row;
-    };
-    const pending = (now: Date, limit: number): OutboxRecord[] =>
-      tables()
-        .outbox.filter((r) => r.status === 'pending' && r.availableAt <= now)
-        .sort((a, b) => a.availableAt.getTime() - b.availableAt.getTime())
-        .slice(0, limit);
-    return {
-      pendingOutbox: async (now, limit) => clone(pending(now, limit)),
-      pendingOutboxKeys: async (now, limit) =>
-        pending(now, limit).map((r) => ({
-          id: r.id,
-          attempts: r.attempts,
-          availableAt: new Date(r.availableAt),
-        })),
-      getOutbox: async (id) => clone(tables().outbox.find((r) => r.id === id)),
-      markDelivered: async (id, at) => {
-        const row = tables().outbox.find((r) => r.id === id);
-        if (!row || row.status === 'delivered') return false;
-        update(id, { status: 'delivered', deliveredAt: at });
-        return true;
-      },
-      markAttemptFailed: async (id, error, retryAt) => {
-        const row = tables().outbox.find((r) => r.id === id);
-        if (!row || row.status === 'delivered') return;
-        update(id, {
-          attempts: row.attempts + 1,
-          lastError: error,
-          status: retryAt ? 'pending' : 'failed',
-          availableAt: retryAt ?? row.availableAt,
-        });
-      },
-      pendingTimers: async (limit, dueBy) =>
-        clone(
-          [...tables().timers.values()]
-            .filter((t) => t.status === 'pending' && (!dueBy || t.dueAt <= dueBy))
-            .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
-            .slice(0, limit),
-        ),
-    };
+  /** A timer row as stored (tests only). */
+  timer(id: string): TimerRecord | undefined {
+    return clone(this.tables.timers.get(id));
   }
 
+  /** Reference data written directly, as an administrator would (tests only). */
   setReference(kind: string, key: string, value: JsonObject): void {
-    this.tables.reference.set(`${kind}\u0000${key}`, clone(value));
+    const id = referenceId(kind, key);
+    const version = (this.tables.reference.get(id)?.version ?? 0) + 1;
+    this.tables.reference.set(id, { value: clone(value), version });
+  }
+
+  /** The delivery side, for relay and handler tests. */
+  get dispatch(): DispatchStore {
+    return dispatchOver(() => this.tables);
+  }
+
+  openTasks(instanceId: string): TaskRecord[] {
+    return clone(this.openTasksOf(instanceId));
+  }
+
+  pendingTimers(instanceId: string): TimerRecord[] {
+    return clone(this.pendingTimersOf(instanceId));
   }
 }
 
-function readerOver(get: () => Tables): StoreReader {
+const idKey = (r: Pick<IdempotencyRecord, 'scope' | 'key'>): string => `${r.scope}\u0000${r.key}`;
+
+function readerOver(store: MemoryStore, get: () => Tables): StoreReader {
   return {
     getInstance: async (id) => clone(get().instances.get(id)),
     listInstances: async (q: InstanceQuery) => {
@@ -163,11 +247,11 @@ function readerOver(get: () => Tables): StoreReader {
           (!q.college || i.college === q.college) &&
           (!q.subjectId || i.subjectId === q.subjectId),
       );
+      all.sort(byCreatedThenId);
       return { items: clone(all.slice(q.offset, q.offset + q.limit)), total: all.length };
     },
     history: async (id) => clone(get().history.filter((h) => h.instanceId === id)),
-    openTasks: async (id) =>
-      clone([...get().tasks.values()].filter((t) => t.instanceId === id && t.status === 'open')),
+    openTasks: async (id) => store.openTasks(id),
     inbox: async (q: InboxQuery) => {
       const mine = [...get().tasks.values()].filter(
         (t) =>
@@ -181,136 +265,96 @@ function readerOver(get: () => Tables): StoreReader {
       mine.sort(
         (a, b) =>
           (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity) ||
-          a.createdAt.getTime() - b.createdAt.getTime(),
+          byCreatedThenId(a, b),
       );
       return { items: clone(mine.slice(q.offset, q.offset + q.limit)), total: mine.length };
     },
-    pendingTimers: async (instanceId) =>
+    pendingTimers: async (instanceId) => store.pendingTimers(instanceId),
+    reference: async (kind, key) => clone(get().reference.get(referenceId(kind, key))?.value),
+    instancesWithDeadlinesIn: async (year) => {
+      const t = get();
+      const counted = (r: { dueBasis: { years: readonly number[] } | null }): boolean =>
+        r.dueBasis?.years.includes(year) === true;
+      const ids = new Set<string>();
+      for (const task of t.tasks.values()) {
+        if (task.status === 'open' && counted(task)) ids.add(task.instanceId);
+      }
+      for (const timer of t.timers.values()) {
+        if (timer.status === 'pending' && counted(timer)) ids.add(timer.instanceId);
+      }
+      return [...ids].filter((id) => t.instances.get(id)?.status === 'active').sort();
+    },
+    auditTrail: async ({ subject, limit, offset }) =>
       clone(
-        [...get().timers.values()]
-          .filter((t) => t.status === 'pending' && (!instanceId || t.instanceId === instanceId))
-          .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime()),
+        [...get().audit]
+          .reverse()
+          .filter((a) => subject === undefined || a.subject === subject)
+          .slice(offset, offset + limit),
       ),
-    getTimer: async (id) => clone(get().timers.get(id)),
-    reference: async (kind, key) => clone(get().reference.get(`${kind}\u0000${key}`)),
   };
 }
 
-function txOver(t: Tables): StoreTx {
-  const reader = readerOver(() => t);
-  const tx: StoreTx = {
-    lockInstance: async (id) => clone(t.instances.get(id)),
-    lockInstanceWithOpenTasks: async (id) => {
-      const instance = clone(t.instances.get(id));
-      return instance && { instance, openTasks: await reader.openTasks(id) };
-    },
-    timerWithInstance: async (id) => {
-      const timer = clone(t.timers.get(id));
-      if (!timer) return undefined;
-      const locked = await tx.lockInstanceWithOpenTasks(timer.instanceId);
-      return locked ? { timer, instance: locked } : { timer };
-    },
-    writeCommand: async (w) => {
-      const claim = w.claimTimer && t.timers.get(w.claimTimer.id);
-      if (w.claimTimer && claim?.status !== 'pending') return false;
-      if (w.expectedVersion !== null && !(await tx.updateInstance(w.instance, w.expectedVersion))) {
-        return false;
-      }
-      if (claim && w.claimTimer) {
-        t.timers.set(claim.id, { ...claim, status: 'fired', firedAt: w.claimTimer.at });
-      }
-      await tx.appendHistory(w.history);
-      for (const c of w.closeTasks) await tx.closeTasks([c.id], c.status, c.by, c.at);
-      await tx.insertTasks(w.newTasks);
-      if (w.cancelTimers) await tx.cancelTimers(w.instance.id, w.cancelTimers.keepStates);
-      await tx.insertTimers(w.timers);
-      await tx.insertOutbox(w.outbox);
+function dispatchOver(tables: () => Tables): DispatchStore {
+  const update = (id: string, patch: Partial<OutboxRecord>): void => {
+    const t = tables();
+    const i = t.outbox.findIndex((r) => r.id === id);
+    const row = t.outbox[i];
+    if (row) t.outbox[i] = { ...row, ...patch };
+  };
+  const pending = (now: Date, limit: number): OutboxRecord[] =>
+    tables()
+      .outbox.filter((r) => r.status === 'pending' && r.availableAt <= now)
+      .sort((a, b) => a.availableAt.getTime() - b.availableAt.getTime() || byCreatedThenId(a, b))
+      .slice(0, limit);
+  const pendingTimers = (): TimerRecord[] =>
+    [...tables().timers.values()]
+      .filter((t) => t.status === 'pending')
+      .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+  return {
+    pendingOutbox: async (now, limit) => clone(pending(now, limit)),
+    pendingOutboxKeys: async (now, limit) =>
+      pending(now, limit).map((r) => ({
+        id: r.id,
+        attempts: r.attempts,
+        availableAt: new Date(r.availableAt),
+      })),
+    getOutbox: async (id) => clone(tables().outbox.find((r) => r.id === id)),
+    markDelivered: async (id, at) => {
+      const row = tables().outbox.find((r) => r.id === id);
+      if (!row || row.status === 'delivered') return false;
+      update(id, { status: 'delivered', deliveredAt: at });
       return true;
     },
-    insertInstance: async (row) => {
-      if (t.instances.has(row.id)) throw new Error(`duplicate instance ${row.id}`);
-      t.instances.set(row.id, clone(row));
+    markAttemptFailed: async (id, error, retryAt) => {
+      const row = tables().outbox.find((r) => r.id === id);
+      if (!row || row.status === 'delivered') return;
+      update(id, {
+        attempts: row.attempts + 1,
+        lastError: error,
+        status: retryAt ? 'pending' : 'failed',
+        availableAt: retryAt ?? row.availableAt,
+      });
     },
-    updateInstance: async (row, expectedVersion) => {
-      if (t.instances.get(row.id)?.version !== expectedVersion) return false;
-      t.instances.set(row.id, clone(row));
-      return true;
+    pendingTimers: async (limit, dueBy) =>
+      clone(
+        pendingTimers()
+          .filter((t) => !dueBy || t.dueAt <= dueBy)
+          .slice(0, limit),
+      ),
+    leaseDueTimers: async ({ now, limit, leaseMs, ids }) => {
+      const t = tables();
+      const wanted = ids ? new Set(ids) : undefined;
+      const leased = pendingTimers()
+        .filter((timer) => timer.dueAt.getTime() <= now.getTime())
+        .filter((timer) => !wanted || wanted.has(timer.id))
+        .filter((timer) => (t.leases.get(timer.id) ?? 0) <= now.getTime())
+        .slice(0, limit);
+      for (const timer of leased) t.leases.set(timer.id, now.getTime() + leaseMs);
+      return leased.map((timer) => timer.id);
     },
-    appendHistory: async (row) => {
-      if (t.history.some((h) => h.instanceId === row.instanceId && h.seq === row.seq)) {
-        throw new Error(`duplicate history ${row.instanceId}#${row.seq}`);
-      }
-      t.history.push(clone(row));
-    },
-    openTasks: (id) => reader.openTasks(id),
-    insertTasks: async (rows) => rows.forEach((r) => t.tasks.set(r.id, clone(r))),
-    closeTasks: async (ids, status, by, at) => {
-      for (const id of ids) {
-        const task = t.tasks.get(id);
-        if (task?.status === 'open')
-          t.tasks.set(id, { ...task, status, completedBy: by, completedAt: at });
-      }
-    },
-    reassignTask: async (id, assignee) => {
-      const task = t.tasks.get(id);
-      if (task) t.tasks.set(id, { ...task, assignee });
-    },
-    insertTimers: async (rows) => rows.forEach((r) => t.timers.set(r.id, clone(r))),
-    cancelTimers: async (instanceId, keep) => {
-      for (const [id, timer] of t.timers) {
-        if (
-          timer.instanceId === instanceId &&
-          timer.status === 'pending' &&
-          !keep.includes(timer.state)
-        ) {
-          t.timers.set(id, { ...timer, status: 'cancelled' });
-        }
-      }
-    },
-    claimTimer: async (id, at, options) => {
-      const timer = clone(t.timers.get(id));
-      if (!timer) return undefined;
-      const due = !options?.dueBy || timer.dueAt.getTime() <= options.dueBy.getTime();
-      const claimed = timer.status === 'pending' && due;
-      if (claimed) t.timers.set(id, { ...timer, status: 'fired', firedAt: at });
-      return { timer, claimed };
-    },
-    insertOutbox: async (rows) => {
-      t.outbox.push(...clone(rows));
-    },
-    getIdempotency: async (key) => clone(t.idempotency.get(key)),
-    putIdempotency: async (row) => {
-      if (t.idempotency.has(row.key)) return false;
-      t.idempotency.set(row.key, clone(row));
-      return true;
-    },
-    reference: (kind, key) => reader.reference(kind, key),
-    putReference: async (kind, key, value) => {
-      t.reference.set(`${kind}\u0000${key}`, clone(value));
+    nextTimerDue: async () => {
+      const first = pendingTimers()[0];
+      return first ? new Date(first.dueAt) : undefined;
     },
   };
-  return endingAtFinalWrite(tx);
-}
-
-/**
- * The transaction as its callback sees it: after a `final` write (the PostgreSQL store commits
- * with it) any further call throws, so an engine that sends a statement after declaring its
- * write final fails here as it would on PostgreSQL.
- */
-function endingAtFinalWrite(tx: StoreTx): StoreTx {
-  let committed = false;
-  const entries = Object.entries(tx).map(([name, value]) => {
-    if (typeof value !== 'function') return [name, value] as const;
-    const call = value as (...args: unknown[]) => Promise<unknown>;
-    return [
-      name,
-      async (...args: unknown[]) => {
-        if (committed) throw new Error(`${name} after the final write: the transaction is over`);
-        const result = await call(...args);
-        if (name === 'writeCommand' && (args[0] as CommandWrite).final) committed = true;
-        return result;
-      },
-    ] as const;
-  });
-  return Object.fromEntries(entries) as unknown as StoreTx;
 }

@@ -1,11 +1,19 @@
 import { setup } from 'xstate';
 import { z } from 'zod';
-import { defineFlow, type FlowDefinition } from '../flow.js';
+import { defineFlow, type ApproverMode, type FlowDefinition } from '../flows/flow.js';
 
 /** A two-step review flow for the engine's own tests; `version` lets tests register v2. */
 export function reviewFlow(
   version = 1,
-  options: { extraStep?: boolean; deadlines?: boolean } = {},
+  options: {
+    extraStep?: boolean;
+    deadlines?: boolean;
+    /** How the second step (教务处, role `office`) is decided: 会签, 依次 … (default 或签). */
+    approvers?: ApproverMode;
+    rejectEndsStep?: boolean;
+    /** Whether the second step's tasks may be approved in a batch. */
+    batch?: boolean;
+  } = {},
 ): FlowDefinition<{ college: string; title: string }, object> {
   const machine = setup({
     types: { context: {} as { title: string }, input: {} as { input: { title: string } } },
@@ -33,7 +41,16 @@ export function reviewFlow(
       expired: { type: 'final' },
     },
   });
-  const ops = ['TRANSFER', 'ADD_APPROVER', 'CC', 'COMMENT'];
+  const ops = [
+    'TRANSFER',
+    'DELEGATE',
+    'RESOLVE',
+    'ADD_APPROVER',
+    'REMOVE_APPROVER',
+    'CC',
+    'COMMENT',
+    'TAKE_BACK',
+  ];
   return defineFlow({
     id: 'review',
     version,
@@ -75,6 +92,11 @@ export function reviewFlow(
             scope: 'school',
             events: ['APPROVE', 'RETURN', 'REJECT', ...ops],
             approval: true,
+            ...(options.approvers ? { approvers: options.approvers } : {}),
+            ...(options.rejectEndsStep === undefined
+              ? {}
+              : { rejectEndsStep: options.rejectEndsStep }),
+            ...(options.batch ? { batch: true } : {}),
           },
         ],
         ...(options.deadlines ? { timeout: { after: { workingDays: 10 }, event: 'EXPIRE' } } : {}),

@@ -1,4 +1,4 @@
-import type { BusinessCalendar, Deadline, Duration, SkippedDays } from '../calendar.js';
+import type { BusinessCalendar, Deadline, Duration, SkippedDays } from '../ports/calendar.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;

@@ -1,0 +1,218 @@
+import { sql } from 'drizzle-orm';
+import type { CommandWrite } from '@certflow/engine';
+import type { Database } from '../database.js';
+import { toJsonRow } from '../schema/columns.js';
+import {
+  adminAudit,
+  copies,
+  history,
+  idempotencyKeys,
+  instances,
+  outbox,
+  tasks,
+  timers,
+} from '../schema/tables.js';
+import { rowsOf, STILL_OPEN_T, STILL_PENDING_T } from './sql-values.js';
+
+/**
+ * A batch of decided commands as ONE statement — one transaction, one commit for all of them
+ * (group commit) — in which each write is still checked on its own:
+ *
+ * 1. lock what each write's checks are about, where the check still holds (each a primary-key
+ *    lookup per write, `lateral`, whatever the planner guesses of the jsonb rows): the timer it claims
+ *    (still pending), the action token it uses (unused, unexpired), the reference rows it writes
+ *    (at the version it read), its instance (at the version it read);
+ * 2. `ok`: the writes whose every check holds (and whose idempotency key and new reference rows
+ *    are still free);
+ * 3. write everything of the `ok` writes, nothing of the others.
+ *
+ * The lock waits for a concurrent writer of the same row and then re-checks the condition on the
+ * row it committed, so a lost race leaves that write out and the others in. Two writes of one
+ * batch never touch the same instance, reference row, timer, token or key (the batcher keeps
+ * them apart). Every row list travels in one jsonb parameter, so the text is fixed.
+ */
+const WRITE = (writes: string) => sql`
+  with w as (
+    select * from jsonb_to_recordset(${writes}::text::jsonb) as w(
+      n int, inst jsonb, expected int, hist jsonb, close jsonb, upd jsonb, new_tasks jsonb,
+      cancel jsonb, new_timers jsonb, move_tasks jsonb, move_timers jsonb, outbox jsonb,
+      copies jsonb, refs jsonb, claim_id text, claim_at timestamptz, idem jsonb, token_hash text,
+      token_at timestamptz, audit jsonb)
+  ), ref_want as (
+    select w.n, q.kind, q.key, q.value, q.expected from w
+    cross join lateral jsonb_to_recordset(w.refs) as q(kind text, key text, value jsonb, expected int)
+  ), claim_lock as (
+    select w.n from w cross join lateral (
+      select 1 from timers t where t.id = w.claim_id and ${STILL_PENDING_T} for update) l
+  ), token_lock as (
+    select w.n from w cross join lateral (
+      select 1 from mail_action_tokens k where k.token_hash = w.token_hash
+        and k.used_at is null and k.superseded_at is null and k.expires_at > w.token_at
+      for update) l
+  ), ref_lock as (
+    select q.n from ref_want q cross join lateral (
+      select 1 from reference_data d
+      where d.kind = q.kind and d.key = q.key and d.version = q.expected for update) l
+  ), inst_lock as (
+    select w.n from w cross join lateral (
+      select 1 from instances i where i.id = w.inst->>'id' and i.version = w.expected
+      for update) l
+  ), ok as (
+    select w.n from w
+    where (w.claim_id is null or w.n in (select n from claim_lock))
+      and (w.token_hash is null or w.n in (select n from token_lock))
+      and (select count(*) from ref_want q where q.n = w.n and q.expected is not null)
+        = (select count(*) from ref_lock l where l.n = w.n)
+      and not exists (select 1 from ref_want q
+        join reference_data d on d.kind = q.kind and d.key = q.key
+        where q.n = w.n and q.expected is null)
+      and (w.inst is null or w.expected is null or w.n in (select n from inst_lock))
+      and (w.idem is null or not exists (select 1 from idempotency_keys y
+        where y.scope = w.idem->>'scope' and y.key = w.idem->>'key'))
+      and (w.audit is null or not exists (select 1 from admin_audit a
+        where a.seq = (w.audit->>'seq')::bigint))
+  ), go as (
+    select w.* from w join ok using (n)
+  ), inst_upd as (
+    update instances i set state = x.state, status = x.status, version = x.version,
+      snapshot = x.snapshot, step_actors = x.step_actors, decisions = x.decisions,
+      steps = x.steps, undo = x.undo, head_hash = x.head_hash, updated_at = x.updated_at
+    from go, jsonb_populate_record(null::instances, go.inst) x
+    where go.expected is not null and i.id = x.id
+  ), inst_ins as (
+    insert into instances select x.* from go, jsonb_populate_record(null::instances, go.inst) x
+    where go.inst is not null and go.expected is null
+  ), hist as (
+    insert into history select x.* from go, jsonb_populate_record(null::history, go.hist) x
+    where go.hist is not null
+  ), closed as (
+    update tasks t set status = c.status, completed_by = c.completed_by,
+      completed_at = c.completed_at
+    from go, jsonb_to_recordset(go.close)
+      as c(id text, status text, completed_by text, completed_at timestamptz)
+    where t.id = c.id and ${STILL_OPEN_T}
+  ), updated as (
+    update tasks t set kind = x.kind, role = x.role, college = x.college,
+      organization = x.organization, assignee = x.assignee, events = x.events,
+      approval = x.approval, due_at = x.due_at, due_basis = x.due_basis, urged_at = x.urged_at,
+      delegated_to = x.delegated_to
+    from go, jsonb_populate_recordset(null::tasks, go.upd) x
+    where t.id = x.id and ${STILL_OPEN_T}
+  ), opened as (
+    insert into tasks select x.* from go, jsonb_populate_recordset(null::tasks, go.new_tasks) x
+  ), moved_tasks as (
+    update tasks t set due_at = m.due_at, due_basis = m.due_basis
+    from go, jsonb_to_recordset(go.move_tasks) as m(id text, due_at timestamptz, due_basis jsonb)
+    where t.id = m.id and ${STILL_OPEN_T}
+  ), cancelled as (
+    update timers t set status = 'cancelled', lease_until = null
+    from go, jsonb_array_elements_text(go.cancel) as c(id)
+    where t.id = c.id and ${STILL_PENDING_T} and t.id is distinct from go.claim_id
+  ), moved_timers as (
+    update timers t set due_at = m.due_at, due_basis = m.due_basis, lease_until = null
+    from go, jsonb_to_recordset(go.move_timers) as m(id text, due_at timestamptz, due_basis jsonb)
+    where t.id = m.id and ${STILL_PENDING_T}
+  ), claimed as (
+    update timers t set status = 'fired', fired_at = go.claim_at, lease_until = null
+    from go where t.id = go.claim_id
+  ), scheduled as (
+    insert into timers select x.* from go, jsonb_populate_recordset(null::timers, go.new_timers) x
+  ), queued as (
+    insert into outbox select x.* from go, jsonb_populate_recordset(null::outbox, go.outbox) x
+  ), copied as (
+    insert into copies select x.* from go, jsonb_populate_recordset(null::copies, go.copies) x
+  ), ref_upd as (
+    update reference_data d set value = q.value, version = d.version + 1, updated_at = now()
+    from ref_want q join ok using (n)
+    where q.expected is not null and d.kind = q.kind and d.key = q.key
+  ), ref_ins as (
+    insert into reference_data (kind, key, value, version, updated_at)
+    select q.kind, q.key, q.value, 1, now() from ref_want q join ok using (n)
+    where q.expected is null
+  ), idem as (
+    insert into idempotency_keys
+    select x.* from go, jsonb_populate_record(null::idempotency_keys, go.idem) x
+    where go.idem is not null
+  ), audited as (
+    insert into admin_audit
+    select x.* from go, jsonb_populate_record(null::admin_audit, go.audit) x
+    where go.audit is not null
+  ), token_used as (
+    update mail_action_tokens k set used_at = go.token_at, outcome = 'applied'
+    from go where k.token_hash = go.token_hash
+  )
+  select n from ok order by n`;
+
+/** For probes: the statement of a batch. */
+export const writeStatementFor = (writes: readonly CommandWrite[]) =>
+  WRITE(JSON.stringify(writes.map(writeParam)));
+
+const iso = (d: Date): string => d.toISOString();
+
+/** One write as the statement's jsonb wants it. */
+function writeParam(w: CommandWrite, n: number): Record<string, unknown> {
+  return {
+    n,
+    inst: w.instance ? toJsonRow(instances, w.instance.row) : null,
+    expected: w.instance?.expectedVersion ?? null,
+    hist: w.history ? toJsonRow(history, w.history) : null,
+    close: w.closeTasks.map((c) => ({
+      id: c.id,
+      status: c.status,
+      completed_by: c.by,
+      completed_at: iso(c.at),
+    })),
+    upd: w.updateTasks.map((t) => toJsonRow(tasks, t)),
+    new_tasks: w.newTasks.map((t) => toJsonRow(tasks, t)),
+    cancel: w.cancelTimers,
+    new_timers: w.newTimers.map((t) => toJsonRow(timers, t)),
+    move_tasks: w.moveTasks.map((m) => ({ id: m.id, due_at: iso(m.dueAt), due_basis: m.dueBasis })),
+    move_timers: w.moveTimers.map((m) => ({
+      id: m.id,
+      due_at: iso(m.dueAt),
+      due_basis: m.dueBasis,
+    })),
+    outbox: w.outbox.map((o) => toJsonRow(outbox, o)),
+    copies: w.copies.map((c) => toJsonRow(copies, c)),
+    refs: w.references.map((r) => ({
+      kind: r.kind,
+      key: r.key,
+      value: r.value,
+      expected: r.expectedVersion,
+    })),
+    claim_id: w.claimTimer?.id ?? null,
+    claim_at: w.claimTimer ? iso(w.claimTimer.at) : null,
+    idem: w.idempotency ? toJsonRow(idempotencyKeys, w.idempotency) : null,
+    token_hash: w.useToken?.tokenHash ?? null,
+    token_at: w.useToken ? iso(w.useToken.at) : null,
+    audit: w.audit ? toJsonRow(adminAudit, w.audit) : null,
+  };
+}
+
+/** Write a batch in one statement; answers, in order, which writes were applied. */
+export async function writeCommands(
+  db: Database,
+  writes: readonly CommandWrite[],
+): Promise<boolean[]> {
+  const params = JSON.stringify(writes.map(writeParam));
+  const applied = new Set(rowsOf(await db.execute(WRITE(params))).map((r) => Number(r.n)));
+  return writes.map((_, n) => applied.has(n));
+}
+
+/**
+ * What two writes of one batch must not share (the statement checks each against the rows as
+ * they were before the statement, so two writes of the same row would both pass).
+ */
+export function conflictKeys(w: CommandWrite): string[] {
+  return [
+    ...(w.instance ? [`i:${w.instance.row.id}`] : []),
+    ...(w.history ? [`i:${w.history.instanceId}`] : []),
+    ...w.references.map((r) => `r:${r.kind}\u0000${r.key}`),
+    ...(w.claimTimer ? [`t:${w.claimTimer.id}`] : []),
+    ...w.cancelTimers.map((id) => `t:${id}`),
+    ...w.moveTimers.map((m) => `t:${m.id}`),
+    ...(w.useToken ? [`k:${w.useToken.tokenHash}`] : []),
+    ...(w.idempotency ? [`y:${w.idempotency.scope}\u0000${w.idempotency.key}`] : []),
+    ...(w.audit ? ['audit'] : []),
+  ];
+}
