@@ -22,6 +22,10 @@ export interface PilotCallSettings {
   readonly semesterStart?: string;
   /** Open the annual-plan call each autumn (第七条2); default true. */
   readonly annualPlan?: boolean;
+  /** The annual summary (年度总结, 第五条3, 第十四条): cron in Beijing time; default 1 December 09:00. */
+  readonly annualSummaryPattern?: string;
+  /** Open the annual-summary call each year; default true. */
+  readonly annualSummary?: boolean;
 }
 
 /** `YYYY-MM` of an instant in Beijing time. */
@@ -29,8 +33,8 @@ function beijingMonth(at: Date): string {
   return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
 }
 
-/** `MM-DD` → the cron fields `day month`; throws on a date no calendar has. */
-function monthDay(mmdd: string): { month: number; day: number } {
+/** `MM-DD` → month and day; throws a `RangeError` on a date no calendar has. */
+export function monthDay(mmdd: string): { month: number; day: number } {
   const m = /^(\d{2})-(\d{2})$/u.exec(mmdd);
   const month = Number(m?.[1]);
   const day = Number(m?.[2]);
@@ -43,8 +47,9 @@ function monthDay(mmdd: string): { month: number; day: number } {
 
 /**
  * The recurring calls of the 1+X pilot: a dynamic report (试点工作动态) per college each period
- * (第六条8), and at the start of each autumn semester the annual-plan call (第七条2) per college
- * for the next year — its deadline is the `annual-plan` flow's, counted in working days.
+ * (第六条8); at the start of each autumn semester the annual-plan call (第七条2) per college for
+ * the next year — its deadline is the `annual-plan` flow's, counted in working days; and each
+ * year the annual summary (年度总结, 第五条3, 第十四条) per college for the year of the call.
  */
 export function pilotCalls(settings: PilotCallSettings): PilotCall[] {
   const colleges = settings.colleges;
@@ -72,6 +77,19 @@ export function pilotCalls(settings: PilotCallSettings): PilotCall[] {
         const year = Number(beijingMonth(occurrence).slice(0, 4)) + 1;
         return colleges.map((collegeId): AnnualPlanInput & JsonObject => ({ year, collegeId }));
       },
+    });
+  }
+  if (settings.annualSummary ?? true) {
+    calls.push({
+      id: 'annual-summary',
+      repeat: { pattern: settings.annualSummaryPattern ?? '0 9 1 12 *' },
+      flowId: 'report',
+      inputs: ({ occurrence }) =>
+        colleges.map((collegeId) => ({
+          kind: 'annual-summary',
+          collegeId,
+          period: beijingMonth(occurrence).slice(0, 4),
+        })),
     });
   }
   return calls;

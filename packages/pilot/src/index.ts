@@ -28,6 +28,8 @@ export * from './budget-adjustment/index.js';
 export * from './rectification/index.js';
 export * from './withdrawal/index.js';
 export * from './annual-plan/index.js';
+export * from './credit-bank-registration/index.js';
 export * from './ledger/index.js';
 export * from './effects/index.js';
 export { flowDiagram, withDiagram } from './diagram/index.js';
+export * from './statistics/index.js';

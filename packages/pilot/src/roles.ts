@@ -1,4 +1,4 @@
-/** The roles of the 1+X pilot (第四–六条, DESIGN §4). Ids are stable English; labels are for people. */
+/** The roles of the 1+X pilot (第四–六条). Ids are stable English; labels are for people. */
 export const ROLES = {
   leadership: { zh: '1+X 试点工作领导小组', en: 'Pilot leadership group', scope: 'school' },
   academic_affairs: { zh: '教务处', en: 'Academic affairs office', scope: 'school' },

@@ -6,7 +6,10 @@ import { pilotSettingsFromEnv, PilotSettingsError } from './settings.js';
 describe('pilot settings from the environment (shared by server and worker)', () => {
   it('defaults: no colleges (no calls), a 70-working-day annual plan, calls on 09-01', () => {
     const s = pilotSettingsFromEnv({});
-    expect(s.flows).toEqual({ annualPlan: { dueWorkingDays: 70 } });
+    expect(s.flows).toEqual({
+      annualPlan: { dueWorkingDays: 70 },
+      projectCall: { start: '09-01', end: '12-31' },
+    });
     expect(s.calls).toMatchObject({ colleges: [], semesterStart: '09-01', annualPlan: true });
     expect(pilotCalls(s.calls)).toEqual([]);
     expect(pilotSettingsFromEnv({}, { colleges: ['ee'] }).calls.colleges).toEqual(['ee']);
@@ -20,12 +23,22 @@ describe('pilot settings from the environment (shared by server and worker)', ()
       ANNUAL_PLAN_CALL: 'false',
       ANNUAL_PLAN_DUE_WORKING_DAYS: '60',
       ANNUAL_PLAN_REMINDER_WORKING_DAYS: '50, 40',
+      PROJECT_CALL_WINDOW: '09-15..01-10',
+      ANNUAL_SUMMARY_PATTERN: '0 9 15 12 *',
+      ANNUAL_SUMMARY_CALL: '0',
     });
     expect(s.calls).toEqual({
       colleges: ['ee', 'cs'],
       dynamicReportPattern: '0 9 1 */3 *',
       semesterStart: '08-31',
       annualPlan: false,
+      annualSummaryPattern: '0 9 15 12 *',
+      annualSummary: false,
+    });
+    expect(s.flows.projectCall).toEqual({ start: '09-15', end: '01-10' });
+    expect(pilotSettingsFromEnv({ SEMESTER_START: '08-25' }).flows.projectCall).toEqual({
+      start: '08-25',
+      end: '12-31',
     });
     expect(s.flows.annualPlan).toEqual({ dueWorkingDays: 60, reminderWorkingDays: [50, 40] });
     const flow = createPilotFlows(s.flows).find((f) => f.id === 'annual-plan');
@@ -43,6 +56,9 @@ describe('pilot settings from the environment (shared by server and worker)', ()
     [{ SEMESTER_START: '9-1' }, 'SEMESTER_START'],
     [{ SEMESTER_START: '02-30' }, 'SEMESTER_START'],
     [{ ANNUAL_PLAN_CALL: 'maybe' }, 'ANNUAL_PLAN_CALL'],
+    [{ PROJECT_CALL_WINDOW: '09-01' }, 'PROJECT_CALL_WINDOW'],
+    [{ PROJECT_CALL_WINDOW: '09-01..02-30' }, 'PROJECT_CALL_WINDOW'],
+    [{ ANNUAL_SUMMARY_CALL: 'maybe' }, 'ANNUAL_SUMMARY_CALL'],
   ])('refuses %o and names %s', (env, variable) => {
     expect(() => pilotSettingsFromEnv(env)).toThrow(PilotSettingsError);
     expect(() => pilotSettingsFromEnv(env)).toThrow(variable);
@@ -52,10 +68,19 @@ describe('pilot settings from the environment (shared by server and worker)', ()
 describe('pilotCalls: the recurring calls of the pilot', () => {
   const calls = pilotCalls({ colleges: ['ee', 'cs'], semesterStart: '09-01' });
 
-  it('a dynamic report per college and month, and the annual-plan call each autumn semester start', () => {
+  it('a dynamic report per college and month, the annual-plan call each autumn semester start, the annual summary each December', () => {
     expect(calls.map((c) => [c.id, c.flowId, c.repeat.pattern])).toEqual([
       ['dynamic-report', 'report', '0 9 1 * *'],
       ['annual-plan-call', 'annual-plan', '0 9 1 9 *'],
+      ['annual-summary', 'report', '0 9 1 12 *'],
+    ]);
+  });
+
+  it('the annual summary of 2026 (第五条3, 第十四条): one report per college for the year', () => {
+    const call = calls.find((c) => c.id === 'annual-summary');
+    expect(call?.inputs({ occurrence: new Date('2026-12-01T01:00:00Z') })).toEqual([
+      { kind: 'annual-summary', collegeId: 'ee', period: '2026' },
+      { kind: 'annual-summary', collegeId: 'cs', period: '2026' },
     ]);
   });
 
@@ -78,8 +103,8 @@ describe('pilotCalls: the recurring calls of the pilot', () => {
   });
 
   it('can leave the annual-plan call out', () => {
-    expect(pilotCalls({ colleges: ['ee'], annualPlan: false }).map((c) => c.id)).toEqual([
-      'dynamic-report',
-    ]);
+    expect(
+      pilotCalls({ colleges: ['ee'], annualPlan: false, annualSummary: false }).map((c) => c.id),
+    ).toEqual(['dynamic-report']);
   });
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { compileDeadline } from './annual-plan/deadlines.js';
 import { pilotCalls, type PilotCallSettings } from './calls.js';
 import type { PilotSettings } from './flows.js';
+import { checkCallWindow } from './pilot-project/call-window.js';
 
 const days = z.coerce.number().int().min(1).max(250);
 const dayList = z
@@ -25,6 +26,18 @@ const schema = z.object({
   ANNUAL_PLAN_DUE_WORKING_DAYS: days.default(70),
   /** Reminders, in working days from the call (default 15 and 5 days before the deadline). */
   ANNUAL_PLAN_REMINDER_WORKING_DAYS: dayList.optional(),
+  /**
+   * When pilot projects are applied for, for the next year (第七条2): `MM-DD..MM-DD`, Beijing,
+   * both days included; default from SEMESTER_START to 12-31.
+   */
+  PROJECT_CALL_WINDOW: z
+    .string()
+    .regex(/^\d{2}-\d{2}\.\.\d{2}-\d{2}$/u, 'MM-DD..MM-DD, e.g. 09-01..12-20')
+    .optional(),
+  /** Cron pattern (Beijing time) of the annual-summary call (第五条3); default 1 December 09:00. */
+  ANNUAL_SUMMARY_PATTERN: z.string().min(9).default('0 9 1 12 *'),
+  /** `0`/`false`: no annual-summary call. */
+  ANNUAL_SUMMARY_CALL: z.enum(['1', '0', 'true', 'false']).default('true'),
 });
 
 /** The pilot's deployment settings, read from the environment of the server or the worker. */
@@ -65,11 +78,18 @@ export function pilotSettingsFromEnv(
     dynamicReportPattern: e.DYNAMIC_REPORT_PATTERN,
     semesterStart: e.SEMESTER_START,
     annualPlan: e.ANNUAL_PLAN_CALL === '1' || e.ANNUAL_PLAN_CALL === 'true',
+    annualSummaryPattern: e.ANNUAL_SUMMARY_PATTERN,
+    annualSummary: e.ANNUAL_SUMMARY_CALL === '1' || e.ANNUAL_SUMMARY_CALL === 'true',
   };
+  const [start, end] = (e.PROJECT_CALL_WINDOW ?? `${e.SEMESTER_START}..12-31`).split('..');
+  const projectCall = { start: start ?? '', end: end ?? '' };
   // Checked now, so a bad value stops the process at start with the variable's name.
   check('ANNUAL_PLAN_REMINDER_WORKING_DAYS', () => compileDeadline(annualPlan));
   check('SEMESTER_START', () => pilotCalls({ ...calls, colleges: ['check'] }));
-  return { flows: { annualPlan }, calls };
+  check(e.PROJECT_CALL_WINDOW ? 'PROJECT_CALL_WINDOW' : 'SEMESTER_START', () =>
+    checkCallWindow(projectCall),
+  );
+  return { flows: { annualPlan, projectCall }, calls };
 }
 
 function check(variable: string, fn: () => unknown): void {

@@ -1,9 +1,9 @@
 import type { Duration } from '@certflow/engine';
 
 /**
- * How long the colleges have to compile the plan, in working days from the call (DESIGN §6,
- * DOMAIN-NOTES «School year»). The call opens at semester start; the deadline is a deployment
- * setting (e.g. mid-December), so it is given to `annualPlanFlow` rather than fixed here.
+ * How long the colleges have to compile the plan, in working days from the call (第七条2:
+ * 每年秋季学期编报). The call opens at semester start; the deadline is a deployment setting
+ * (e.g. mid-December), so it is given to `annualPlanFlow` rather than fixed here.
  */
 export interface AnnualPlanSettings {
   /** Working days from the call to the deadline; at the deadline 教务处 gets an escalation. */

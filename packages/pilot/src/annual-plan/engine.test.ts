@@ -29,14 +29,16 @@ describe('annual-plan: the autumn call on the real calendar', () => {
   it('default: the college compiles within 70 working days (mid-December), reminded 15 and 5 days before', async () => {
     const i = await engineWith().start('annual-plan', planCall(), SYSTEM_ACTOR);
     expect(i).toMatchObject({ state: 'compiling', status: 'active', college: 'ee' });
-    // 70 working days skip 中秋 (09-25), 国庆 (10-01..07) and count the make-up days 09-20 and 10-10.
+    // 70 working days skip 中秋 (09-25), 国庆 (10-01..07) and count the make-up days 09-20 and
+    // 10-10: the 70th is Monday 12-14, due at 17:30. A reminder after 55 (65) working days comes
+    // at 09:00 of the next working day.
     expect(i.tasks).toMatchObject([
-      { role: 'college_lead', college: 'ee', step: 'compile', dueAt: bj('2026-12-14T09:00:00') },
+      { role: 'college_lead', college: 'ee', step: 'compile', dueAt: bj('2026-12-14T17:30:00') },
     ]);
     expect(await timersOf(i.id)).toEqual([
-      ['remind', bj('2026-11-23T09:00:00')],
-      ['remind', bj('2026-12-07T09:00:00')],
-      ['escalate', bj('2026-12-14T09:00:00')],
+      ['remind', bj('2026-11-24T09:00:00')],
+      ['remind', bj('2026-12-08T09:00:00')],
+      ['escalate', bj('2026-12-14T17:30:00')],
     ]);
     expect(await store.read.reference(ANNUAL_PLAN_REF, '2027/ee')).toEqual({
       instanceId: i.id,
@@ -51,10 +53,10 @@ describe('annual-plan: the autumn call on the real calendar', () => {
       annualPlan: { dueWorkingDays: 10, reminderWorkingDays: [5] },
     });
     const i = await engineWith(flows).start('annual-plan', planCall(), SYSTEM_ACTOR);
-    expect(i.tasks[0]?.dueAt).toBe(bj('2026-09-15T09:00:00'));
+    expect(i.tasks[0]?.dueAt).toBe(bj('2026-09-15T17:30:00'));
     expect(await timersOf(i.id)).toEqual([
-      ['remind', bj('2026-09-08T09:00:00')],
-      ['escalate', bj('2026-09-15T09:00:00')],
+      ['remind', bj('2026-09-09T09:00:00')],
+      ['escalate', bj('2026-09-15T17:30:00')],
     ]);
   });
 
@@ -72,7 +74,7 @@ describe('annual-plan: the autumn call on the real calendar', () => {
     });
     const engine = engineWith(flows);
     const i = await engine.start('annual-plan', planCall(), SYSTEM_ACTOR);
-    clock.set('2026-09-15T09:00:00+08:00');
+    clock.set('2026-09-15T17:30:00+08:00');
     for (const t of await store.dispatch.pendingTimers(10, clock.now()))
       await engine.fireTimer(t.id);
     const history = await engine.history(i.id);
@@ -147,7 +149,7 @@ describe('annual-plan through the engine (MemoryStore, Mon–Fri calendar)', () 
     expect(timers.map((t) => t.kind)).toEqual(['remind']);
     const back = await w.engine.send(
       i.id,
-      { type: 'RETURN', taskId: await taskOf(i.id) },
+      { type: 'RETURN', taskId: await taskOf(i.id), comment: '超出试点规模，请压缩' },
       people.leader,
     );
     expect(back.state).toBe('returned');

@@ -7,7 +7,7 @@ import {
   type TaskSpec,
 } from '@certflow/engine';
 import { z } from 'zod';
-import { budgetTotal, QUOTA_REF, quota, quotaKey } from '../common.js';
+import { budgetTotal, QUOTA_REF, quotaV1, quotaKey } from '../common.js';
 import { pilotError } from '../errors.js';
 import {
   compileDeadline,
@@ -48,7 +48,7 @@ export function checkPlan(
     scale: plan.lines.reduce((n, l) => n + l.scale, 0),
     budget: plan.lines.reduce((n, l) => n + budgetTotal(l.budget), 0),
   };
-  const parsed = quota.safeParse(refs.get(QUOTA_REF, quotaKey(call.year, call.collegeId)));
+  const parsed = quotaV1.safeParse(refs.get(QUOTA_REF, quotaKey(call.year, call.collegeId)));
   const reasons = !parsed.success
     ? ['quota-missing']
     : [
@@ -63,7 +63,7 @@ export function checkPlan(
 const collegeOps = ['TRANSFER', 'CC', 'COMMENT'] as const;
 
 /**
- * The annual plan call (第七条2), with the compile deadline of this deployment (DESIGN §6).
+ * The annual plan call (第七条2), with the compile deadline of this deployment.
  * `pilotFlows` registers it with `DEFAULT_ANNUAL_PLAN_SETTINGS`; a server and a worker that
  * share a database must be given the same settings.
  */

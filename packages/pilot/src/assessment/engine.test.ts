@@ -26,6 +26,41 @@ async function refusedUnchanged(attempt: () => Promise<unknown>, code: string): 
 }
 
 describe('assessment through the engine (MemoryStore)', () => {
+  it('v2 (第六条3): the steps of the evaluation organization are for the project’s own organization only', async () => {
+    const i = await begin();
+    expect(i.flowVersion).toBe(2);
+    const site = (await w.store.read.openTasks(i.id)).find((t) => t.step === 'site');
+    expect(site).toMatchObject({ role: 'evaluation_org', organization: '工信部教育与考试中心' });
+    await refusedUnchanged(
+      () => send(i, 'ACCEPT_SITE', people.otherEvaluator, { siteCode: 'S' }),
+      'NOT_AUTHORIZED',
+    );
+    expect((await w.engine.inbox(people.otherEvaluator)).total).toBe(0);
+    expect((await w.engine.inbox(people.evaluator)).items.map((t) => t.step)).toEqual(['site']);
+    expect((await send(i, 'ACCEPT_SITE', people.evaluator, { siteCode: 'S' })).state).toContain(
+      'fee.drafting',
+    );
+  });
+
+  it('v2: every expense updates the college’s spending of the project’s year (上一年度执行预算, 第七条2)', async () => {
+    const i = await begin();
+    const expense = (amount: number) =>
+      send(i, 'RECORD_EXPENSE', people.finance, {
+        category: 'consumables',
+        amount,
+        receiptRef: 'att://receipt/1.pdf',
+      });
+    await expense(10_000);
+    await expense(5_000);
+    expect(await w.reference('spending', 'ee')).toEqual({
+      collegeId: 'ee',
+      years: { '2027': { 'proj-1': 15_000 } },
+    });
+    const before = JSON.stringify(await w.reference('spending', 'ee'));
+    await refusedUnchanged(() => expense(200_000), 'OVER_BUDGET');
+    expect(JSON.stringify(await w.reference('spending', 'ee'))).toBe(before);
+  });
+
   it('runs the cycle; each step by its role; completion locks the project and writes transcripts', async () => {
     let i = await begin();
     expect(i.tasks.map((t) => [t.role, t.step])).toEqual([
@@ -193,7 +228,13 @@ describe('assessment through the engine (MemoryStore)', () => {
     });
     i = await send(i, 'CONFIRM_FEE', people.evaluator);
     await refusedUnchanged(() => send(i, 'APPROVE', people.finance), 'OVER_BUDGET');
-    expect((await send(i, 'RETURN', people.finance)).state).toContain('fee.drafting');
+    await refusedUnchanged(() => send(i, 'RETURN', people.finance), 'REASON_REQUIRED');
+    const back = await w.engine.send(
+      i.id,
+      { type: 'RETURN', comment: '费用超出剩余预算，请调整' },
+      people.finance,
+    );
+    expect(back.state).toContain('fee.drafting');
   });
 
   it('a fee charged to a student opens a withdrawal case automatically, once', async () => {

@@ -1,4 +1,5 @@
 export { assessmentFlow, ARCHIVE_DEADLINE } from './flow.js';
+export { assessmentFlowV2 } from './flow-v2.js';
 export { assessmentMachine } from './machine.js';
 export { ASSESSMENT_ERRORS, assessmentErrors, type AssessmentErrorCode } from './errors.js';
 export type { AssessmentContext, ProjectSummary, Consent, Violation } from './context.js';

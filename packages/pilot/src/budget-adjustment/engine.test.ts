@@ -125,7 +125,7 @@ describe('budget-adjustment through the engine (MemoryStore)', () => {
     await expect(w.engine.send(b.id, { type: 'APPROVE' }, both)).rejects.toMatchObject({
       code: 'SEPARATION_OF_DUTIES',
     });
-    b = await w.engine.send(b.id, { type: 'RETURN' }, people.academic);
+    b = await w.engine.send(b.id, { type: 'RETURN', comment: '请补充说明' }, people.academic);
     b = await w.engine.send(b.id, { type: 'RESUBMIT', data: { reason: '补充测算' } }, people.owner);
     expect(b.state).toBe('financeReview');
     b = await w.engine.send(b.id, { type: 'WITHDRAW' }, people.owner);

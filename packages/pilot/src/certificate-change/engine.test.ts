@@ -116,7 +116,7 @@ describe('certificate-change through the engine (MemoryStore)', () => {
     ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     i = await w.engine.send(i.id, { type: 'RESUBMIT' }, people.owner);
     expect(i.state).toBe('collegeReview');
-    i = await w.engine.send(i.id, { type: 'REJECT' }, people.collegeLead);
+    i = await w.engine.send(i.id, { type: 'REJECT', comment: '不予变更' }, people.collegeLead);
     expect(i.status).toBe('rejected');
     await expect(w.engine.send(i.id, { type: 'APPROVE' }, people.academic)).rejects.toMatchObject({
       code: 'EVENT_NOT_ACCEPTED',

@@ -2,12 +2,12 @@ import { defineFlow } from '@certflow/engine';
 import { describe, expect, it } from 'vitest';
 import { setup } from 'xstate';
 import { z } from 'zod';
-import { pilotProjectFlow } from '../pilot-project/flow.js';
+import { pilotProjectFlow } from '../pilot-project/v1/flow.js';
 import { flowDiagram } from './flow-diagram.js';
 import { withDiagram } from './readme-block.js';
 
 describe('flowDiagram', () => {
-  it('is generated from the machine: states, guarded edges, final states and who acts', () => {
+  it('is generated from the machine: states, guarded edges, final states and who acts (pilot-project v1)', () => {
     const d = flowDiagram(pilotProjectFlow);
     expect(d.startsWith('stateDiagram-v2\n  [*] --> collegeReview\n')).toBe(true);
     expect(d).toContain('  academicReview --> leadershipReview : APPROVE [needsLeadership]\n');

@@ -26,8 +26,34 @@ describe('pilot effect handlers', () => {
     await open(openPayload, ctx('ob-1'));
     await open(openPayload, ctx('ob-1'));
     expect(await count('withdrawal')).toBe(1);
-    await open(openPayload, ctx('ob-2'));
-    expect(await count('withdrawal')).toBe(2);
+  });
+
+  it('another trigger while the case is open adds its evidence to that case (第七条1)', async () => {
+    const open = pilotEffectHandlers[EFFECT_KINDS.openWithdrawal]!;
+    await open(openPayload, ctx('ob-1'));
+    await open(
+      { ...openPayload, withdrawal: { ...openPayload.withdrawal, reason: '再次收费' } },
+      ctx('ob-2'),
+    );
+    await open(
+      { ...openPayload, withdrawal: { ...openPayload.withdrawal, reason: '再次收费' } },
+      ctx('ob-2'),
+    );
+    const { items } = await w.store.read.listInstances({
+      flowId: 'withdrawal',
+      limit: 10,
+      offset: 0,
+    });
+    expect(items.map((i) => i.state).sort()).toEqual(['joined', 'notice']);
+    const caseId = items.find((i) => i.state === 'notice')!.id;
+    expect(items.find((i) => i.state === 'joined')).toMatchObject({ status: 'completed' });
+    expect(await w.reference('withdrawal-case', 'proj-1')).toMatchObject({
+      open: caseId,
+      evidence: [
+        { id: caseId, reason: '收费' },
+        { reason: '再次收费', by: 'system' },
+      ],
+    });
   });
 
   it('a project already cancelled needs no new case', async () => {
@@ -49,7 +75,11 @@ describe('pilot effect handlers', () => {
       assessmentStart({ projectId: 'proj-2' }),
       people.owner,
     );
-    const done = await w.engine.send(b.id, { type: 'REJECT' }, people.evaluator);
+    const done = await w.engine.send(
+      b.id,
+      { type: 'REJECT', comment: '站点条件不符' },
+      people.evaluator,
+    );
     const end = pilotEffectHandlers[EFFECT_KINDS.endProjectInstances]!;
     const payload = {
       ...origin,

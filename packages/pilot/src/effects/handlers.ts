@@ -42,7 +42,12 @@ function parse<T>(schema: ZodType<T>, payload: JsonObject, kind: string): T {
   return parsed.data;
 }
 
-/** Open the withdrawal case; a project already cancelled needs none. Redelivery starts nothing new. */
+/**
+ * Open the withdrawal case — or, when the project has an open one, add this trigger to it as
+ * evidence (第七条1: one open case per project; `ifOpen: 'add-evidence'`, decided atomically by
+ * the withdrawal flow on the project's case file). A project already cancelled needs none.
+ * Redelivery starts nothing new (idempotency key).
+ */
 async function openWithdrawal(payload: JsonObject, ctx: EffectContext): Promise<void> {
   const p: OpenWithdrawalPayload = parse(
     openWithdrawalPayload,
@@ -50,9 +55,14 @@ async function openWithdrawal(payload: JsonObject, ctx: EffectContext): Promise<
     EFFECT_KINDS.openWithdrawal,
   );
   try {
-    await ctx.engine.start('withdrawal', p.withdrawal, SYSTEM_ACTOR, {
-      idempotencyKey: `effect-${ctx.outboxId}`,
-    });
+    await ctx.engine.start(
+      'withdrawal',
+      { ...p.withdrawal, ifOpen: 'add-evidence' },
+      SYSTEM_ACTOR,
+      {
+        idempotencyKey: `effect-${ctx.outboxId}`,
+      },
+    );
   } catch (error) {
     if (isDomainError(error) && error.code === 'PROJECT_NOT_IMPLEMENTING') return;
     throw error;

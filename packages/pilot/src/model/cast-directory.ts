@@ -7,6 +7,7 @@ const persons: Person[] = cast.map((p) => ({
   email: p.email,
   roles: [...p.roles],
   college: p.college ?? null,
+  organization: p.organization ?? null,
 }));
 
 /** The test cast as a people directory, for 转办/加签/抄送 and notifications. */

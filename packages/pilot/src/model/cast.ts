@@ -12,7 +12,13 @@ export const cast: readonly CastMember[] = [
   ...Object.values(people),
   { id: 'u-president2', name: '孙副院长', email: 'vp@example.edu.cn', roles: ['leadership'] },
   { id: 'u-fin2', name: '郑科长', email: 'fin2@example.edu.cn', roles: ['finance'] },
-  { id: 'u-org2', name: '评价组织考务', email: 'org2@example.com', roles: ['evaluation_org'] },
+  {
+    id: 'u-org2',
+    name: '评价组织考务',
+    email: 'org2@example.com',
+    roles: ['evaluation_org'],
+    organization: '工信部教育与考试中心',
+  },
   {
     id: 'u-owner-cs',
     name: '何老师',
@@ -29,10 +35,12 @@ export function castMember(id: string): CastMember | undefined {
 /** Does the person hold the task (named assignee, or its role in its scope)? Mirrors the engine. */
 export function holdsTask(
   person: Actor,
-  task: Pick<TaskRecord, 'assignee' | 'role' | 'college'>,
+  task: Pick<TaskRecord, 'assignee' | 'role' | 'college' | 'organization'>,
 ): boolean {
   if (task.assignee !== null) return task.assignee === person.id;
   return (
-    person.roles.includes(task.role) && (task.college === null || task.college === person.college)
+    person.roles.includes(task.role) &&
+    (task.college === null || task.college === person.college) &&
+    (task.organization === null || task.organization === person.organization)
   );
 }

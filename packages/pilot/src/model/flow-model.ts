@@ -41,6 +41,8 @@ export interface ModelProbe {
  */
 export interface FlowModel {
   readonly flowId: string;
+  /** The flow version the model is of; default: every version of `flowId` without a model of its own. */
+  readonly version?: number;
   readonly scenarios: readonly ModelScenario[];
   /**
    * Payloads of the events to explore in a machine state. Event types the state accepts but

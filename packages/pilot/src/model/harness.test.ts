@@ -1,14 +1,17 @@
 import { defineFlow, type AnyFlow, type JsonObject } from '@certflow/engine';
 import { describe, expect, it } from 'vitest';
 import { pilotFlows } from '../flows.js';
-import { pilotProjectFlow } from '../pilot-project/flow.js';
-import { pilotProjectMachine } from '../pilot-project/machine.js';
+import { pilotProjectFlowV2 } from '../pilot-project/flow.js';
+import { reviewTask } from '../review-task.js';
+import { pilotProjectFlow } from '../pilot-project/v1/flow.js';
+import { pilotProjectMachine } from '../pilot-project/v1/machine.js';
 import { projectApplication } from '../testing/fixtures.js';
 import { people } from '../testing/people.js';
 import type { FlowModel } from './flow-model.js';
 import { historyMatchesPath, spendingWithinBudget, type Observation } from './invariants.js';
 import { runScenario } from './model-suite.js';
-import { pilotProjectModel } from './models/pilot-project.js';
+import { pilotProjectModel as pilotProjectV2Model } from './models/pilot-project.js';
+import { pilotProjectV1Model as pilotProjectModel } from './models/pilot-project-v1.js';
 
 /** The harness must catch a broken flow: each mutant below breaks one invariant. */
 const mutant = (changes: Partial<AnyFlow>): AnyFlow =>
@@ -19,6 +22,23 @@ const run = (flow: AnyFlow, model: FlowModel = pilotProjectModel) =>
   });
 
 describe('the model-based harness catches broken flows', () => {
+  it('v2 with the 领导小组 step given to 教务处: completed without the leadership (第六条2)', async () => {
+    const flow = defineFlow({
+      ...(pilotProjectFlowV2 as AnyFlow),
+      version: 99,
+      states: {
+        ...pilotProjectFlowV2.states,
+        leadershipReview: { tasks: [reviewTask('academic', 'academic_affairs', 'school')] },
+      },
+    });
+    const model = { ...pilotProjectV2Model, version: 99 };
+    await expect(
+      runScenario(flow, model, model.scenarios[0]!, {
+        flows: [...pilotFlows.filter((f) => f.id !== flow.id), flow],
+      }),
+    ).rejects.toThrow(/completed without the approval of leadership/);
+  });
+
   it('a broken guard lets an over-scale project skip the leadership group', async () => {
     const flow = mutant({
       machine: pilotProjectMachine.provide({ guards: { needsLeadership: () => false } }),

@@ -51,7 +51,7 @@ export function historyMatchesPath(o: Observation): void {
 
 /**
  * Every row was sent by someone allowed to: the holder of a task of that state listing the event
- * (role and college scope; never the submitter for an approval step), the submitter for a
+ * (role and college or organization scope; never the submitter for an approval step), the submitter for a
  * submitter right, or the system for a timer the state declares. One person, one approval step.
  */
 export function actorsWereEntitled(o: Observation): void {
@@ -97,8 +97,12 @@ export function actorsWereEntitled(o: Observation): void {
     }
     const person = (o.actorOf ?? castMember)(r.actorId);
     if (!person) fail(o, `row ${r.seq} by ${r.actorId}, who is unknown`);
+    // 第六条3: an organization-scoped task is only for the instance's evaluation organization.
     const inScope = (scope: string): boolean =>
-      scope === 'school' || person!.college === o.instance.college;
+      scope === 'school' ||
+      (scope === 'organization'
+        ? person!.organization === o.instance.organization
+        : person!.college === o.instance.college);
     const held = tasks
       .filter((t) => t.events.includes(r.event))
       .find((t) =>

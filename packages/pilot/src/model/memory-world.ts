@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { createEngine, ManualClock, type AnyFlow, type Engine } from '@certflow/engine';
 import { MemoryStore } from '@certflow/engine/testing';
 import { pilotFlows } from '../flows.js';
@@ -14,6 +13,14 @@ export interface MemoryWorld {
   dump(references?: ReadonlyArray<readonly [kind: string, key: string]>): Promise<string>;
 }
 
+/**
+ * `pilotFlows` with `flow` as the only version of its id, so that a start opens that version
+ * (the model of a version the registry no longer starts, e.g. pilot-project v1).
+ */
+export function flowsFor(flow: Pick<AnyFlow, 'id' | 'version'>): readonly AnyFlow[] {
+  return pilotFlows.filter((f) => f.id !== flow.id || f.version === flow.version);
+}
+
 export function memoryWorld(
   options: { start?: string; flows?: readonly AnyFlow[] } = {},
 ): MemoryWorld {
@@ -23,7 +30,6 @@ export function memoryWorld(
     store,
     flows: options.flows ?? pilotFlows,
     clock,
-    ids: randomUUID,
     calendar: weekdayCalendar,
     directory: castDirectory,
   });

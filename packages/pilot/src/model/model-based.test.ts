@@ -1,8 +1,8 @@
 import { leafStateIds, SYSTEM_ACTOR } from '@certflow/engine';
 import { describe, expect, it } from 'vitest';
 import { pilotFlows } from '../flows.js';
-import { flowModels, PENDING_MODELS } from './models/index.js';
-import { memoryWorld } from './memory-world.js';
+import { modelFor, PENDING_MODELS } from './models/index.js';
+import { flowsFor, memoryWorld } from './memory-world.js';
 import { runScenario } from './model-suite.js';
 import { expectRefused } from './replay.js';
 
@@ -18,14 +18,14 @@ function restingLeaves(flow: (typeof pilotFlows)[number]): string[] {
 
 describe('model-based: every path of every flow in pilotFlows, replayed through the engine', () => {
   it('every registered flow has a model (add model/models/<flow-id>.ts, see model/README.md)', () => {
-    const missing = pilotFlows.map((f) => f.id).filter((id) => !flowModels[id]);
+    const missing = pilotFlows.filter((f) => !modelFor(f)).map((f) => f.id);
     expect(missing.filter((id) => !PENDING_MODELS.includes(id))).toEqual([]);
     // A pending entry that now has a model (or is no longer a flow) must be removed from the list.
     expect(PENDING_MODELS.filter((id) => !missing.includes(id))).toEqual([]);
   });
 
   for (const flow of pilotFlows) {
-    const model = flowModels[flow.id];
+    const model = modelFor(flow);
     if (!model) continue;
     describe(`${flow.id} v${flow.version}`, () => {
       const reached = new Set<string>();
@@ -44,7 +44,7 @@ describe('model-based: every path of every flow in pilotFlows, replayed through 
       });
 
       it('refused starts write nothing', async () => {
-        const w = memoryWorld();
+        const w = memoryWorld({ flows: flowsFor(flow) });
         const scenario = model.scenarios[0]!;
         for (const r of scenario.references ?? []) w.store.setReference(r.kind, r.key, r.value);
         for (const p of model.startProbes ?? []) {

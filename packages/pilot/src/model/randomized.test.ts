@@ -12,8 +12,8 @@ import { initialTransition } from 'xstate';
 import { pilotFlows } from '../flows.js';
 import type { FlowModel } from './flow-model.js';
 import { INVARIANTS } from './invariants.js';
-import { memoryWorld, type MemoryWorld } from './memory-world.js';
-import { flowModels } from './models/index.js';
+import { flowsFor, memoryWorld, type MemoryWorld } from './memory-world.js';
+import { modelFor } from './models/index.js';
 import { machineInputOf } from './paths.js';
 import { randomCommand, strangers, type RandomCommand } from './random-commands.js';
 import { cast } from './cast.js';
@@ -81,9 +81,9 @@ async function apply(w: MemoryWorld, id: string, c: RandomCommand): Promise<stri
 
 describe('randomized bad input: every flow in pilotFlows against the engine (MemoryStore)', () => {
   for (const flow of pilotFlows) {
-    const model = flowModels[flow.id];
+    const model = modelFor(flow);
     if (!model) continue;
-    it(`${flow.id}: each command is applied legally or refused with a typed code and no change`, async () => {
+    it(`${flow.id} v${flow.version}: each command is applied legally or refused with a typed code and no change`, async () => {
       const payloads = await payloadsOf(flow, model);
       const counts = { commands: 0, applied: 0, refused: 0 };
       const codes = new Set<string>();
@@ -96,7 +96,7 @@ describe('randomized bad input: every flow in pilotFlows against the engine (Mem
           }),
           async (which, commands) => {
             const scenario = model.scenarios[which]!;
-            const w = memoryWorld();
+            const w = memoryWorld({ flows: flowsFor(flow) });
             for (const r of scenario.references ?? []) w.store.setReference(r.kind, r.key, r.value);
             const view = await w.engine.start(flow.id, scenario.input, scenario.starter);
             for (const c of commands) {
@@ -154,9 +154,9 @@ describe('randomized bad input: every flow in pilotFlows against the engine (Mem
 
 describe('randomized bad input: starts with mutated inputs, by anyone', () => {
   for (const flow of pilotFlows) {
-    const model = flowModels[flow.id];
+    const model = modelFor(flow);
     if (!model) continue;
-    it(`${flow.id}: a start either opens an instance or is refused with a typed code and no change`, async () => {
+    it(`${flow.id} v${flow.version}: a start either opens an instance or is refused with a typed code and no change`, async () => {
       await fc.assert(
         fc.asyncProperty(
           fc.nat(model.scenarios.length - 1),
@@ -165,7 +165,7 @@ describe('randomized bad input: starts with mutated inputs, by anyone', () => {
           fc.constantFrom(...everyone),
           async (which, key, value, actor) => {
             const scenario = model.scenarios[which]!;
-            const w = memoryWorld();
+            const w = memoryWorld({ flows: flowsFor(flow) });
             for (const r of scenario.references ?? []) w.store.setReference(r.kind, r.key, r.value);
             const base = scenario.input as Record<string, unknown>;
             const keys = Object.keys(base);

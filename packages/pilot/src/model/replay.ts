@@ -11,7 +11,7 @@ import type { AnyMachineSnapshot } from 'xstate';
 import { cast, holdsTask } from './cast.js';
 import type { FlowModel, ModelEvent, ModelProbe, ModelScenario } from './flow-model.js';
 import { INVARIANTS } from './invariants.js';
-import { memoryWorld, type MemoryWorld } from './memory-world.js';
+import { flowsFor, memoryWorld, type MemoryWorld } from './memory-world.js';
 import type { ModelPath } from './paths.js';
 
 /** Refused with `code`, and the store (with the watched references) is byte-for-byte unchanged. */
@@ -43,9 +43,12 @@ async function holderFor(
   w: MemoryWorld,
   id: string,
   type: string,
+  taskId?: string,
 ): Promise<{ actor: Actor; taskId: string } | undefined> {
   const instance = await w.store.read.getInstance(id);
-  const tasks = (await w.store.read.openTasks(id)).filter((t) => t.events.includes(type));
+  const tasks = (await w.store.read.openTasks(id)).filter(
+    (t) => t.events.includes(type) && (taskId === undefined || t.id === taskId),
+  );
   for (const task of tasks) {
     const other = (p: Actor) =>
       Object.entries(instance?.stepActors ?? {}).some(
@@ -59,6 +62,11 @@ async function holderFor(
   return undefined;
 }
 
+/** 退回 and 驳回 need a reason (the engine refuses them without one, `REASON_REQUIRED`). */
+const REASONED = new Set(['RETURN', 'REJECT']);
+const reasonFor = (type: string): { comment?: string } =>
+  REASONED.has(type) ? { comment: `模型测试：${type === 'RETURN' ? '请修改' : '不予通过'}` } : {};
+
 /** Send one model event the way it happens for real: by a task holder, the submitter, or a timer. */
 async function act(
   w: MemoryWorld,
@@ -67,7 +75,11 @@ async function act(
   view: InstanceView,
   event: ModelEvent,
 ): Promise<InstanceView> {
-  const command: CommandEvent = { type: event.type, data: event.data ?? {} };
+  const command: CommandEvent = {
+    type: event.type,
+    data: event.data ?? {},
+    ...reasonFor(event.type),
+  };
   const open = await w.store.read.openTasks(view.id);
   const submitterTask = open.find((t) => t.kind === 'submitter' && t.events.includes(event.type));
   if (submitterTask)
@@ -126,13 +138,24 @@ async function probe(
       actor: 'holder',
       code: 'EVENT_NOT_ACCEPTED',
     });
+    // 退回/驳回 without a reason, by the task's holder: refused, nothing written.
+    for (const type of task.events.filter((e) => REASONED.has(e))) {
+      probes.push({
+        event: { type, data: payload(type), taskId: task.id, comment: '  ' },
+        actor: 'holder',
+        code: 'REASON_REQUIRED',
+      });
+    }
   }
   probes.push(...(model.probes?.(snapshot, scenario) ?? []));
   for (const p of probes) {
     let actor: Actor | undefined;
     if (p.actor === 'submitter') actor = scenario.starter;
     else if (p.actor === 'holder')
-      actor = (await holderFor(w, id, view.tasks[0]?.events[0] ?? ''))?.actor ?? outsider;
+      actor =
+        (await holderFor(w, id, p.event.type, p.event.taskId))?.actor ??
+        (await holderFor(w, id, view.tasks[0]?.events[0] ?? ''))?.actor ??
+        outsider;
     else actor = p.actor;
     const codes = p.code === 'SELF_APPROVAL' ? ['SELF_APPROVAL', 'NOT_AUTHORIZED'] : [p.code];
     await expectRefused(
@@ -164,7 +187,7 @@ export async function replayPath(args: {
   flows?: readonly AnyFlow[];
 }): Promise<{ steps: number; probes: number }> {
   const { flow, model, scenario, path } = args;
-  const w = memoryWorld(args.flows ? { flows: args.flows } : {});
+  const w = memoryWorld({ flows: args.flows ?? flowsFor(flow) });
   for (const r of scenario.references ?? []) w.store.setReference(r.kind, r.key, r.value);
   let view = await w.engine.start(flow.id, scenario.input, scenario.starter);
   let probes = 0;

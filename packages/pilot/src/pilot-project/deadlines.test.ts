@@ -45,19 +45,20 @@ describe('pilot-project deadlines on the real calendar (2026 National Day and it
   }
 
   it('college review: due 5 working days after submission, reminded after 3, escalated to 教务处', async () => {
-    // Mon 09-28 09:00; working days 09-29, 09-30, (10-01..10-07 holiday), 10-08, 10-09, Sat 10-10.
+    // Mon 09-28 09:00; working days 09-29, 09-30, (10-01..10-07 holiday), 10-08, 10-09, Sat 10-10:
+    // due at the end of 10-10 (17:30); the reminder after 3 comes on the morning of the 4th.
     const i = await engine.start('pilot-project', projectApplication(), people.owner);
-    expect(i.tasks[0]?.dueAt).toBe(bj('2026-10-10T09:00:00').toISOString());
-    await at('2026-10-07T23:59:59');
+    expect(i.tasks[0]?.dueAt).toBe(bj('2026-10-10T17:30:00').toISOString());
+    await at('2026-10-09T08:59:59');
     expect(await timerEvents(i.id)).toEqual([]);
-    await at('2026-10-08T09:00:00');
-    expect(await timerEvents(i.id)).toEqual([{ event: 'REMIND', at: '2026-10-08T01:00:00.000Z' }]);
-    await at('2026-10-10T08:59:59');
+    await at('2026-10-09T09:00:00');
+    expect(await timerEvents(i.id)).toEqual([{ event: 'REMIND', at: '2026-10-09T01:00:00.000Z' }]);
+    await at('2026-10-10T17:29:59');
     expect(await timerEvents(i.id)).toHaveLength(1);
-    await at('2026-10-10T09:00:00');
+    await at('2026-10-10T17:30:00');
     expect(await timerEvents(i.id)).toEqual([
-      { event: 'REMIND', at: '2026-10-08T01:00:00.000Z' },
-      { event: 'ESCALATE', at: '2026-10-10T01:00:00.000Z' },
+      { event: 'REMIND', at: '2026-10-09T01:00:00.000Z' },
+      { event: 'ESCALATE', at: '2026-10-10T09:30:00.000Z' },
     ]);
     const view = await engine.get(i.id);
     expect(view.state).toBe('collegeReview');
@@ -74,13 +75,13 @@ describe('pilot-project deadlines on the real calendar (2026 National Day and it
     );
     expect(next.state).toBe('academicReview');
     expect(next.tasks.map((t) => [t.role, t.dueAt])).toEqual([
-      // 10-10 09:00 + 5 working days: 10-12, 10-13, 10-14, 10-15, 10-16.
-      ['academic_affairs', bj('2026-10-16T09:00:00').toISOString()],
+      // 10-10 17:30 + 5 working days: 10-12, 10-13, 10-14, 10-15, 10-16 (17:30).
+      ['academic_affairs', bj('2026-10-16T17:30:00').toISOString()],
     ]);
     const pending = await store.dispatch.pendingTimers(100);
     expect(pending.map((t) => [t.kind, t.state, t.dueAt.toISOString()])).toEqual([
-      ['remind', 'academicReview', bj('2026-10-14T09:00:00').toISOString()],
-      ['escalate', 'academicReview', bj('2026-10-16T09:00:00').toISOString()],
+      ['remind', 'academicReview', bj('2026-10-15T09:00:00').toISOString()],
+      ['escalate', 'academicReview', bj('2026-10-16T17:30:00').toISOString()],
     ]);
   });
 
@@ -88,19 +89,20 @@ describe('pilot-project deadlines on the real calendar (2026 National Day and it
     const i = await engine.start('pilot-project', projectApplication(), people.owner);
     await at('2026-09-29T10:00:00');
     await engine.send(i.id, { type: 'APPROVE', taskId: i.tasks[0]?.id }, people.collegeLead);
-    // The college step's reminder (10-08 09:00) and escalation (10-10 09:00) were cancelled.
-    await at('2026-10-09T09:59:59');
+    // The college step's reminder (10-09 09:00) and escalation (10-10 17:30) were cancelled.
+    await at('2026-10-10T08:59:59');
     expect(await timerEvents(i.id)).toEqual([]);
-    // The academic step's reminder: 09-29 10:00 + 3 working days = 10-09 10:00.
-    await at('2026-10-09T10:00:00');
+    // The academic step's reminder: 3 working days after 09-29 are 09-30, 10-08, 10-09; it comes
+    // at 09:00 of the next, the make-up Saturday 10-10.
+    await at('2026-10-10T09:00:00');
     await at('2026-10-12T09:00:00');
     expect(await timerEvents(i.id)).toEqual([
-      { event: 'REMIND', at: bj('2026-10-09T10:00:00').toISOString() },
+      { event: 'REMIND', at: bj('2026-10-10T09:00:00').toISOString() },
     ]);
   });
 
   it('the 领导小组 decision gets reminders but is never escalated to anyone else', async () => {
-    store.setReference(QUOTA_REF, quotaKey(2027, 'ee'), { scale: 1, budget: 1 });
+    // Within quota: every project reaches the 领导小组 (第六条2).
     const i = await engine.start('pilot-project', projectApplication(), people.owner);
     await engine.send(i.id, { type: 'APPROVE', taskId: i.tasks[0]?.id }, people.collegeLead);
     const a = await engine.get(i.id);
@@ -116,20 +118,20 @@ describe('pilot-project deadlines on the real calendar (2026 National Day and it
     const i = await engine.start('pilot-project', projectApplication(), people.owner);
     const r = await engine.send(
       i.id,
-      { type: 'RETURN', taskId: i.tasks[0]?.id },
+      { type: 'RETURN', taskId: i.tasks[0]?.id, comment: '请补充课证融通课程' },
       people.collegeLead,
     );
     expect(r.state).toBe('returned');
     // 09-28 09:00 + 10 working days: 09-29, 09-30, 10-08, 10-09, 10-10 (Sat), 10-12 … 10-16.
-    expect(r.tasks[0]?.dueAt).toBe(bj('2026-10-16T09:00:00').toISOString());
-    // The 7th working day is 10-13.
-    await at('2026-10-13T08:59:59');
+    expect(r.tasks[0]?.dueAt).toBe(bj('2026-10-16T17:30:00').toISOString());
+    // The 7th working day is 10-13: the reminder comes on the morning of 10-14.
+    await at('2026-10-14T08:59:59');
     expect(await timerEvents(i.id)).toEqual([]);
-    await at('2026-10-13T09:00:00');
-    await at('2026-10-16T09:00:00');
+    await at('2026-10-14T09:00:00');
+    await at('2026-10-16T17:30:00');
     expect(await timerEvents(i.id)).toEqual([
-      { event: 'REMIND', at: bj('2026-10-13T09:00:00').toISOString() },
-      { event: 'ESCALATE', at: bj('2026-10-16T09:00:00').toISOString() },
+      { event: 'REMIND', at: bj('2026-10-14T09:00:00').toISOString() },
+      { event: 'ESCALATE', at: bj('2026-10-16T17:30:00').toISOString() },
     ]);
     const view = await engine.get(i.id);
     expect(view.tasks.map((t) => [t.kind, t.role, t.college])).toEqual([

@@ -6,7 +6,8 @@ interface StepDeadline {
 }
 
 /**
- * Deadlines of a pilot-project application, in working days from entering the step (DESIGN §6).
+ * Deadlines of a pilot-project application, in working days from entering the step (counted by
+ * the engine's BusinessCalendar: due at the end of the last working day, reminders the morning after).
  * The college and academic steps are due in 5 working days with a reminder (催办) after 3, and
  * are escalated at the deadline: an escalation task lets the office above decide the step in
  * place. The 领导小组 decision is never escalated — nobody may take it for the leadership group

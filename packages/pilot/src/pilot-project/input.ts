@@ -12,5 +12,14 @@ export const projectInput = z
     budget,
   })
   .strict();
-
 export type ProjectInput = z.infer<typeof projectInput>;
+
+/**
+ * A pilot-project application of version 2: the project, and — required when the college's
+ * projects of the year together exceed its 试点规模数 or last year's executed budget — why it is
+ * needed (确需超出…须向领导小组提出申请, 第七条2).
+ */
+export const projectApplicationInput = projectInput
+  .extend({ justification: z.string().trim().max(2000).optional() })
+  .strict();
+export type ProjectApplication = z.infer<typeof projectApplicationInput>;

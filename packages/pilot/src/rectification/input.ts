@@ -29,3 +29,12 @@ export const rectificationPlan = z
   })
   .strict();
 export type RectificationPlan = z.infer<typeof rectificationPlan>;
+
+/** What the college reports it has done (落实整改成果, 第九条), with the evidence. */
+export const rectificationResults = z
+  .object({
+    summary: z.string().trim().min(1).max(5000),
+    evidenceRefs: z.array(attachmentRef).min(1).max(50),
+  })
+  .strict();
+export type RectificationResults = z.infer<typeof rectificationResults>;

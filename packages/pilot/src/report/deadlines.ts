@@ -1,6 +1,6 @@
 import type { Duration } from '@certflow/engine';
 
-/** Report deadlines and reminders, in working days from entering the state (DESIGN §6). */
+/** Report deadlines and reminders, in working days from entering the state (the engine’s BusinessCalendar). */
 export const REPORT_DEADLINES = {
   /** A dynamic report is due 5 working days after the call; reminders after 3 and 4. */
   dynamic: { due: { workingDays: 5 }, reminders: [{ workingDays: 3 }, { workingDays: 4 }] },

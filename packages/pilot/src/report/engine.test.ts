@@ -20,14 +20,16 @@ describe('report through the engine (MemoryStore, Mon–Fri calendar)', () => {
       role: 'college_lead',
       college: 'ee',
       events: ['SUBMIT', 'TRANSFER', 'CC', 'COMMENT'],
-      // Mon 2 Nov + 5 working days = Mon 9 Nov, 09:00 Beijing
-      dueAt: '2026-11-09T01:00:00.000Z',
+      // Mon 2 Nov + 5 working days = Mon 9 Nov, 17:30 Beijing
+      dueAt: '2026-11-09T09:30:00.000Z',
     });
     expect((await timersOf(i.id)).sort()).toEqual(
       [
-        ['event', 'DEADLINE_PASSED', '2026-11-09T01:00:00.000Z'],
-        ['remind', 'REMIND', '2026-11-05T01:00:00.000Z'],
+        // Reminders come at 09:00 of the working day after the 3rd and the 4th; the deadline is
+        // the 5th working day at 17:30 (Beijing).
+        ['event', 'DEADLINE_PASSED', '2026-11-09T09:30:00.000Z'],
         ['remind', 'REMIND', '2026-11-06T01:00:00.000Z'],
+        ['remind', 'REMIND', '2026-11-09T01:00:00.000Z'],
       ].sort(),
     );
   });
@@ -39,7 +41,7 @@ describe('report through the engine (MemoryStore, Mon–Fri calendar)', () => {
       SYSTEM_ACTOR,
     );
     expect(i.state).toBe('annualDrafting');
-    expect(i.tasks[0]?.dueAt).toBe('2026-11-23T01:00:00.000Z');
+    expect(i.tasks[0]?.dueAt).toBe('2026-11-23T09:30:00.000Z');
   });
 
   it('people other than academic affairs cannot open a report; a bad period is refused', async () => {
@@ -116,7 +118,7 @@ describe('report through the engine (MemoryStore, Mon–Fri calendar)', () => {
     expect(i.tasks[0]).toMatchObject({
       role: 'college_lead',
       step: 'improve',
-      dueAt: '2026-11-16T01:00:00.000Z',
+      dueAt: '2026-11-16T09:30:00.000Z',
     });
     expect(w.store.outbox().map((o) => o.kind)).toContain('pilot.report.feedback');
     i = await w.engine.send(

@@ -38,6 +38,7 @@ beforeAll(async () => {
       email: p.email,
       roles: [...p.roles],
       college: 'college' in p ? p.college : null,
+      organization: 'organization' in p ? p.organization : null,
     });
   }
   clock = new ManualClock('2026-11-02T09:00:00+08:00');
@@ -78,16 +79,22 @@ async function approvedProject(code: string, name: string): Promise<string> {
   );
   p = await send(p, 'APPROVE', people.collegeLead, {}, '同意申报');
   p = await send(p, 'APPROVE', people.academic);
+  // Every project is approved by the 领导小组 before it is implemented (第六条2).
+  expect(p.state).toBe('leadershipReview');
+  p = await send(p, 'APPROVE', people.leader, {}, '同意实施');
   expect(p.status).toBe('completed');
   return p.id;
 }
 
 describe('one college, one pilot year, on PostgreSQL', () => {
   it('plan → approval → assessment → certificates → archive → credit bank → annual report; a student fee → withdrawal → cancellation', async () => {
-    // Autumn 2026: the 2027 plan (第七条2). Within the quota: college → academic affairs.
-    await pg.store.transaction((tx) =>
-      tx.putReference(QUOTA_REF, quotaKey(2027, 'ee'), { scale: 100, budget: 2_000_000 }),
-    );
+    // Autumn 2026: the 2027 plan (第七条2). Within the quota: college → academic affairs → 领导小组.
+    await engine.putReference({
+      kind: QUOTA_REF,
+      key: quotaKey(2027, 'ee'),
+      value: { scale: 100, budget: 2_000_000 },
+      actor: people.academic,
+    });
     const webId = await approvedProject('WEB-FE', 'Web前端开发');
     const iotId = await approvedProject('IOT-OPS', '物联网安装调试与运维');
     expect(await reference('project', webId)).toMatchObject({

@@ -50,7 +50,7 @@ describe('teacher-training through the engine (MemoryStore)', () => {
 
   it('a resubmission beyond the standard without a justification is refused, nothing changes', async () => {
     let i = await w.engine.start('teacher-training', trainingRequest(), people.owner);
-    i = await w.engine.send(i.id, { type: 'RETURN' }, people.collegeLead);
+    i = await w.engine.send(i.id, { type: 'RETURN', comment: '请补充理由' }, people.collegeLead);
     const before = await w.dump();
     await expect(
       w.engine.send(

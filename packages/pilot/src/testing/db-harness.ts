@@ -1,8 +1,9 @@
 import type { DbHandle } from '@certflow/db';
+import { emptyWrite, referenceId, type JsonObject } from '@certflow/engine';
 import { history, instances, outbox, tasks, timers } from '@certflow/db';
 import type { StoreHarness } from './harness.js';
 
-/** A `StoreHarness` over a real database handle (PostgreSQL or PGlite). */
+/** A `StoreHarness` over a real database handle (PostgreSQL, the service or embedded). */
 export function dbHarness(name: string, handle: DbHandle<unknown>): StoreHarness {
   const { db } = handle;
   return {
@@ -23,7 +24,14 @@ export function dbHarness(name: string, handle: DbHandle<unknown>): StoreHarness
         outbox: byKey(await db.select().from(outbox), (r) => r.id),
       });
     },
-    setReference: (kind, key, value) =>
-      handle.store.transaction((tx) => tx.putReference(kind, key, value as never)),
+    // As an administrator writes it: at the version it has now.
+    setReference: async (kind, key, value) => {
+      const loaded = await handle.store.load({ references: [{ kind, key }] });
+      const expectedVersion = loaded.references.get(referenceId(kind, key))?.version ?? null;
+      await handle.store.write({
+        ...emptyWrite(),
+        references: [{ kind, key, value: value as JsonObject, expectedVersion }],
+      });
+    },
   };
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { createEngine, ManualClock, type Engine, type JsonObject } from '@certflow/engine';
 import { MemoryStore } from '@certflow/engine/testing';
 import { pilotEffectHandlers } from '../effects/handlers.js';
@@ -23,7 +22,6 @@ export function memoryPilotWorld(start = '2027-03-01T09:00:00+08:00'): MemoryPil
     store,
     flows: pilotFlows,
     clock,
-    ids: randomUUID,
     calendar: weekdayCalendar,
   });
   return {

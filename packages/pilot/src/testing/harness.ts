@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { createEngine, ManualClock, type Engine, type Store } from '@certflow/engine';
 import type { Directory } from '@certflow/engine';
 import { pilotFlows } from '../flows.js';
@@ -25,7 +24,6 @@ export function pilotWorld(h: StoreHarness, start = '2026-11-02T09:00:00+08:00')
     store: h.store,
     flows: pilotFlows,
     clock,
-    ids: randomUUID,
     calendar: weekdayCalendar,
     ...(h.directory ? { directory: h.directory } : {}),
   });

@@ -51,11 +51,21 @@ export const people = {
     email: 'president@example.edu.cn',
     roles: ['leadership'],
   },
+  /** The contact of the evaluation organization of the test projects (第六条3). */
   evaluator: {
     id: 'u-org',
     name: '评价组织联系人',
     email: 'org@example.com',
     roles: ['evaluation_org'],
+    organization: '工信部教育与考试中心',
+  },
+  /** A person of another evaluation organization: acts on none of the test projects. */
+  otherEvaluator: {
+    id: 'u-org-other',
+    name: '其他评价组织联系人',
+    email: 'org-other@example.com',
+    roles: ['evaluation_org'],
+    organization: '北京四合天地科技有限公司',
   },
   auditor: { id: 'u-audit', name: '吴审计', email: 'audit@example.edu.cn', roles: ['auditor'] },
 } satisfies Record<string, Actor & { email: string }>;

@@ -35,7 +35,7 @@ describe('withdrawal through the engine (MemoryStore)', () => {
     expect(c.tasks[0]).toMatchObject({ role: 'academic_affairs', step: 'notice' });
     c = await w.engine.send(c.id, { type: 'ISSUE_NOTICE', data: notice }, people.academic2);
     expect(c.tasks[0]).toMatchObject({ role: 'college_lead', college: 'ee' });
-    expect(c.tasks[0]?.dueAt).toBe('2027-03-08T01:00:00.000Z'); // 5 Mon–Fri days after Mon 03-01
+    expect(c.tasks[0]?.dueAt).toBe('2027-03-08T09:30:00.000Z'); // 5 Mon–Fri days after Mon 03-01, at 17:30
     await expect(
       w.engine.send(c.id, { type: 'RESPOND', data: { statement: 'x' } }, people.otherLead),
     ).rejects.toMatchObject({ code: 'NOT_AUTHORIZED' });
@@ -103,9 +103,63 @@ describe('withdrawal through the engine (MemoryStore)', () => {
       { type: 'RESPOND', data: { statement: '已整改' } },
       people.collegeLead,
     );
-    c = await w.engine.send(c.id, { type: 'REJECT' }, people.leader);
+    c = await w.engine.send(c.id, { type: 'REJECT', comment: '保留项目' }, people.leader);
     expect(c.status).toBe('rejected');
     expect(await w.reference('project', 'proj-1')).toMatchObject({ status: 'implementing' });
     expect((await w.drain()).delivered).toEqual([]);
+  });
+
+  it('v2: a project has at most one open case; a second is refused naming it, nothing written', async () => {
+    const first = await w.engine.start('withdrawal', caseInput, people.academic);
+    expect(first.flowVersion).toBe(2);
+    const file = () => w.reference('withdrawal-case', 'proj-1');
+    const before = w.store.dump() + JSON.stringify(await file());
+    await expect(
+      w.engine.start('withdrawal', { ...caseInput, trigger: 'weak-progress' }, people.academic2),
+    ).rejects.toMatchObject({
+      code: 'WITHDRAWAL_CASE_OPEN',
+      details: { projectId: 'proj-1', caseId: first.id },
+    });
+    expect(w.store.dump() + JSON.stringify(await file())).toBe(before);
+    // Asked to, the second trigger is added to the open case as evidence.
+    const added = await w.engine.start(
+      'withdrawal',
+      {
+        ...caseInput,
+        trigger: 'weak-progress',
+        reason: '半年未开展培训',
+        ifOpen: 'add-evidence',
+        evidenceRefs: ['att://inspection/2.pdf'],
+      },
+      people.academic2,
+    );
+    expect(added).toMatchObject({ state: 'joined', status: 'completed', tasks: [] });
+    expect(added.context).toMatchObject({ joinedCase: first.id });
+    let c = await w.engine.send(first.id, { type: 'ISSUE_NOTICE', data: notice }, people.academic);
+    c = await w.engine.send(
+      c.id,
+      { type: 'RESPOND', data: { statement: '已整改' } },
+      people.collegeLead,
+    );
+    c = await w.engine.send(c.id, { type: 'REJECT', comment: '保留，限期整改' }, people.leader);
+    // The leadership decided on both triggers; the case file is free for a new case.
+    expect(
+      (c.context as { evidence: { trigger: string }[] }).evidence.map((e) => e.trigger),
+    ).toEqual(['loose-management', 'weak-progress']);
+    expect(await file()).toMatchObject({ open: null, evidence: [], closed: [first.id] });
+    const next = await w.engine.start('withdrawal', caseInput, people.academic);
+    expect(next.state).toBe('notice');
+  });
+
+  it('v2: adding evidence needs an open case; a dismissed or cancelled case frees the project', async () => {
+    const c = await w.engine.start('withdrawal', caseInput, people.academic);
+    await w.engine.send(c.id, { type: 'DISMISS' }, people.academic);
+    expect(await w.reference('withdrawal-case', 'proj-1')).toMatchObject({ open: null });
+    const d = await w.engine.start('withdrawal', caseInput, people.academic);
+    await w.engine.cancel(d.id, '误立案');
+    expect(await w.reference('withdrawal-case', 'proj-1')).toMatchObject({
+      open: null,
+      closed: [c.id, d.id],
+    });
   });
 });

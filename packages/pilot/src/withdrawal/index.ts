@@ -10,7 +10,17 @@ export {
   articleTrigger,
   WITHDRAWAL_TRIGGERS,
   withdrawalInput,
+  withdrawalInputV2,
+  type WithdrawalInputV2,
   withdrawalTrigger,
   type WithdrawalInput,
   type WithdrawalTrigger,
 } from './input.js';
+export { withdrawalFlowV2 } from './flow-v2.js';
+export {
+  withdrawalMachineV2,
+  type WithdrawalContextV2,
+  type WithdrawalEventV2,
+} from './machine-v2.js';
+export { CASE_FILE_REF, caseFileOf, type CaseFile, type EvidenceEntry } from './case-file.js';
+export { WITHDRAWAL_ERRORS, withdrawalErrors } from './errors.js';

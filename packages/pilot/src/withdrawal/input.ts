@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentRef } from '../ledger/attachment-ref.js';
 
 /**
  * Why a project is withdrawn (第七条1): the five listed grounds, plus an overdue rectification
@@ -70,3 +71,15 @@ export const withdrawalInput = z
   })
   .strict();
 export type WithdrawalInput = z.infer<typeof withdrawalInput>;
+
+/**
+ * A withdrawal of version 2: a new case — or, with `ifOpen: 'add-evidence'`, the trigger's
+ * evidence for the project's open case when it has one (the effect handlers always ask so).
+ */
+export const withdrawalInputV2 = withdrawalInput
+  .extend({
+    ifOpen: z.enum(['refuse', 'add-evidence']).optional(),
+    evidenceRefs: z.array(attachmentRef).max(50).optional(),
+  })
+  .strict();
+export type WithdrawalInputV2 = z.infer<typeof withdrawalInputV2>;

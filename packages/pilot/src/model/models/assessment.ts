@@ -234,6 +234,7 @@ export const assessmentModel: FlowModel = {
   watch: [
     ['project', 'proj-1'],
     ['ledger', 'proj-1'],
+    ['spending', 'ee'],
     ['transcript', `${first.studentNo}/WEB-2027-0001`],
   ],
 };

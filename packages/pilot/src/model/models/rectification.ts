@@ -28,8 +28,13 @@ export const rectificationModel: FlowModel = {
       type: 'SUBMIT_PLAN',
       data: { summary: '增设考场监控', measures: ['A301 加装监控', '考务人员培训'] },
     },
-    // PLAN_OVERDUE is the plan deadline's timer: the replay fires it.
+    // PLAN_OVERDUE and RESULTS_OVERDUE are deadlines' timers: the replay fires them.
     { type: 'PLAN_OVERDUE', data: {} },
+    {
+      type: 'REPORT_RESULTS',
+      data: { summary: '已加装监控', evidenceRefs: ['att://rectification/cctv.pdf'] },
+    },
+    { type: 'RESULTS_OVERDUE', data: {} },
     ...plain('APPROVE', 'RETURN', 'REJECT'),
   ],
   // 教务处's verification is not an approval step (it judges the college's plan, not a submission).
@@ -43,7 +48,15 @@ export const rectificationModel: FlowModel = {
             code: 'VALIDATION_FAILED',
           },
         ]
-      : [],
+      : s.value === 'implementing'
+        ? [
+            {
+              event: { type: 'REPORT_RESULTS', data: { summary: '已整改', evidenceRefs: [] } },
+              actor: 'holder',
+              code: 'VALIDATION_FAILED',
+            },
+          ]
+        : [],
   startProbes: [
     { input: caseInput({}, { projectId: 'nope' }), code: 'PROJECT_NOT_FOUND' },
     { input: caseInput({}, { collegeId: 'cs' }), code: 'PROJECT_COLLEGE_MISMATCH' },

@@ -11,8 +11,10 @@ const caseInput = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-export const withdrawalModel: FlowModel = {
+/** Version 1, kept for the cases running on it. */
+export const withdrawalV1Model: FlowModel = {
   flowId: 'withdrawal',
+  version: 1,
   scenarios: [
     {
       name: 'a case opened by academic affairs on an implementing project',
@@ -60,4 +62,57 @@ export const withdrawalModel: FlowModel = {
     { input: caseInput({ reason: ' ' }), code: 'VALIDATION_FAILED' },
   ],
   watch: [['project', 'proj-1']],
+};
+
+const caseFile = (open: string | null) => ({
+  kind: 'withdrawal-case',
+  key: 'proj-1',
+  value: {
+    projectId: 'proj-1',
+    open,
+    evidence: open
+      ? [
+          {
+            id: open,
+            trigger: 'student-fee',
+            reason: '收费',
+            evidenceRefs: [],
+            at: '2026-10-08T01:00:00.000Z',
+            by: 'system',
+          },
+        ]
+      : [],
+    closed: [],
+  },
+});
+
+/** Version 2: one open case per project; another trigger joins it as evidence (第七条1). */
+export const withdrawalModel: FlowModel = {
+  ...withdrawalV1Model,
+  version: 2,
+  scenarios: [
+    {
+      name: 'a case opened by academic affairs on an implementing project',
+      starter: people.academic,
+      input: caseInput(),
+      references: [{ kind: 'project', key: 'proj-1', value: project }, caseFile(null)],
+    },
+    {
+      name: 'a second trigger while a case is open: added to it as evidence',
+      starter: people.academic,
+      input: caseInput({ ifOpen: 'add-evidence', trigger: 'weak-progress' }),
+      references: [{ kind: 'project', key: 'proj-1', value: project }, caseFile('case-0')],
+    },
+  ],
+  // The decisions read the case file: its evidence is what the rule passes on.
+  events: (s) =>
+    withdrawalV1Model.events(s, withdrawalModel.scenarios[0]!).map((e) => ({
+      ...e,
+      refs: { ...(e.refs ?? {}), evidence: caseFile(null).value.evidence },
+    })),
+  requiredApprovals: (s) => (s.value === 'joined' ? [] : ['decision']),
+  watch: [
+    ['project', 'proj-1'],
+    ['withdrawal-case', 'proj-1'],
+  ],
 };
