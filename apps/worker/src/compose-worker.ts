@@ -1,21 +1,30 @@
 import { loadBusinessCalendar } from '@certflow/calendar';
 import { createMailStore, openPostgres } from '@certflow/db';
-import { createEngine, type Clock, type Store } from '@certflow/engine';
-import { createMailFromEnv } from '@certflow/mail';
+import { createEngine, type Clock } from '@certflow/engine';
+import { createMail, mailConfigFromSettings } from '@certflow/mail';
 import { createPilotFlows, pilotCalls, pilotEffectHandlers } from '@certflow/pilot';
-import { BullmqScheduler, effectHandlers } from '@certflow/queue';
-import { randomUUID } from 'node:crypto';
+import { BullmqScheduler, createRedisProbe, effectHandlers } from '@certflow/queue';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
+import { workerHealth } from './health-check.js';
 import { startHealthServer } from './health-server.js';
+import { reliabilitySettingsFromEnv } from './reliability-settings.js';
+import { retrySoonWhenUnavailable } from './unavailable-retry.js';
 import type { WorkerConfig } from './worker-config.js';
 
 export interface RunningWorker {
   readonly health: Server;
-  stop(): Promise<void>;
+  /**
+   * Stop taking jobs, let running ones finish, close the connections — within
+   * `WORKER_SHUTDOWN_TIMEOUT_MS`: `forced` when that was not enough (Redis or PostgreSQL
+   * unreachable), and what was left is the reconciler's (PostgreSQL holds every row).
+   */
+  stop(): Promise<'drained' | 'forced'>;
 }
 
 const systemClock: Clock = { now: () => new Date() };
+/** How long SIGTERM waits for running jobs when Redis is down (it cannot record them anyway). */
+const REDIS_DOWN_GRACE_MS = 2_000;
 
 /** Wire the production worker: PostgreSQL, the calendar, the engine, mail, effects, BullMQ. */
 export async function startWorker(
@@ -23,17 +32,22 @@ export async function startWorker(
   env: Readonly<Record<string, string | undefined>>,
   logger: Logger,
 ): Promise<RunningWorker> {
+  const settings = reliabilitySettingsFromEnv(env);
   // The server applies migrations; the worker only checks they are there (migrate is idempotent).
   const handle = await openPostgres({ url: config.DATABASE_URL, max: config.DATABASE_POOL_MAX });
   const calendar = await loadBusinessCalendar(handle.store.read);
   logger.info({ years: calendar.coveredYears().at(-1) }, 'business calendar loaded');
   const flows = createPilotFlows(config.pilot.flows);
-  const base = { flows, clock: systemClock, ids: randomUUID, calendar, directory: handle.directory };
-  const engine = createEngine({ ...base, store: handle.store });
-  const mail = createMailFromEnv(env, {
+  const engine = createEngine({
+    flows,
+    clock: systemClock,
+    calendar,
+    directory: handle.store.directory,
+    store: handle.store,
+  });
+  const mail = createMail(mailConfigFromSettings(config.shared.mail), {
     store: createMailStore(handle.db),
     engine,
-    engineFor: (store: Store) => createEngine({ ...base, flows: engine.flows, store }),
     directory: handle.directory,
     onError: (err) => logger.error({ err }, 'mail error'),
   });
@@ -51,25 +65,69 @@ export async function startWorker(
     redisUrl: config.REDIS_URL,
     prefix: config.REDIS_PREFIX,
     reconcileEveryMs: config.RECONCILE_EVERY_MS,
+    lockDurationMs: settings.WORKER_LOCK_DURATION_MS,
+    stalledIntervalMs: settings.WORKER_STALLED_INTERVAL_MS,
+    maxStalledCount: settings.WORKER_MAX_STALLED_COUNT,
+    retry: retrySoonWhenUnavailable(),
     logger,
+  });
+  // Health checks get a Redis connection of their own (BullMQ's waits while Redis is down); when
+  // Redis answers again — restarted empty, perhaps — the worker reconciles at once instead of at
+  // the next RECONCILE_EVERY_MS.
+  const redis = createRedisProbe(config.REDIS_URL, {
+    timeoutMs: settings.WORKER_HEALTH_TIMEOUT_MS,
+  });
+  let reconciling = false;
+  redis.onRecovered(({ restarted }) => {
+    if (reconciling) return;
+    reconciling = true;
+    logger.warn({ restarted }, 'Redis is back: reconciling from PostgreSQL');
+    scheduler
+      .reconcile()
+      .catch((err: unknown) => logger.error({ err }, 'reconcile after Redis came back failed'))
+      .finally(() => (reconciling = false));
   });
   await scheduler.start();
   const refresh = setInterval(() => {
     calendar.refresh().catch((err: unknown) => logger.error({ err }, 'calendar refresh failed'));
   }, config.CALENDAR_REFRESH_MS);
   refresh.unref();
-  const health = await startHealthServer(config.WORKER_HEALTH_PORT, async () => {
-    await handle.sql`select 1`;
-    return { queues: await scheduler.jobCounts() };
-  });
+  const health = await startHealthServer(
+    config.WORKER_HEALTH_PORT,
+    workerHealth({
+      postgres: () => handle.sql`select 1`,
+      redis,
+      queues: () => scheduler.jobCounts(),
+      timeoutMs: settings.WORKER_HEALTH_TIMEOUT_MS,
+    }),
+  );
   logger.info({ port: config.WORKER_HEALTH_PORT, prefix: config.REDIS_PREFIX }, 'worker started');
   return {
     health,
     stop: async () => {
       clearInterval(refresh);
-      await new Promise<void>((resolve) => health.close(() => resolve()));
-      await scheduler.stop();
-      await handle.close();
+      health.close();
+      health.closeAllConnections();
+      const drained = async () => {
+        await scheduler.stop();
+        await handle.close();
+        return 'drained' as const;
+      };
+      // With Redis down a finished job cannot even be recorded: running handlers get a short
+      // grace for their PostgreSQL work, and the rest is the reconciler's.
+      const redisUp = (await redis.check()).ok;
+      const limit = Math.min(
+        settings.WORKER_SHUTDOWN_TIMEOUT_MS,
+        redisUp ? Infinity : REDIS_DOWN_GRACE_MS,
+      );
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<'forced'>((resolve) => {
+        timer = setTimeout(() => resolve('forced'), limit);
+      });
+      const outcome = await Promise.race([drained(), deadline]);
+      clearTimeout(timer);
+      await redis.close();
+      return outcome;
     },
   };
 }

@@ -14,8 +14,14 @@ try {
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing running jobs');
     worker.stop().then(
-      () => {
-        logger.info('stopped');
+      (outcome) => {
+        if (outcome === 'forced') {
+          // Redis or PostgreSQL did not answer in time: PostgreSQL holds every row, and the
+          // reconciler of the next worker re-enqueues what this one did not finish.
+          logger.warn(
+            'stopped at the shutdown deadline; unfinished jobs are left to the reconciler',
+          );
+        } else logger.info('stopped');
         process.exit(0);
       },
       (err: unknown) => {

@@ -18,8 +18,15 @@ afterAll(async () => {
   await db?.drop();
 });
 
-function run(env: Record<string, string>): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
-  const child = spawn(tsx, [here('./main.ts')], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function run(env: Record<string, string>): {
+  child: ChildProcess;
+  output: () => string;
+  exit: Promise<number | null>;
+} {
+  const child = spawn(tsx, ['--conditions=source', here('./main.ts')], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
@@ -36,6 +43,7 @@ describe('the worker process (pnpm start)', () => {
       WORKER_HEALTH_PORT: port,
       REDIS_PREFIX: `certflow-worker-test-${port}`,
       CERTFLOW_MAIL_SECRET: 'x'.repeat(40),
+      CERTFLOW_PUBLIC_URL: 'https://certflow.example.edu.cn',
       CERTFLOW_DATA_DIR: join(tmpdir(), `certflow-worker-${port}`),
       LOG_LEVEL: 'info',
       PILOT_COLLEGES: 'ee,cs',
@@ -54,7 +62,7 @@ describe('the worker process (pnpm start)', () => {
       expect(body?.queues).toHaveProperty('timers');
       expect(w.output()).toContain('worker started');
       // The recurring calls are BullMQ job schedulers in Beijing time, including the autumn
-      // annual-plan call on the configured semester start.
+      // annual-plan call on the configured semester start and the December annual summary.
       const recurring = new Queue('recurring', {
         connection: { url: redisUrl },
         prefix: `certflow-worker-test-${port}`,
@@ -63,6 +71,7 @@ describe('the worker process (pnpm start)', () => {
         const schedulers = await recurring.getJobSchedulers();
         expect(schedulers.map((s) => [s.key, s.pattern, s.tz]).sort()).toEqual([
           ['annual-plan-call', '0 9 31 8 *', 'Asia/Shanghai'],
+          ['annual-summary', '0 9 1 12 *', 'Asia/Shanghai'],
           ['dynamic-report', '0 9 1 * *', 'Asia/Shanghai'],
         ]);
         await recurring.obliterate({ force: true });
@@ -80,7 +89,7 @@ describe('the worker process (pnpm start)', () => {
   it('refuses to start with a bad configuration and says which variable is wrong', async () => {
     const w = run({ DATABASE_URL: 'mysql://nope', REDIS_URL: redisUrl });
     expect(await w.exit).toBe(1);
-    expect(w.output()).toContain('DATABASE_URL must be a postgres:// URL');
+    expect(w.output()).toContain('DATABASE_URL: 须为 postgres:// 地址 / must be a postgres:// URL');
     // The pilot settings it shares with the server are checked the same way.
     const late = run({
       DATABASE_URL: 'postgres://127.0.0.1/none',

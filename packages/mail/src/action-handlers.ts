@@ -1,10 +1,17 @@
-import { isDomainError, type Clock, type Engine, type Messages } from '@certflow/engine';
+import {
+  isDomainError,
+  type Clock,
+  type Directory,
+  type Engine,
+  type Messages,
+} from '@certflow/engine';
 import { hashToken, normalizeToken, verifyToken, type TokenKeys } from './action-token.js';
 import { decideWithToken } from './decide-with-token.js';
-import { isDecision, type Decision } from './labels.js';
-import type { ActionTokenRecord, EngineFor, MailContextSource, MailStore } from './ports.js';
+import { isDecision, NEEDS_REASON, type Decision } from './labels.js';
+import type { ActionTokenRecord, MailContextSource, MailStore } from './ports.js';
 import { MAX_COMMENT } from './reply-parser.js';
 import { confirmPage, donePage, messagePage } from './templates/action-pages.js';
+import { PAGE_HEADERS } from './templates/page-security.js';
 
 /** A request to an action link, framework-free: the `:token` path segment, the method, the form. */
 export interface ActionRequest {
@@ -16,19 +23,26 @@ export interface ActionRequest {
 export interface ActionResponse {
   readonly status: number;
   readonly html: string;
+  /**
+   * Send these with the page (`PAGE_HEADERS`): a strict CSP, no framing, no referrer, no caching,
+   * no sniffing.
+   */
+  readonly headers: Readonly<Record<string, string>>;
 }
 
 export interface ActionHandlerOptions {
   readonly store: MailStore;
   readonly keys: TokenKeys;
-  /** For reads (is the task still open, the summary). */
+  /** Reads (is the task still open, the summary) and the decision itself. */
   readonly engine: Engine;
-  /** An engine over the token's transaction, to decide. */
-  readonly engineFor: EngineFor;
+  /** Who the token's approver is now. */
+  readonly directory: Directory;
   readonly context: MailContextSource;
   readonly clock?: Clock;
   /** Told about unexpected failures (the visitor sees a plain 503 page). */
   readonly onError?: (error: unknown) => void;
+  /** A decision committed: deliver what it wrote now (nudge the scheduler or the BullMQ relay). */
+  readonly onDecision?: (instanceId: string) => void;
 }
 
 const PAGES = {
@@ -83,10 +97,14 @@ const STATUS: Readonly<Record<PageKey, number>> = {
   method: 405,
 };
 
-const page = (key: PageKey): ActionResponse => ({
-  status: STATUS[key],
-  html: messagePage(PAGES[key].title, PAGES[key].message),
+const answer = (status: number, html: string): ActionResponse => ({
+  status,
+  html,
+  headers: PAGE_HEADERS,
 });
+
+const page = (key: PageKey): ActionResponse =>
+  answer(STATUS[key], messagePage(PAGES[key].title, PAGES[key].message));
 
 const REFUSAL_STATUS: Readonly<Record<string, number>> = {
   NOT_AUTHORIZED: 403,
@@ -146,31 +164,39 @@ export function createActionHandler(
     if (method !== 'POST') {
       if (!(await taskOpen(row))) return page('superseded');
       const context = await options.context.load(ref);
-      return { status: 200, html: confirmPage({ decision, context, expiresAt: row.expiresAt }) };
+      return answer(200, confirmPage({ decision, context, expiresAt: row.expiresAt }));
     }
 
     const comment = (req.form?.['comment'] ?? '').trim();
-    if (comment.length > MAX_COMMENT) {
+    // Checked before the token is spent: a missing reason or a long comment asks again.
+    const problem =
+      comment.length > MAX_COMMENT
+        ? `审批意见不能超过${MAX_COMMENT}字（现为${comment.length}字）。`
+        : NEEDS_REASON.has(decision) && comment === ''
+          ? '退回或驳回须填写理由，请在审批意见中说明。A return or a rejection needs a reason.'
+          : null;
+    if (problem) {
       const context = await options.context.load(ref);
-      const error = `审批意见不能超过${MAX_COMMENT}字（现为${comment.length}字）。`;
-      return {
-        status: 400,
-        html: confirmPage({ decision, context, comment, error, expiresAt: row.expiresAt }),
-      };
+      const error = problem;
+      return answer(
+        400,
+        confirmPage({ decision, context, comment, error, expiresAt: row.expiresAt }),
+      );
     }
     const use = await options.store.useToken({
       tokenHash: row.tokenHash,
       now: clock.now(),
-      apply: decideWithToken(options.engineFor, decision, comment === '' ? null : comment),
+      apply: decideWithToken(options, decision, comment === '' ? null : comment),
     });
     switch (use.status) {
       case 'applied':
-        return { status: 200, html: donePage(decision, await options.context.load(ref)) };
+        options.onDecision?.(row.instanceId);
+        return answer(200, donePage(decision, await options.context.load(ref)));
       case 'refused':
-        return {
-          status: REFUSAL_STATUS[use.error.code] ?? 409,
-          html: messagePage({ zh: '未能办理', en: 'Not done' }, use.error.messages),
-        };
+        return answer(
+          REFUSAL_STATUS[use.error.code] ?? 409,
+          messagePage({ zh: '未能办理', en: 'Not done' }, use.error.messages),
+        );
       case 'unavailable':
         return page((use.token && unusable(use.token, clock.now())) ?? 'invalid');
       case 'duplicate':

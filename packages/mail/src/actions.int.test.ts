@@ -79,7 +79,7 @@ describe('action links: GET confirms, POST decides once, attacks change nothing'
     const { id, lead, lead2 } = await started();
     const results = await Promise.all([
       w.action({ token: tokenOf(lead['同意']), method: 'POST' }),
-      w.action({ token: tokenOf(lead2['驳回']), method: 'POST' }),
+      w.action({ token: tokenOf(lead2['驳回']), method: 'POST', form: { comment: '不符合条件' } }),
       w.action({ token: tokenOf(lead['同意']), method: 'POST' }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 410]);
@@ -131,12 +131,43 @@ describe('action links: GET confirms, POST decides once, attacks change nothing'
 
   it("a token for another task: an earlier round's link after 退回 and 重新提交", async () => {
     const { id, lead } = await started();
-    expect((await w.action({ token: tokenOf(lead['退回']), method: 'POST' })).status).toBe(200);
+    // 退回 needs a reason: without one the page asks again and the link still works.
+    const unreasoned = await w.action({ token: tokenOf(lead['退回']), method: 'POST' });
+    expect(unreasoned.status).toBe(400);
+    expect(unreasoned.html).toContain('退回或驳回须填写理由');
+    const returned = await w.action({
+      token: tokenOf(lead['退回']),
+      method: 'POST',
+      form: { comment: '请补充师资名单' },
+    });
+    expect(returned.status).toBe(200);
     await w.engine.send(id, { type: 'RESUBMIT' }, people.owner);
     const before = await snapshot(id);
     const old = await w.action({ token: tokenOf(lead['同意']), method: 'POST' });
     expect(old.status).toBe(410);
     expect(await snapshot(id)).toEqual(before);
+  });
+
+  it('退回 and 驳回 without a reason are refused on the page; the link still works afterwards', async () => {
+    const { id, lead } = await started();
+    const before = await snapshot(id);
+    for (const label of ['退回', '驳回'] as const) {
+      const res = await w.action({
+        token: tokenOf(lead[label]),
+        method: 'POST',
+        form: { comment: ' ' },
+      });
+      expect(res.status).toBe(400);
+      expect(res.html).toContain('须填写理由');
+    }
+    expect(await snapshot(id)).toEqual(before);
+    const res = await w.action({
+      token: tokenOf(lead['退回']),
+      method: 'POST',
+      form: { comment: '请补充师资情况' },
+    });
+    expect(res.status).toBe(200);
+    expect((await snapshot(id)).state).toBe('returned');
   });
 
   it('the form cannot redirect a token to another instance, task or decision', async () => {

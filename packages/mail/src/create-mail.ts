@@ -5,7 +5,8 @@ import { engineMailContext } from './engine-mail-context.js';
 import { startInboundServer, type InboundServer } from './inbound-server.js';
 import { mailConfigFromEnv, type MailConfig } from './mail-config.js';
 import { createNotifyHandler } from './notify-handler.js';
-import type { EngineFor, MailContextSource, MailStore, MailTransport } from './ports.js';
+import type { MailContextSource, MailStore, MailTransport } from './ports.js';
+import { createReplyAuthenticator } from './reply-authentication.js';
 import { createReplyProcessor, type InboundMail, type ReplyOutcome } from './reply-processor.js';
 import { createSmtpTransport } from './smtp-transport.js';
 
@@ -13,8 +14,6 @@ export interface MailDeps {
   /** `createMailStore(handle.db)` from `@certflow/db`. */
   readonly store: MailStore;
   readonly engine: Engine;
-  /** `(store) => createEngine({ ...sameOptions, store })`: decisions run in the token's transaction. */
-  readonly engineFor: EngineFor;
   readonly directory: Directory;
   /** Default: `engineMailContext({ engine, directory, colleges })`. */
   readonly context?: MailContextSource;
@@ -23,6 +22,11 @@ export interface MailDeps {
   readonly transport?: MailTransport;
   readonly clock?: Clock;
   readonly onError?: (error: unknown) => void;
+  /**
+   * A decision by link or reply committed: deliver what it wrote now. Without it the next
+   * notices wait for the scheduler's next look (the reconciler's interval with BullMQ).
+   */
+  readonly onDecision?: (instanceId: string) => void;
 }
 
 export interface Mail {
@@ -51,18 +55,18 @@ export function createMail(config: MailConfig, deps: MailDeps): Mail {
     });
   const clock = deps.clock ? { clock: deps.clock } : {};
   const onError = deps.onError ? { onError: deps.onError } : {};
+  const hooks = { ...onError, ...(deps.onDecision ? { onDecision: deps.onDecision } : {}) };
   const processReply = createReplyProcessor({
     store: deps.store,
     keys: config.keys,
     engine: deps.engine,
-    engineFor: deps.engineFor,
     directory: deps.directory,
     transport,
     from: config.from,
     replyDomain: config.replyDomain,
     publicHost: config.publicHost,
     ...clock,
-    ...onError,
+    ...hooks,
   });
   return {
     config,
@@ -84,19 +88,20 @@ export function createMail(config: MailConfig, deps: MailDeps): Mail {
       store: deps.store,
       keys: config.keys,
       engine: deps.engine,
-      engineFor: deps.engineFor,
+      directory: deps.directory,
       context,
       ...clock,
-      ...onError,
+      ...hooks,
     }),
     processReply,
     async startInbound() {
       if (config.inboundPort === null) return null;
       return startInboundServer({
         port: config.inboundPort,
-        host: '0.0.0.0',
+        host: config.inboundHost,
         replyDomain: config.replyDomain,
         process: processReply,
+        authenticate: createReplyAuthenticator({ ...config.replyAuth, mta: config.publicHost }),
         ...onError,
       });
     },

@@ -1,7 +1,14 @@
 import { TOKEN_SUPERSEDED } from '@certflow/db';
-import { DomainError, isDomainError, type Actor, type InstanceView } from '@certflow/engine';
+import {
+  DomainError,
+  isDomainError,
+  type Actor,
+  type Directory,
+  type Engine,
+  type InstanceView,
+} from '@certflow/engine';
 import type { Decision } from './labels.js';
-import type { ActionTokenRecord, EngineFor, TokenScope } from './ports.js';
+import type { ActionTokenRecord } from './ports.js';
 
 /** The refusal code that marks a token superseded: the mail store's own. */
 export { TOKEN_SUPERSEDED };
@@ -18,23 +25,24 @@ export const MAIL_REFUSALS = {
 } as const;
 
 /**
- * The decision a token stands for, run inside the token's transaction (`MailStore.useToken`):
- * the task must still be open, then `engine.send(instanceId, { type, comment, taskId }, approver)`
- * decides as the approver, with every rule of the engine (roles, separation of duties).
+ * The decision a token stands for (`MailStore.useToken`): the task must still be open, then
+ * `engine.send(instanceId, { type, comment, taskId }, approver, { useToken })` decides as the
+ * approver, with every rule of the engine (roles, separation of duties), and its one write uses
+ * the token — a second use of the same token, or of another of the task's, cannot apply twice.
  */
 export function decideWithToken(
-  engineFor: EngineFor,
+  deps: { readonly engine: Engine; readonly directory: Directory },
   decision: Decision,
   comment: string | null,
-): (token: ActionTokenRecord, scope: TokenScope) => Promise<InstanceView> {
-  return async (token, scope) => {
-    const open = await scope.store.read.openTasks(token.instanceId);
+): (token: ActionTokenRecord) => Promise<InstanceView> {
+  return async (token) => {
+    const open = (await deps.engine.get(token.instanceId)).tasks;
     if (!open.some((t) => t.id === token.taskId)) {
       throw new DomainError(TOKEN_SUPERSEDED, MAIL_REFUSALS.TOKEN_SUPERSEDED, {
         taskId: token.taskId,
       });
     }
-    const person = await scope.directory.getUser(token.approverId);
+    const person = await deps.directory.getUser(token.approverId);
     if (!person) {
       throw new DomainError('APPROVER_UNKNOWN', MAIL_REFUSALS.APPROVER_UNKNOWN, {
         approverId: token.approverId,
@@ -49,10 +57,11 @@ export function decideWithToken(
       kind: 'person',
     };
     try {
-      return await engineFor(scope.store).send(
+      return await deps.engine.send(
         token.instanceId,
         { type: decision, taskId: token.taskId, ...(comment ? { comment } : {}) },
         actor,
+        { useToken: { tokenHash: token.tokenHash } },
       );
     } catch (error) {
       // The task closed between our read and the engine's lock: a concurrent decision won.

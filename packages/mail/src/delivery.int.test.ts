@@ -2,14 +2,14 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPostgres, sharedPglite, type TestPostgres } from '@certflow/db/testing';
+import { createTestPostgres, type TestPostgres } from '@certflow/db/testing';
 import { pilotProjectFlow } from '@certflow/pilot';
 import { people, projectApplication } from '@certflow/pilot/testing';
 import { simpleParser } from 'mailparser';
 import { createEmlTransport } from './eml-transport.js';
 import type { MailTransport } from './ports.js';
 import { startSmtpSink, type SmtpSink } from './testing/smtp-sink.js';
-import { linksOf, mailWorld, tokenOf } from './testing/mail-world.js';
+import { linksOf, mailWorld } from './testing/mail-world.js';
 
 let pg: TestPostgres;
 let sink: SmtpSink;
@@ -87,21 +87,5 @@ describe('delivery is idempotent per outbox row', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  });
-});
-
-describe('on PGlite (embedded): tokens are used in the decision transaction too', () => {
-  it('a link decides once through a savepoint inside the token transaction', async () => {
-    const lite = await sharedPglite();
-    const w = await mailWorld(lite, sink, { flows: [pilotProjectFlow] });
-    sink.clear();
-    const view = await w.engine.start('pilot-project', projectApplication(), people.owner);
-    await w.drain();
-    const links = linksOf(sink.to(people.collegeLead.email)[0]!.text!);
-    expect((await w.action({ token: tokenOf(links['同意']), method: 'GET' })).status).toBe(200);
-    expect((await w.action({ token: tokenOf(links['同意']), method: 'POST' })).status).toBe(200);
-    expect((await w.action({ token: tokenOf(links['同意']), method: 'POST' })).status).toBe(409);
-    expect((await w.action({ token: tokenOf(links['驳回']), method: 'POST' })).status).toBe(410);
-    expect((await w.engine.get(view.id)).state).toBe('academicReview');
   });
 });

@@ -4,6 +4,7 @@ import { InfrastructureError } from '@certflow/engine';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { tokenOfReplyAddress } from './mail-links.js';
+import type { ReplyAuthentication, ReplyAuthenticator } from './reply-authentication.js';
 import type { InboundMail, ReplyOutcome } from './reply-processor.js';
 
 export interface InboundServerOptions {
@@ -13,6 +14,11 @@ export interface InboundServerOptions {
   /** Only `reply+<token>@replyDomain` recipients are accepted (550 for anything else). */
   readonly replyDomain: string;
   readonly process: (mail: InboundMail) => Promise<ReplyOutcome>;
+  /**
+   * DKIM/SPF/DMARC of each message (`createReplyAuthenticator`): a reply whose From is not
+   * aligned is refused by the processor. Required, so no deployment forgets it.
+   */
+  readonly authenticate: ReplyAuthenticator;
   /** Largest accepted message; default 2 MB. */
   readonly maxBytes?: number;
   readonly onError?: (error: unknown) => void;
@@ -47,6 +53,7 @@ export function toInboundMail(
   parsed: ParsedMail,
   recipients: readonly string[],
   raw: Buffer,
+  authentication: ReplyAuthentication | null = null,
 ): InboundMail {
   const refs = parsed.references;
   return {
@@ -59,14 +66,16 @@ export function toInboundMail(
     text: parsed.text ?? '',
     autoSubmitted: headerText(parsed, 'auto-submitted'),
     digest: createHash('sha256').update(raw).digest('hex'),
+    authentication,
   };
 }
 
 /**
  * The inbound SMTP endpoint for reply approval (`smtp-server` + `mailparser`). Put it behind the
  * MX of the reply domain (or a relay that forwards `reply+*@domain`). A mail is acknowledged
- * (250) once processed; a retryable failure (database down) answers 451 so the sender retries.
- * It trusts no header for identity: see `createReplyProcessor`; DKIM/DMARC checks are not done here.
+ * (250) once processed; a retryable failure (database or DNS down) answers 451 so the sender
+ * retries. Each message is authenticated (`options.authenticate`: DKIM/SPF/DMARC on the raw bytes,
+ * with the client's IP, HELO and MAIL FROM) before the processor sees it; no header is trusted.
  */
 export async function startInboundServer(options: InboundServerOptions): Promise<InboundServer> {
   const maxBytes = options.maxBytes ?? 2 * 1024 * 1024;
@@ -75,6 +84,8 @@ export async function startInboundServer(options: InboundServerOptions): Promise
     disabledCommands: ['AUTH', 'STARTTLS'],
     size: maxBytes,
     banner: 'certflow reply endpoint',
+    // The PTR name proves nothing (DKIM/SPF/DMARC do) and its look-up delays every mail.
+    disableReverseLookup: true,
     logger: false,
     onRcptTo(address, _session, callback) {
       if (tokenOfReplyAddress(address.address, options.replyDomain)) return callback();
@@ -90,8 +101,14 @@ export async function startInboundServer(options: InboundServerOptions): Promise
         }
         const raw = Buffer.concat(chunks);
         const recipients = session.envelope.rcptTo.map((r) => r.address);
-        simpleParser(raw)
-          .then((parsed) => options.process(toInboundMail(parsed, recipients, raw)))
+        const mailFrom = session.envelope.mailFrom;
+        const envelope = {
+          ip: session.remoteAddress,
+          helo: session.hostNameAppearsAs ?? '',
+          sender: mailFrom ? mailFrom.address : '',
+        };
+        Promise.all([simpleParser(raw), options.authenticate(raw, envelope)])
+          .then(([parsed, auth]) => options.process(toInboundMail(parsed, recipients, raw, auth)))
           .then(
             () => callback(),
             (error: unknown) => {

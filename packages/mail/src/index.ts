@@ -1,6 +1,5 @@
 export type {
   ActionTokenRecord,
-  EngineFor,
   InboundReplyRecord,
   Locale,
   MailContext,
@@ -12,11 +11,15 @@ export type {
   MailTask,
   MailTransport,
   OutgoingMail,
-  TokenScope,
   TokenUse,
 } from './ports.js';
 export { createMail, createMailFromEnv, type Mail, type MailDeps } from './create-mail.js';
-export { mailConfigFromEnv, MailConfigError, type MailConfig } from './mail-config.js';
+export {
+  mailConfigFromEnv,
+  mailConfigFromSettings,
+  MailConfigError,
+  type MailConfig,
+} from './mail-config.js';
 export { createNotifyHandler, type NotifyHandlerOptions } from './notify-handler.js';
 export {
   createActionHandler,
@@ -31,6 +34,15 @@ export {
   type ReplyProcessorOptions,
 } from './reply-processor.js';
 export { REPLY_REFUSALS, type ReplyRefusal } from './reply-refusals.js';
+export {
+  createReplyAuthenticator,
+  dnsResolver,
+  plainIp,
+  type ReplyAuthentication,
+  type ReplyAuthenticator,
+  type ReplyAuthenticatorOptions,
+  type SmtpEnvelope,
+} from './reply-authentication.js';
 export {
   startInboundServer,
   toInboundMail,
@@ -66,6 +78,7 @@ export {
 } from './engine-mail-context.js';
 export { DEFAULT_FIELD_LABELS, type FieldLabels } from './field-labels.js';
 export { DECISION_LABELS, DECISIONS, ROLE_LABELS, SUBJECT_TAGS, type Decision } from './labels.js';
+export { PAGE_CSP, PAGE_CSS, PAGE_HEADERS } from './templates/page-security.js';
 export {
   notificationSubject,
   renderNotification,

@@ -25,6 +25,8 @@ export const SUBJECT_TAGS: Readonly<Record<NotificationKind, Messages>> = {
   escalation: { zh: '【已升级】', en: '[Escalated] ' },
   decision: { zh: '【已通过】', en: '[Approved] ' },
   cancelled: { zh: '【已取消】', en: '[Cancelled] ' },
+  urge: { zh: '【催办】', en: '[Urged] ' },
+  'deadline-moved': { zh: '【期限调整】', en: '[Deadline moved] ' },
 };
 
 export const TODO_TAG: Messages = { zh: '【待办理】', en: '[Action needed] ' };
@@ -52,3 +54,6 @@ export function stepLabel(task: { role: string; approval: boolean }): Messages {
     ? { zh: `${who.zh}审批`, en: `approval by ${who.en}` }
     : { zh: `${who.zh}办理`, en: `action by ${who.en}` };
 }
+
+/** 退回 and 驳回 say why (the engine refuses them without a comment: REASON_REQUIRED). */
+export const NEEDS_REASON: ReadonlySet<Decision> = new Set<Decision>(['RETURN', 'REJECT']);

@@ -36,7 +36,7 @@ export interface NotifyHandlerOptions {
 }
 
 const systemClock: Clock = { now: () => new Date() };
-const ACTIONABLE = new Set(['task', 'reminder', 'escalation']);
+const ACTIONABLE = new Set(['task', 'reminder', 'escalation', 'urge', 'deadline-moved']);
 
 /**
  * The outbox handler for `notify` rows: one mail per row, with the Message-ID

@@ -72,7 +72,8 @@ describe('every notification kind arrives over SMTP with recipient, subject, bod
     expect(lead.text).toMatch(/预算合计\s+7,500.00 元/u);
     expect(lead.text).toMatch(/申请人\s+张老师/u);
     // The college step is due 5 working days after submission (pilot-project deadlines).
-    expect(lead.text).toContain('请于2026年11月9日 09:00（北京时间）前办理。');
+    expect(lead.text).toContain('请于2026年11月9日 17:30（北京时间）前办理。');
+    expect(lead.text).toContain('期限说明：5个工作日');
     expect(lead.text).toContain('回复本邮件首行写“同意”“退回”或“驳回”即可办理');
     expect(lead.text).toContain('教务处\n2026年11月2日');
     expect(lead.html).toContain('尊敬的李院长：');
@@ -182,8 +183,8 @@ describe('every notification kind arrives over SMTP with recipient, subject, bod
     const started = await w.engine.start('pilot-project-timed', projectApplication(), people.owner);
     await w.drain();
     const task = only(people.collegeLead.email);
-    // Mon 2026-11-02 09:00 + 5 working days = Mon 2026-11-09 09:00 Beijing
-    expect(task.text).toContain('请于2026年11月9日 09:00（北京时间）前办理。');
+    // Mon 2026-11-02 09:00 + 5 working days = Mon 2026-11-09, at the end of the working day
+    expect(task.text).toContain('请于2026年11月9日 17:30（北京时间）前办理。');
 
     const fire = async (kind: string) => {
       const timer = (await pg.store.read.pendingTimers(started.id)).find((t) => t.kind === kind);

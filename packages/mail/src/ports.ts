@@ -1,4 +1,4 @@
-import type { Engine, Messages, NotificationPayload, Store } from '@certflow/engine';
+import type { Messages, NotificationPayload } from '@certflow/engine';
 
 /**
  * The ports of `@certflow/mail`. `MailTransport` is implemented by `createSmtpTransport` /
@@ -68,9 +68,6 @@ export interface MailContextSource {
   load(ref: MailContextRef): Promise<MailContext>;
 }
 
-/** Builds an engine over a store (the token's transaction): `(store) => createEngine({ …, store })`. */
-export type EngineFor = (store: Store) => Engine;
-
 /**
  * Persistence of tokens, sent mails and processed replies: the port is declared once, beside its
  * implementation in `@certflow/db` (`createMailStore`), and used here as it is.
@@ -80,6 +77,5 @@ export type {
   InboundReplyRecord,
   MailMessageRecord,
   MailStore,
-  TokenScope,
   TokenUse,
 } from '@certflow/db';

@@ -14,6 +14,9 @@ const payload: NotificationPayload = {
   state: 'collegeReview',
   taskId: 't-1',
   step: 'college',
+  dueProvisional: false,
+  dueExplanation: null,
+  onBehalfOf: null,
   dueAt: '2026-11-09T01:00:00.000Z',
   recipient: { id: 'u-1', name: '张伟', email: 'zw@example.edu.cn' },
   audience: { role: 'college_lead', college: 'ee' },
@@ -60,6 +63,14 @@ describe('renderNotification (pure)', () => {
     expect(mail.html).not.toContain('<Web前端开发>');
   });
 
+  it('代理人: the substitute is told whose task it is and how it is recorded', () => {
+    const standIn = { ...payload, onBehalfOf: { id: 'u-2', name: '李院长' } };
+    const mail = renderNotification({ ...input, payload: standIn, locale: 'zh-CN' });
+    expect(mail.text).toContain('您是李院长的代理人');
+    expect(mail.text).toContain('由您代李院长审批');
+    expect(renderNotification({ ...input, locale: 'zh-CN' }).text).not.toContain('代理人');
+  });
+
   it('English as the second locale', () => {
     const mail = renderNotification({ ...input, locale: 'en' });
     expect(mail.subject).toBe(
@@ -75,7 +86,7 @@ describe('mailConfigFromEnv', () => {
   it('reads the environment and names what is wrong', () => {
     const config = mailConfigFromEnv({
       CERTFLOW_MAIL_SECRET: '0123456789abcdef0123456789abcdef',
-      PUBLIC_URL: 'https://certflow.example.edu.cn/',
+      CERTFLOW_PUBLIC_URL: 'https://certflow.example.edu.cn/',
       MAIL_INBOUND_PORT: '2525',
       CERTFLOW_DATA_DIR: '/var/lib/certflow',
     });
@@ -89,8 +100,19 @@ describe('mailConfigFromEnv', () => {
       locale: 'zh-CN',
     });
     expect(() => mailConfigFromEnv({})).toThrow(MailConfigError);
+    // The old name is refused with the new one, never silently replaced by localhost.
     expect(() =>
-      mailConfigFromEnv({ CERTFLOW_MAIL_SECRET: 'x'.repeat(32), SMTP_URL: 'http://x' }),
+      mailConfigFromEnv({
+        CERTFLOW_MAIL_SECRET: 'x'.repeat(32),
+        PUBLIC_URL: 'https://certflow.example.edu.cn',
+      }),
+    ).toThrow(/PUBLIC_URL: .*CERTFLOW_PUBLIC_URL/u);
+    expect(() =>
+      mailConfigFromEnv({
+        CERTFLOW_MAIL_SECRET: 'x'.repeat(32),
+        CERTFLOW_PUBLIC_URL: 'https://certflow.example.edu.cn',
+        SMTP_URL: 'http://x',
+      }),
     ).toThrow('SMTP_URL');
   });
 });

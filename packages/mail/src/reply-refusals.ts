@@ -14,6 +14,10 @@ export const REPLY_REFUSALS = {
     zh: '发件邮箱不是该待办审批人的邮箱，回复未被处理。如您是审批人，请用接收通知的邮箱回复，或登录系统办理。',
     en: 'The sender is not the approver of this task; nothing was done. Approvers reply from the address the notice went to.',
   },
+  NOT_AUTHENTICATED: {
+    zh: '无法确认该邮件确由您的邮箱发出（未通过 DKIM/SPF/DMARC 发件人认证），回复未被处理。请直接用接收通知的邮箱回复，或使用通知中的链接办理。',
+    en: 'The mail could not be proven to come from your address (DKIM/SPF/DMARC); nothing was done. Use the links in the notice or the web console.',
+  },
   NOT_A_REPLY: {
     zh: '该邮件不是对审批通知的回复（缺少对应的邮件引用），请直接回复通知邮件。',
     en: 'This mail does not reply to the notification (no matching In-Reply-To/References).',
@@ -49,6 +53,10 @@ export const REPLY_REFUSALS = {
   COMMENT_TOO_LONG: {
     zh: '审批意见超过2000字，请精简后重新回复。',
     en: 'The comment is longer than 2000 characters.',
+  },
+  REASON_REQUIRED: {
+    zh: '退回或驳回须说明理由：请在首行“退回”或“驳回”之后（同一行或下一行）写明理由后重新回复。',
+    en: 'A return or a rejection needs a reason: write it after RETURN or REJECT and reply again.',
   },
   DECISION_NOT_ALLOWED: {
     zh: '本环节不接受该审批操作。',

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import nodemailer from 'nodemailer';
 import type { ParsedMail } from 'mailparser';
@@ -7,7 +8,9 @@ import { people, projectApplication } from '@certflow/pilot/testing';
 import { mintToken, tokenRow } from './action-token.js';
 import { startInboundServer, type InboundServer } from './inbound-server.js';
 import { replyAddress } from './mail-links.js';
+import { createReplyAuthenticator } from './reply-authentication.js';
 import { createReplyProcessor, type ReplyOutcome } from './reply-processor.js';
+import { dnsZone, type DnsZone } from './testing/dns-zone.js';
 import { startSmtpSink, type SmtpSink } from './testing/smtp-sink.js';
 import { mailWorld, PUBLIC_HOST, REPLY_DOMAIN, type MailWorld } from './testing/mail-world.js';
 
@@ -15,7 +18,31 @@ let pg: TestPostgres;
 let sink: SmtpSink;
 let w: MailWorld;
 let inbound: InboundServer;
+let relayed: InboundServer;
 const outcomes: ReplyOutcome[] = [];
+
+/** The school's DKIM key (selector `mail2026`), and a stranger's for its own domain. */
+const key = () => generateKeyPairSync('rsa', { modulusLength: 2048 });
+const school = key();
+const stranger = key();
+/**
+ * DNS as mailauth sees it, served through its resolver option: example.edu.cn signs with DKIM and
+ * publishes DMARC p=reject; its SPF allows no host here, so only a valid aligned signature passes.
+ */
+const zone: DnsZone = dnsZone({
+  'mail2026._domainkey.example.edu.cn': [
+    `v=DKIM1; k=rsa; p=${dnsZone.publicKey(school.publicKey)}`,
+  ],
+  '_dmarc.example.edu.cn': ['v=DMARC1; p=reject; adkim=r; aspf=r'],
+  'example.edu.cn': ['v=spf1 ip4:192.0.2.1 -all'],
+  's1._domainkey.evil.example.com': [`v=DKIM1; k=rsa; p=${dnsZone.publicKey(stranger.publicKey)}`],
+});
+const pem = (k: ReturnType<typeof key>) =>
+  k.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+const signedBy = {
+  school: { domainName: 'example.edu.cn', keySelector: 'mail2026', privateKey: pem(school) },
+  stranger: { domainName: 'evil.example.com', keySelector: 's1', privateKey: pem(stranger) },
+};
 
 beforeAll(async () => {
   pg = await createTestPostgres();
@@ -25,7 +52,6 @@ beforeAll(async () => {
     store: w.mailStore,
     keys: w.keys,
     engine: w.engine,
-    engineFor: w.engineFor,
     directory: pg.directory,
     transport: w.transport,
     from: '教务处 <noreply@example.edu.cn>',
@@ -33,29 +59,52 @@ beforeAll(async () => {
     publicHost: PUBLIC_HOST,
     clock: w.clock,
   });
+  const record = async (mail: Parameters<typeof process>[0]) => {
+    const outcome = await process(mail);
+    outcomes.push(outcome);
+    return outcome;
+  };
   inbound = await startInboundServer({
     port: 0,
     replyDomain: REPLY_DOMAIN,
-    process: async (mail) => {
-      const outcome = await process(mail);
-      outcomes.push(outcome);
-      return outcome;
-    },
+    process: record,
+    authenticate: createReplyAuthenticator({
+      mode: 'dmarc',
+      trustedRelays: [],
+      dnsServers: [],
+      resolver: zone.resolve,
+    }),
+  });
+  // A campus relay that does not sign: mail from its address counts as authenticated.
+  relayed = await startInboundServer({
+    port: 0,
+    replyDomain: REPLY_DOMAIN,
+    process: record,
+    authenticate: createReplyAuthenticator({
+      mode: 'dmarc',
+      trustedRelays: ['127.0.0.1'],
+      dnsServers: [],
+      resolver: zone.resolve,
+    }),
   });
 });
 afterAll(async () => {
   await inbound.close();
+  await relayed.close();
   await sink.close();
   await pg.drop();
 });
 
-/** A mail client sending to the inbound endpoint over SMTP. */
-const client = () =>
+type Signer = keyof typeof signedBy | 'none';
+
+/** A mail client sending to the inbound endpoint over SMTP, DKIM-signing as the school by default. */
+const client = (signer: Signer = 'school', port = inbound.port) =>
   nodemailer.createTransport({
     host: '127.0.0.1',
-    port: inbound.port,
+    port,
     secure: false,
     ignoreTLS: true,
+    ...(signer === 'none' ? {} : { dkim: signedBy[signer] }),
   });
 
 async function reply(
@@ -66,11 +115,13 @@ async function reply(
     messageId?: string;
     inReplyTo?: string | null;
     toAddress?: string;
+    signer?: Signer;
+    port?: number;
   },
 ): Promise<ReplyOutcome> {
   const before = outcomes.length;
   sink.clear();
-  await client().sendMail({
+  await client(options.signer, options.port).sendMail({
     from: options.from,
     to: options.toAddress ?? to.replyTo!.value[0]!.address!,
     subject: `回复：${to.subject}`,
@@ -140,21 +191,92 @@ describe('approval by reply mail over SMTP', () => {
     expect(await state(id)).toEqual(after);
   });
 
-  it('a reply from another address changes nothing and is answered without details', async () => {
+  it('a reply from another address changes nothing, and no stranger is answered (no backscatter)', async () => {
     const { id, mail } = await started();
     const before = await state(id);
-    const outcome = await reply(mail, { from: 'attacker@example.com', text: '同意' });
+    const outcome = await reply(mail, {
+      from: 'attacker@example.com',
+      text: '同意',
+      signer: 'none',
+    });
     expect(outcome).toEqual({ status: 'refused', reason: 'SENDER_MISMATCH' });
     expect(await state(id)).toEqual(before);
-    const told = answer('attacker@example.com');
-    expect(told.subject).toMatch(/^【未办理】/u);
-    expect(told.text).toContain('发件邮箱不是该待办审批人的邮箱');
-    expect(told.text).not.toContain('Web前端开发（中级）');
-    // even the other college lead (who holds the same role) cannot use李院长's address
+    expect(sink.mails).toEqual([]);
+    // even the other college lead (who holds the same role) cannot use 李院长's address
     expect(await reply(mail, { from: people.collegeLead2.email, text: '同意' })).toMatchObject({
       reason: 'SENDER_MISMATCH',
     });
     expect(await state(id)).toEqual(before);
+    expect(sink.mails).toEqual([]);
+    // a forged or stale reply address: nothing applied, nobody answered
+    const forgedTo = mail.replyTo!.value[0]!.address!.replace(/\+([a-z0-9])/u, '+x$1');
+    expect(
+      await reply(mail, { from: people.collegeLead.email, text: '同意', toAddress: forgedTo }),
+    ).toMatchObject({
+      status: 'refused',
+      reason: 'TOKEN_INVALID',
+    });
+    expect(sink.mails).toEqual([]);
+  });
+
+  it('refuses a reply whose From is not authenticated: unsigned, signed by another domain, or altered', async () => {
+    const { id, mail } = await started();
+    const before = await state(id);
+    for (const signer of ['none', 'stranger'] as const) {
+      expect(await reply(mail, { from: people.collegeLead.email, text: '同意', signer })).toEqual({
+        status: 'refused',
+        reason: 'NOT_AUTHENTICATED',
+      });
+      expect(await state(id)).toEqual(before);
+      // The approver — the From a forger used — is told at their directory address.
+      expect(answer(people.collegeLead.email).text).toContain('未通过 DKIM/SPF/DMARC 发件人认证');
+    }
+    // A school-signed reply altered on the way (the body no longer matches the signature).
+    const signed = await nodemailer
+      .createTransport({ streamTransport: true, buffer: true, dkim: signedBy.school })
+      .sendMail({
+        from: people.collegeLead.email,
+        to: mail.replyTo!.value[0]!.address!,
+        subject: `回复：${mail.subject}`,
+        text: '驳回',
+        messageId: '<altered@mail.example.edu.cn>',
+        inReplyTo: mail.messageId!,
+        references: [mail.messageId!],
+      });
+    const altered = (signed.message as Buffer)
+      .toString('utf8')
+      .replace(/=E9=A9=B3=E5=9B=9E|驳回|6amz5Zue/u, (m) =>
+        m === '驳回' ? '同意' : m === '6amz5Zue' ? '5ZCM5oSP' : '=E5=90=8C=E6=84=8F',
+      );
+    expect(altered).not.toBe((signed.message as Buffer).toString('utf8'));
+    sink.clear();
+    const n = outcomes.length;
+    await client('none').sendMail({
+      envelope: { from: people.collegeLead.email, to: mail.replyTo!.value[0]!.address! },
+      raw: altered,
+    });
+    expect(outcomes[n]).toEqual({ status: 'refused', reason: 'NOT_AUTHENTICATED' });
+    expect(await state(id)).toEqual(before);
+    // The same reply, signed by the school and unaltered, is applied.
+    expect(await reply(mail, { from: people.collegeLead.email, text: '同意' })).toMatchObject({
+      status: 'applied',
+    });
+  });
+
+  it('takes unsigned replies from a trusted campus relay', async () => {
+    const { id, mail } = await started();
+    expect(
+      await reply(mail, {
+        from: people.collegeLead.email,
+        text: '同意',
+        signer: 'none',
+        port: relayed.port,
+      }),
+    ).toMatchObject({
+      status: 'applied',
+      decision: 'APPROVE',
+    });
+    expect((await state(id)).state).toBe('academicReview');
   });
 
   it('unparseable and ambiguous replies change nothing and are answered with the rule', async () => {
@@ -166,6 +288,8 @@ describe('approval by reply mail over SMTP', () => {
       ['同意退回', 'NO_DECISION'],
       ['同意，但建议驳回', 'AMBIGUOUS'],
       ['\n\n> 尊敬的李院长：', 'EMPTY'],
+      ['驳回', 'REASON_REQUIRED'],
+      ['退回\n\n> 尊敬的李院长：', 'REASON_REQUIRED'],
     ];
     for (const [text, reason] of cases) {
       expect(await reply(mail, { from: people.collegeLead.email, text })).toEqual({
@@ -232,7 +356,7 @@ describe('approval by reply mail over SMTP', () => {
 
   it('the endpoint refuses unknown recipients at RCPT TO', async () => {
     await expect(
-      client().sendMail({
+      client('none').sendMail({
         from: people.collegeLead.email,
         to: `someone@${REPLY_DOMAIN}`,
         subject: 'x',

@@ -1,8 +1,16 @@
-import type { OutboxKey, TimerRecord } from '@certflow/engine';
-import { DelayedError, Queue, UnrecoverableError, Worker, type Job, type JobsOptions } from 'bullmq';
+import type { FireResult, OutboxKey, TimerRecord } from '@certflow/engine';
+import {
+  DelayedError,
+  Queue,
+  UnrecoverableError,
+  Worker,
+  type Job,
+  type JobsOptions,
+} from 'bullmq';
 import { Redis } from 'ioredis';
 import { pino, type Logger } from 'pino';
-import { deliverOutbox, type DeliveryDeps } from './deliver-outbox.js';
+import { deliverOutbox, type DeliveryDeps, type DeliveryResult } from './deliver-outbox.js';
+import { fireDueTimers } from './fire-due.js';
 import { fireTimerWhenDue } from './fire-timer.js';
 import { JOB_CATALOG, parseJob, type JobName, type QueueName } from './job-catalog.js';
 import { outboxJobId, timerJobId } from './job-ids.js';
@@ -21,14 +29,23 @@ export interface BullmqSchedulerOptions extends SchedulerDeps {
   readonly concurrency?: { readonly timers?: number; readonly outbox?: number };
   /** Periodic reconciliation (default 60 s; 0 = only at start). */
   readonly reconcileEveryMs?: number;
-  /** BullMQ lock duration and stalled-job check interval (defaults 30 s / 30 s). */
+  /**
+   * BullMQ lock duration and stalled-job check interval (BullMQ's defaults 30 s / 30 s): a job
+   * held by a worker that died runs again once its lock expired, at the next check. apps/worker
+   * sets them from its environment (tight defaults: 3 s / 1 s).
+   */
   readonly lockDurationMs?: number;
   readonly stalledIntervalMs?: number;
+  /** Times a job may stall before BullMQ fails it (BullMQ's default 1; the reconciler re-adds). */
+  readonly maxStalledCount?: number;
   /**
-   * How long the mails a fire wrote wait for those of other fires, to go to Redis in one
-   * `addBulk` (default 10 ms).
+   * How often the worker fires, straight from PostgreSQL, the timers that are due and not held
+   * by another poller (default 2 s; 0 = never): what a lost job, a worker killed while holding
+   * one, or an emptied Redis would otherwise delay.
    */
-  readonly relayLingerMs?: number;
+  readonly sweepEveryMs?: number;
+  /** How long a swept batch is this worker's (default 10 s). */
+  readonly leaseMs?: number;
 }
 
 const CHUNK = 500;
@@ -63,8 +80,8 @@ export class BullmqScheduler implements Scheduler {
   private relaying: Promise<void> | undefined;
   private relayAgain = false;
   private readonly relayed = new Map<string, number>();
-  private lingering: OutboxKey[] = [];
-  private lingerFlush: Promise<void> | undefined;
+  private sweeper: NodeJS.Timeout | undefined;
+  private sweeping: Promise<void> | undefined;
 
   constructor(private readonly deps: BullmqSchedulerOptions) {
     this.log = deps.logger ?? pino({ level: 'silent' });
@@ -73,12 +90,22 @@ export class BullmqScheduler implements Scheduler {
     this.connection.on('error', (err) => this.log.error({ err }, 'redis connection error'));
     const prefix = deps.prefix ?? 'certflow';
     const queue = (name: QueueName) => new Queue(name, { connection: this.connection, prefix });
-    this.queues = { timers: queue('timers'), outbox: queue('outbox'), recurring: queue('recurring') };
+    this.queues = {
+      timers: queue('timers'),
+      outbox: queue('outbox'),
+      recurring: queue('recurring'),
+    };
   }
 
   async start(): Promise<void> {
     if (this.deps.work !== false) this.startWorkers();
     await this.reconcile();
+    const sweepEvery = this.deps.sweepEveryMs ?? 2_000;
+    if (this.deps.work !== false && sweepEvery > 0) {
+      void this.sweep();
+      this.sweeper = setInterval(() => void this.sweep(), sweepEvery);
+      this.sweeper.unref();
+    }
     const every = this.deps.reconcileEveryMs ?? 60_000;
     if (every > 0) {
       this.interval = setInterval(() => {
@@ -135,24 +162,33 @@ export class BullmqScheduler implements Scheduler {
   }
 
   /**
-   * Relay rows a fire wrote, together with those of the fires that finish in the next
-   * `relayLingerMs` (one `addBulk` for all). The fire does not wait for it: its rows are
-   * committed, and if this process stops first the reconciler relays them.
+   * Fire the due timers PostgreSQL knows of, in leased batches, with their mails (`fireDueTimers`):
+   * the worker's own index of last resort, independent of Redis.
    */
-  private relaySoon(rows: readonly OutboxKey[]): void {
-    this.lingering.push(...rows);
-    if (this.lingerFlush || this.lingering.length === 0) return;
-    this.lingerFlush = new Promise<void>((resolve) => setTimeout(resolve, this.deps.relayLingerMs ?? 10))
-      .then(async () => {
-        const batch = this.lingering;
-        this.lingering = [];
-        await this.relayKeys(batch);
-      })
-      .catch((err: unknown) => this.log.error({ err }, 'relay failed; the reconciler relays it'))
+  sweep(): Promise<void> {
+    if (this.sweeping) return this.sweeping;
+    const pass = async (): Promise<void> => {
+      for (;;) {
+        const report = await fireDueTimers(this.delivery, {
+          leaseMs: this.deps.leaseMs ?? 10_000,
+        });
+        for (const f of report.fired) this.logFired(f.id, f.result);
+        for (const e of report.errors) {
+          this.log.error(
+            { timerId: e.id, err: e.error },
+            'timer failed to fire; retried once its lease ends',
+          );
+        }
+        await this.afterDeliveries(report.deliveries);
+        if (report.leased.length === 0 || report.errors.length === report.leased.length) return;
+      }
+    };
+    this.sweeping = pass()
+      .catch((err: unknown) => this.log.error({ err }, 'timer sweep failed'))
       .finally(() => {
-        this.lingerFlush = undefined;
-        this.relaySoon([]);
+        this.sweeping = undefined;
       });
+    return this.sweeping;
   }
 
   async reconcile(): Promise<ReconcileReport> {
@@ -163,22 +199,30 @@ export class BullmqScheduler implements Scheduler {
     const outbox = await this.deps.dispatch.pendingOutboxKeys(FAR_FUTURE, limit);
     await this.enqueueOutbox(outbox);
     const promoted = await this.promote([
-      ...timers.filter((t) => t.dueAt.getTime() <= now).map((t) => ({ queue: this.queues.timers, id: timerJobId(t.id) })),
+      ...timers
+        .filter((t) => t.dueAt.getTime() <= now)
+        .map((t) => ({ queue: this.queues.timers, id: timerJobId(t.id) })),
       ...outbox
         .filter((r) => r.availableAt.getTime() <= now)
         .map((r) => ({ queue: this.queues.outbox, id: outboxJobId(r.id, r.attempts) })),
     ]);
     const recurring = await this.upsertSchedulers();
-    this.log.info({ timers: timers.length, outbox: outbox.length, promoted, recurring }, 'reconciled');
-    if (timers.length === limit) this.log.warn({ limit }, 'reconcile limit reached; the rest follows');
+    this.log.info(
+      { timers: timers.length, outbox: outbox.length, promoted, recurring },
+      'reconciled',
+    );
+    if (timers.length === limit)
+      this.log.warn({ limit }, 'reconcile limit reached; the rest follows');
     return { timers: timers.length, outbox: outbox.length, promoted, recurring };
   }
 
   async stop(): Promise<void> {
     if (this.interval) clearInterval(this.interval);
+    if (this.sweeper) clearInterval(this.sweeper);
     this.interval = undefined;
+    this.sweeper = undefined;
     await Promise.all(this.workers.map((w) => w.close()));
-    while (this.lingerFlush) await this.lingerFlush;
+    await this.sweeping;
     await Promise.all(Object.values(this.queues).map((q) => q.close()));
     await this.connection.quit().catch(() => undefined);
   }
@@ -213,7 +257,11 @@ export class BullmqScheduler implements Scheduler {
         rows.slice(i, i + CHUNK).map((r) => ({
           name: 'outbox.deliver',
           data: { outboxId: r.id, attempt: r.attempts },
-          opts: jobOptions('outbox.deliver', outboxJobId(r.id, r.attempts), r.availableAt.getTime() - now),
+          opts: jobOptions(
+            'outbox.deliver',
+            outboxJobId(r.id, r.attempts),
+            r.availableAt.getTime() - now,
+          ),
         })),
       );
     }
@@ -227,7 +275,10 @@ export class BullmqScheduler implements Scheduler {
         due.slice(i, i + 100).map(async (d) => {
           const job = await d.queue.getJob(d.id);
           if (job && (await job.isDelayed())) {
-            await job.promote().then(() => (promoted += 1), () => undefined);
+            await job.promote().then(
+              () => (promoted += 1),
+              () => undefined,
+            );
           }
         }),
       );
@@ -247,7 +298,12 @@ export class BullmqScheduler implements Scheduler {
         {
           name: 'recurring.start',
           data: { callId: call.id },
-          opts: { attempts: o.attempts, backoff: { type: 'exponential', delay: o.backoffMs }, removeOnComplete: 100, removeOnFail: 100 },
+          opts: {
+            attempts: o.attempts,
+            backoff: { type: 'exponential', delay: o.backoffMs },
+            removeOnComplete: 100,
+            removeOnFail: 100,
+          },
         },
       );
     }
@@ -265,14 +321,23 @@ export class BullmqScheduler implements Scheduler {
       prefix,
       ...(this.deps.lockDurationMs ? { lockDuration: this.deps.lockDurationMs } : {}),
       ...(this.deps.stalledIntervalMs ? { stalledInterval: this.deps.stalledIntervalMs } : {}),
+      ...(this.deps.maxStalledCount ? { maxStalledCount: this.deps.maxStalledCount } : {}),
     };
-    const worker = (name: QueueName, concurrency: number, fn: (job: Job, token?: string) => Promise<unknown>) => {
+    const worker = (
+      name: QueueName,
+      concurrency: number,
+      fn: (job: Job, token?: string) => Promise<unknown>,
+    ) => {
       const w = new Worker(name, fn, { ...common, concurrency });
-      w.on('failed', (job, err) => this.log.error({ queue: name, jobId: job?.id, err }, 'job failed'));
+      w.on('failed', (job, err) =>
+        this.log.error({ queue: name, jobId: job?.id, err }, 'job failed'),
+      );
       w.on('error', (err) => this.log.error({ queue: name, err }, 'worker error'));
       this.workers.push(w);
     };
-    worker('timers', this.deps.concurrency?.timers ?? 10, (job, token) => this.fireTimer(job, token));
+    worker('timers', this.deps.concurrency?.timers ?? 10, (job, token) =>
+      this.fireTimer(job, token),
+    );
     worker('outbox', this.deps.concurrency?.outbox ?? 10, (job, token) => this.deliver(job, token));
     worker('recurring', 1, (job) => this.runRecurring(job));
   }
@@ -294,14 +359,44 @@ export class BullmqScheduler implements Scheduler {
       throw new DelayedError();
     }
     if (result.fired) {
-      this.log.info({ timerId, instanceId: result.instance?.id, state: result.instance?.state }, 'timer fired');
-      // Relay the notifications it wrote (the fire says which: no read of the outbox), with those
-      // of other fires; a machine event may have entered a state with timers.
-      this.relaySoon(result.outbox ?? []);
+      this.logFired(timerId, result);
+      // The mails it wrote go out in this same turn (the fire says which: no read of the outbox).
+      const deliveries = await Promise.all(
+        (result.outbox ?? []).map(async (key) => ({
+          id: key.id,
+          result: await deliverOutbox(this.delivery, key.id, key.attempts),
+        })),
+      );
+      await this.afterDeliveries(deliveries);
+      // A machine event may have entered a state with timers.
       const instanceId = result.instance?.id;
       if (result.timer?.kind === 'event' && instanceId) await this.mirrorTimersOf(instanceId);
     }
     return result.fired ? 'fired' : (result.reason ?? 'noop');
+  }
+
+  private logFired(timerId: string, result: FireResult): void {
+    this.log.info(
+      { timerId, instanceId: result.instance?.id, state: result.instance?.state },
+      'timer fired',
+    );
+  }
+
+  /** Mails delivered inline: a failed one gets its retry job; handler commands are relayed. */
+  private async afterDeliveries(
+    deliveries: readonly { id: string; result: DeliveryResult }[],
+  ): Promise<void> {
+    let commands = 0;
+    for (const { id, result } of deliveries) {
+      if (result.outcome === 'delivered') commands += result.commands;
+      if (result.outcome === 'retry') {
+        this.log.warn({ outboxId: id, ...result }, 'outbox delivery failed; retry scheduled');
+        await this.enqueueOutbox([{ id, attempts: result.attempt, availableAt: result.at }]);
+      } else if (result.outcome === 'failed') {
+        this.log.error({ outboxId: id, error: result.error }, 'outbox delivery failed for good');
+      }
+    }
+    if (commands > 0) await this.relay();
   }
 
   private async deliver(job: Job, token?: string): Promise<string> {

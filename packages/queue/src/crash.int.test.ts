@@ -9,14 +9,21 @@ import { assertRedis, deletePrefix, testPrefix, testRedisUrl } from './testing/b
 import { deadlineFlow, owner } from './testing/deadline-flow.js';
 import { fireCounts, insertReminderTimers } from './testing/timer-rows.js';
 
-const tsx = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
 const script = fileURLToPath(new URL('./testing/worker-process.ts', import.meta.url));
 const redisUrl = testRedisUrl();
 const children: ChildProcess[] = [];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * The worker runs in this very process (node with tsx's loader), not under the `tsx` command:
+ * that command forks the script into a child of its own, and a SIGKILL of it would leave the
+ * worker running on as an orphan.
+ */
 function startWorker(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(tsx, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', script], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let err = '';
   child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
@@ -28,7 +35,11 @@ function startWorker(env: Record<string, string>): Promise<ChildProcess> {
   });
 }
 
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+async function until(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;
@@ -73,7 +84,8 @@ describe.each(['bullmq', 'in-process'] as const)('crash of a %s worker mid-batch
     const env = { DATABASE_URL: db.url, REDIS_URL: redisUrl, PREFIX: prefix, MODE: mode };
 
     const t0 = Date.now();
-    const log = (what: string) => process.env['DEBUG_CRASH'] && console.log(mode, what, Date.now() - t0);
+    const log = (what: string) =>
+      process.env['DEBUG_CRASH'] && console.log(mode, what, Date.now() - t0);
     const first = await startWorker(env);
     log('first ready');
     await until('a part of the batch to fire', async () => (await fireCounts(db)).total >= 50);
@@ -91,7 +103,12 @@ describe.each(['bullmq', 'in-process'] as const)('crash of a %s worker mid-batch
     await sleep(300); // anything still redelivered would show up as a double now
     second.kill('SIGTERM');
     await new Promise((r) => second.once('exit', r));
-    expect(await fireCounts(db)).toEqual({ total: count, distinct: count, doubled: 0, pending: 60 });
+    expect(await fireCounts(db)).toEqual({
+      total: count,
+      distinct: count,
+      doubled: 0,
+      pending: 60,
+    });
     if (mode === 'bullmq') await deletePrefix(redisUrl, prefix);
   }, 120_000);
 });

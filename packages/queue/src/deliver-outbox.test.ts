@@ -1,4 +1,4 @@
-import { createEngine, ManualClock, type OutboxRecord } from '@certflow/engine';
+import { createEngine, emptyWrite, ManualClock, type OutboxRecord } from '@certflow/engine';
 import { MemoryStore } from '@certflow/engine/testing';
 import { describe, expect, it } from 'vitest';
 import { deliverOutbox } from './deliver-outbox.js';
@@ -21,7 +21,7 @@ describe('deliverOutbox', () => {
       deliveredAt: null,
       lastError: null,
     };
-    await store.transaction((tx) => tx.insertOutbox([row]));
+    await store.write({ ...emptyWrite(), outbox: [row] });
     const delivered: string[] = [];
     const deps = {
       engine: createEngine({ store, flows: [], clock, ids: () => 'id' }),

@@ -17,7 +17,12 @@ export type DeliveryResult =
   | { readonly outcome: 'skipped'; readonly reason: string }
   /** Not available yet by the engine's clock: try again at `availableAt`. */
   | { readonly outcome: 'skipped'; readonly reason: 'early'; readonly availableAt: Date }
-  | { readonly outcome: 'retry'; readonly attempt: number; readonly at: Date; readonly error: string }
+  | {
+      readonly outcome: 'retry';
+      readonly attempt: number;
+      readonly at: Date;
+      readonly error: string;
+    }
   | { readonly outcome: 'failed'; readonly error: string };
 
 /**

@@ -1,7 +1,7 @@
 import type { FireResult } from '@certflow/engine';
 import { pino, type Logger } from 'pino';
 import { deliverOutbox, type DeliveryDeps, type DeliveryResult } from './deliver-outbox.js';
-import { fireTimerWhenDue } from './fire-timer.js';
+import { fireDueTimers } from './fire-due.js';
 import { RecurringMarkers } from './recurring-markers.js';
 import { FAR_FUTURE } from './far-future.js';
 import { defaultRetryPolicy, errorText } from './retry-policy.js';
@@ -10,6 +10,8 @@ import type { ReconcileReport, Scheduler, SchedulerDeps } from './scheduler.js';
 export interface InProcessSchedulerOptions extends SchedulerDeps {
   /** Longest sleep between two looks at the database (default 30 s). */
   readonly maxSleepMs?: number;
+  /** How long a batch of due timers is leased to this scheduler (default 10 s). */
+  readonly leaseMs?: number;
 }
 
 /** What one `runDue()` did, for tests and logs. */
@@ -34,8 +36,7 @@ export class InProcessScheduler implements Scheduler {
   private running = false;
   private wake: NodeJS.Timeout | undefined;
   private chain: Promise<unknown> = Promise.resolve();
-  /** Timers whose firing threw (database down, a refusal): retried with backoff. */
-  private readonly backoff = new Map<string, { attempts: number; until: number }>();
+  private readonly leaseMs: number;
   private readonly log: Logger;
   private readonly delivery: DeliveryDeps;
   private readonly markers: RecurringMarkers;
@@ -44,6 +45,7 @@ export class InProcessScheduler implements Scheduler {
     this.log = deps.logger ?? pino({ level: 'silent' });
     this.delivery = { ...deps, retry: deps.retry ?? defaultRetryPolicy };
     this.markers = new RecurringMarkers(deps);
+    this.leaseMs = deps.leaseMs ?? 10_000;
   }
 
   /** Reconcile, then begin delivering (the first run goes on in the background). */
@@ -62,7 +64,12 @@ export class InProcessScheduler implements Scheduler {
     const timers = await this.deps.dispatch.pendingTimers(limit);
     const outbox = await this.deps.dispatch.pendingOutbox(FAR_FUTURE, limit);
     this.log.info({ timers: timers.length, outbox: outbox.length }, 'reconciled from the database');
-    return { timers: timers.length, outbox: outbox.length, promoted: 0, recurring: this.deps.recurring?.length ?? 0 };
+    return {
+      timers: timers.length,
+      outbox: outbox.length,
+      promoted: 0,
+      recurring: this.deps.recurring?.length ?? 0,
+    };
   }
 
   /** Deliver everything due by the clock now (serialized with any run in progress). */
@@ -83,31 +90,37 @@ export class InProcessScheduler implements Scheduler {
   }
 
   private async drain(): Promise<RunReport> {
-    const report: RunReport = { fired: [], noop: [], delivered: [], retried: [], failed: [], started: [], errors: [] };
+    const report: RunReport = {
+      fired: [],
+      noop: [],
+      delivered: [],
+      retried: [],
+      failed: [],
+      started: [],
+      errors: [],
+    };
     const batch = this.deps.batchSize ?? 500;
     try {
       report.started.push(...(await this.markers.runDueCalls()));
       for (let round = 0; round < 10_000; round += 1) {
         const now = this.deps.clock.now();
-        let progressed = false;
-        const timers = await this.deps.dispatch.pendingTimers(batch + this.backoff.size, now);
-        for (const timer of timers) {
-          const b = this.backoff.get(timer.id);
-          if (b && b.until > now.getTime()) continue;
-          progressed = true;
-          try {
-            const result = await fireTimerWhenDue(this.deps, timer.id);
-            this.backoff.delete(timer.id);
-            (result.fired ? report.fired : report.noop).push(timer.id);
-            if (result.fired) this.logFire(timer.id, result);
-          } catch (error) {
-            const attempts = (b?.attempts ?? 0) + 1;
-            const delay = Math.min(3_600_000, 1000 * 2 ** attempts);
-            this.backoff.set(timer.id, { attempts, until: now.getTime() + delay });
-            report.errors.push(`timer ${timer.id}: ${errorText(error)}`);
-            this.log.error({ timerId: timer.id, attempts, err: error }, 'timer failed to fire; will retry');
-          }
+        // Due timers in leased batches, fired together, their mails delivered at once. A timer
+        // whose fire failed stays leased for `leaseMs`: it is retried after that.
+        const fires = await fireDueTimers(this.delivery, { limit: batch, leaseMs: this.leaseMs });
+        let progressed = fires.leased.length > 0;
+        for (const f of fires.fired) {
+          report.fired.push(f.id);
+          this.logFire(f.id, f.result);
         }
+        report.noop.push(...fires.noop);
+        for (const e of fires.errors) {
+          report.errors.push(`timer ${e.id}: ${errorText(e.error)}`);
+          this.log.error(
+            { timerId: e.id, err: e.error },
+            'timer failed to fire; retried once its lease ends',
+          );
+        }
+        for (const d of fires.deliveries) this.record(report, d.id, d.result);
         for (const row of await this.deps.dispatch.pendingOutbox(now, batch)) {
           progressed = true;
           this.record(report, row.id, await deliverOutbox(this.delivery, row.id, row.attempts));
@@ -131,7 +144,10 @@ export class InProcessScheduler implements Scheduler {
   }
 
   private logFire(timerId: string, result: FireResult): void {
-    this.log.info({ timerId, instanceId: result.instance?.id, state: result.instance?.state }, 'timer fired');
+    this.log.info(
+      { timerId, instanceId: result.instance?.id, state: result.instance?.state },
+      'timer fired',
+    );
   }
 
   private async planWake(): Promise<void> {
@@ -140,13 +156,12 @@ export class InProcessScheduler implements Scheduler {
     const now = this.deps.clock.now().getTime();
     let next = now + maxSleep;
     try {
-      const timers = await this.deps.dispatch.pendingTimers(this.backoff.size + 1);
-      const due = timers.find((t) => !this.backoff.has(t.id))?.dueAt.getTime();
-      const retries = [...this.backoff.values()].map((b) => b.until);
+      const due = (await this.deps.dispatch.nextTimerDue())?.getTime();
       const [row] = await this.deps.dispatch.pendingOutbox(new Date(next), 1);
       const recurring = await this.markers.nextDue();
-      for (const t of [due, row?.availableAt.getTime(), recurring?.getTime(), ...retries]) {
-        if (t !== undefined) next = Math.min(next, t);
+      for (const t of [due, row?.availableAt.getTime(), recurring?.getTime()]) {
+        // A due timer still leased (its fire failed) is looked at again when the lease ends.
+        if (t !== undefined) next = Math.min(next, Math.max(t, now + (t <= now ? 1000 : 0)));
       }
     } catch (error) {
       this.log.error({ err: error }, 'scheduler could not plan its next wake-up');

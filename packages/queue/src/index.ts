@@ -1,5 +1,9 @@
 export type { ReconcileReport, Scheduler, SchedulerDeps } from './scheduler.js';
-export { InProcessScheduler, type InProcessSchedulerOptions, type RunReport } from './in-process-scheduler.js';
+export {
+  InProcessScheduler,
+  type InProcessSchedulerOptions,
+  type RunReport,
+} from './in-process-scheduler.js';
 export { BullmqScheduler, type BullmqSchedulerOptions } from './bullmq-scheduler.js';
 export {
   JOB_CATALOG,
@@ -35,3 +39,4 @@ export {
   type RecurringCall,
 } from './recurring-call.js';
 export { RECURRING_MARKER_KIND } from './recurring-markers.js';
+export { createRedisProbe, type RedisProbe, type RedisStatus } from './redis-probe.js';

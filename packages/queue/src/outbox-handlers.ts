@@ -26,7 +26,10 @@ export function effectHandlers<C extends object>(
   handlers: Readonly<
     Record<
       string,
-      (payload: OutboxRecord['payload'], ctx: C & { engine: Engine; outboxId: string }) => Promise<void>
+      (
+        payload: OutboxRecord['payload'],
+        ctx: C & { engine: Engine; outboxId: string },
+      ) => Promise<void>
     >
   >,
   extra: C,

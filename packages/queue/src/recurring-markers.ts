@@ -1,4 +1,4 @@
-import type { JsonObject } from '@certflow/engine';
+import { SYSTEM_ACTOR, type JsonObject } from '@certflow/engine';
 import { pino } from 'pino';
 import { latestOccurrence, nextOccurrence, runOccurrence } from './recurring-call.js';
 import { errorText } from './retry-policy.js';
@@ -23,7 +23,12 @@ export class RecurringMarkers {
 
   private async mark(callId: string, at: Date): Promise<void> {
     const value: JsonObject = { last: at.toISOString() };
-    await this.deps.store.transaction((tx) => tx.putReference(RECURRING_MARKER_KIND, callId, value));
+    await this.deps.engine.putReference({
+      kind: RECURRING_MARKER_KIND,
+      key: callId,
+      value,
+      actor: SYSTEM_ACTOR,
+    });
   }
 
   /** Run the latest due occurrence of every call; returns the started instance ids. */

@@ -29,7 +29,13 @@ describe('Redis loss', () => {
   it('FLUSHDB with 10,000 timers pending: the reconciler restores them all, each fires once', async () => {
     const clock = new ManualClock('2026-09-28T09:00:00+08:00');
     const calendar = createBusinessCalendar();
-    const engine = createEngine({ store: db.store, flows: [deadlineFlow()], clock, ids: randomUUID, calendar });
+    const engine = createEngine({
+      store: db.store,
+      flows: [deadlineFlow()],
+      clock,
+      ids: randomUUID,
+      calendar,
+    });
     for (let n = 0; n < 100; n += 1) {
       await engine.start('deadline-review', { college: 'ee', title: `T${n}` }, owner);
     }
@@ -64,7 +70,12 @@ describe('Redis loss', () => {
 
       clock.set('2026-09-28T10:00:00+08:00');
       await settleBullmq(scheduler, db.dispatch, clock, 120_000);
-      expect(await fireCounts(db)).toEqual({ total: 10_000, distinct: 10_000, doubled: 0, pending: 300 });
+      expect(await fireCounts(db)).toEqual({
+        total: 10_000,
+        distinct: 10_000,
+        doubled: 0,
+        pending: 300,
+      });
       // A second reconcile after the fact re-enqueues nothing that could fire again.
       await scheduler.reconcile();
       await settleBullmq(scheduler, db.dispatch, clock);

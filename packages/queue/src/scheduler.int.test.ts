@@ -1,31 +1,45 @@
-import { sharedPglite, resetPglite, createTestPostgres, type TestPostgres } from '@certflow/db/testing';
+import { createTestPostgres, type TestPostgres } from '@certflow/db/testing';
 import { truncateAll } from '@certflow/db';
 import { afterAll, beforeAll } from 'vitest';
 import { BullmqScheduler } from './bullmq-scheduler.js';
 import { InProcessScheduler } from './in-process-scheduler.js';
-import { assertRedis, deletePrefix, settleBullmq, testPrefix, testRedisUrl } from './testing/bullmq-testing.js';
+import {
+  assertRedis,
+  deletePrefix,
+  settleBullmq,
+  testPrefix,
+  testRedisUrl,
+} from './testing/bullmq-testing.js';
 import { describeSchedulerContract, type ContractDb } from './testing/scheduler-contract.js';
 
 let pg: TestPostgres | undefined;
-let pglite: ContractDb | undefined;
+/** The embedded mode's database is a real PostgreSQL too: a second database for its suite. */
+let embedded: TestPostgres | undefined;
 const redisUrl = testRedisUrl();
 
 beforeAll(async () => {
   await assertRedis(redisUrl);
   pg = await createTestPostgres();
-  const lite = await sharedPglite();
-  pglite = { store: lite.store, dispatch: lite.dispatch, directory: lite.directory, reset: resetPglite };
+  embedded = await createTestPostgres();
 });
 afterAll(async () => {
   await pg?.drop();
+  await embedded?.drop();
 });
 
+const contractDb = (db: TestPostgres | undefined): ContractDb => {
+  if (!db) throw new Error('PostgreSQL not open');
+  return {
+    store: db.store,
+    dispatch: db.dispatch,
+    directory: db.directory,
+    reset: () => truncateAll(db),
+  };
+};
+
 describeSchedulerContract({
-  name: 'in-process on PGlite',
-  db: () => {
-    if (!pglite) throw new Error('PGlite not open');
-    return pglite;
-  },
+  name: 'in-process on PostgreSQL',
+  db: () => contractDb(embedded),
   open: async (deps) => {
     const scheduler = new InProcessScheduler(deps);
     await scheduler.start();
@@ -49,11 +63,7 @@ describeSchedulerContract({
 
 describeSchedulerContract({
   name: 'BullMQ on PostgreSQL + Redis',
-  db: () => {
-    const db = pg;
-    if (!db) throw new Error('PostgreSQL not open');
-    return { store: db.store, dispatch: db.dispatch, directory: db.directory, reset: () => truncateAll(db) };
-  },
+  db: () => contractDb(pg),
   open: async (deps) => {
     const prefix = testPrefix();
     const scheduler = new BullmqScheduler({ ...deps, redisUrl, prefix, reconcileEveryMs: 0 });

@@ -1,10 +1,4 @@
-import type {
-  BusinessCalendar,
-  Clock,
-  DispatchStore,
-  Engine,
-  Store,
-} from '@certflow/engine';
+import type { BusinessCalendar, Clock, DispatchStore, Engine, Store } from '@certflow/engine';
 import type { Logger } from 'pino';
 import type { OutboxHandlers } from './outbox-handlers.js';
 import type { RecurringCall } from './recurring-call.js';

@@ -52,6 +52,14 @@ export function leadLine(locale: Locale, payload: NotificationPayload, ctx: Mail
       return zh ? `您提交的${what}已审批通过。` : `Your ${what} has been approved.`;
     case 'cancelled':
       return zh ? `${what}已取消，流程结束。` : `${what} has been cancelled.`;
+    case 'urge':
+      return zh
+        ? `申请人${actor}催办：${what}正等待您办理${stepText}，请尽快处理。`
+        : `The applicant ${actor} asks you to act on ${what}${stepText} soon.`;
+    case 'deadline-moved':
+      return zh
+        ? `节假日安排已更新，${what}的办理期限已相应调整${stepText}。`
+        : `The holiday table changed; the deadline of ${what} moved accordingly${stepText}.`;
   }
 }
 

@@ -37,7 +37,7 @@ const COLORS: Readonly<Record<Decision, string>> = {
   REJECT: '#cf222e',
 };
 
-const ACTIONABLE = new Set(['task', 'reminder', 'escalation']);
+const ACTIONABLE = new Set(['task', 'reminder', 'escalation', 'urge', 'deadline-moved']);
 
 /** The subject: `【待审批】年度试点项目申报：电子工程学院 Web前端开发（中级）`. */
 export function notificationSubject(
@@ -68,6 +68,14 @@ export function renderNotification(input: RenderInput): RenderedMail {
 
   say(`${greeting(locale, payload.recipient?.name ?? null)}\n${zh ? '您好！' : ''}`.trim());
   say(leadLine(locale, payload, ctx));
+  if (payload.onBehalfOf) {
+    const name = payload.onBehalfOf.name;
+    say(
+      zh
+        ? `您是${name}的代理人：此事项原应由${name}办理，您办理后将记为“由您代${name}审批”。`
+        : `You stand in for ${name}: you received this in their place, and what you decide is recorded as on their behalf.`,
+    );
+  }
 
   const rows = ctx.fields.map((f) => [zh ? f.label.zh : f.label.en, f.value] as const);
   if (payload.comment) rows.push([commentLabel(locale, payload), payload.comment]);
@@ -91,6 +99,16 @@ export function renderNotification(input: RenderInput): RenderedMail {
         zh ? `请于${zhDateTime(at)}（北京时间）前办理。` : `Please act by ${enDateTime(at)}.`,
         'font-weight:bold',
       );
+      // Why that date (the rule and the days skipped), and whether it is provisional.
+      const why = payload.dueExplanation;
+      if (why) say(zh ? `期限说明：${why.zh}` : `Deadline: ${why.en}`);
+      if (payload.dueProvisional && !(why?.zh ?? '').includes('暂按周末计算')) {
+        say(
+          zh
+            ? '（暂按周末计算，节假日安排公布后自动调整）'
+            : '(Provisional: counted on weekends only until the holiday table is published.)',
+        );
+      }
     } else {
       say(zh ? '请及时办理。' : 'Please act at your earliest convenience.');
     }

@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import {
   createEngine,
   ManualClock,
   type AnyFlow,
   type Engine,
   type OutboxRecord,
-  type Store,
 } from '@certflow/engine';
 import { createMailStore, type DbHandle } from '@certflow/db';
 import { people, weekdayCalendar } from '@certflow/pilot/testing';
@@ -30,7 +28,6 @@ export const TTL = 14 * 24 * 3600 * 1000;
 
 export interface MailWorld {
   readonly engine: Engine;
-  readonly engineFor: (store: Store) => Engine;
   readonly clock: ManualClock;
   readonly keys: TokenKeys;
   readonly mailStore: MailStore;
@@ -54,12 +51,10 @@ export async function mailWorld(
   const base = {
     flows: options.flows,
     clock,
-    ids: randomUUID,
     calendar: weekdayCalendar,
-    directory: handle.directory,
+    directory: handle.store.directory,
   };
   const engine = createEngine({ ...base, store: handle.store });
-  const engineFor = (store: Store) => createEngine({ ...base, flows: engine.flows, store });
   const keys = parseTokenKeys(SECRET);
   const mailStore = createMailStore(handle.db);
   const transport =
@@ -78,10 +73,16 @@ export async function mailWorld(
     tokenTtlMs: TTL,
     clock,
   });
-  const action = createActionHandler({ store: mailStore, keys, engine, engineFor, context, clock });
+  const action = createActionHandler({
+    store: mailStore,
+    keys,
+    engine,
+    directory: handle.directory,
+    context,
+    clock,
+  });
   return {
     engine,
-    engineFor,
     clock,
     keys,
     mailStore,

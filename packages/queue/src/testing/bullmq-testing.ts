@@ -17,7 +17,11 @@ export function testPrefix(): string {
 
 /** Fails (never skips) when Redis is unreachable. */
 export async function assertRedis(url: string): Promise<void> {
-  const redis = new Redis(url, { maxRetriesPerRequest: 1, lazyConnect: true, retryStrategy: () => null });
+  const redis = new Redis(url, {
+    maxRetriesPerRequest: 1,
+    lazyConnect: true,
+    retryStrategy: () => null,
+  });
   try {
     await redis.connect();
     await redis.ping();

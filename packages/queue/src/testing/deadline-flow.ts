@@ -43,7 +43,9 @@ export function deadlineFlow(): FlowDefinition<{ college: string; title: string 
         ],
       },
       second: {
-        tasks: [{ step: 'second', role: 'head', scope: 'school', events: ['APPROVE'], approval: true }],
+        tasks: [
+          { step: 'second', role: 'head', scope: 'school', events: ['APPROVE'], approval: true },
+        ],
         timeout: { after: { workingDays: 10 }, event: 'EXPIRE' },
       },
     },

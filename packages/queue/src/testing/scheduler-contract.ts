@@ -10,7 +10,6 @@ import {
   type OutboxRecord,
   type Store,
 } from '@certflow/engine';
-import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OutboxHandlers } from '../outbox-handlers.js';
 import { exponentialRetry } from '../retry-policy.js';
@@ -30,15 +29,33 @@ export interface ContractDb {
   readonly store: Store;
   readonly dispatch: DispatchStore;
   readonly directory: {
-    upsertUser(user: { id: string; name: string; email: string; roles: string[]; college: string | null }): Promise<unknown>;
+    upsertUser(user: {
+      id: string;
+      name: string;
+      email: string;
+      roles: string[];
+      college: string | null;
+    }): Promise<unknown>;
   };
   reset(): Promise<void>;
 }
 
 /** The people the notifications go to: one reviewer of the college, one office head. */
 async function seedPeople(db: ContractDb): Promise<void> {
-  await db.directory.upsertUser({ id: lead.id, name: '李老师', email: 'lead@example.edu.cn', roles: ['lead'], college: 'ee' });
-  await db.directory.upsertUser({ id: 'u-head', name: '王处长', email: 'head@example.edu.cn', roles: ['head'], college: null });
+  await db.directory.upsertUser({
+    id: lead.id,
+    name: '李老师',
+    email: 'lead@example.edu.cn',
+    roles: ['lead'],
+    college: 'ee',
+  });
+  await db.directory.upsertUser({
+    id: 'u-head',
+    name: '王处长',
+    email: 'head@example.edu.cn',
+    roles: ['head'],
+    college: null,
+  });
 }
 
 export interface ContractAdapter {
@@ -81,7 +98,6 @@ export function describeSchedulerContract(adapter: ContractAdapter): void {
         store: db.store,
         flows: options.flows ?? [deadlineFlow()],
         clock,
-        ids: randomUUID,
         calendar,
       });
       const delivered: OutboxRecord[] = [];
@@ -121,22 +137,24 @@ export function describeSchedulerContract(adapter: ContractAdapter): void {
       const w = await world();
       const i = await w.engine.start('deadline-review', { college: 'ee', title: 'T' }, owner);
       await w.subject.scheduler.nudge(i.id);
-      // Mon 09-28 09:00 + 3 working days = 09-29, 09-30, (holiday 10-01..07), 10-08.
+      // From Mon 09-28 the working days are 09-29, 09-30, (holiday 10-01..07), 10-08, 10-09 and
+      // Sat 10-10 (a make-up working day, 调休). A reminder after 3 working days comes on the
+      // morning of the 4th (10-09 09:00), after 4 on 10-10 09:00; the 5-day deadline ends with
+      // the 5th working day, 10-10 at 17:30.
       await w.at('2026-09-30T17:00:00');
       await w.at('2026-10-07T23:59:59');
-      await w.at('2026-10-08T08:59:59');
+      await w.at('2026-10-09T08:59:59');
       expect(await w.events(i.id)).toEqual([]);
-      await w.at('2026-10-08T09:00:00');
-      expect(await w.events(i.id)).toEqual([{ event: 'REMIND', at: '2026-10-08T01:00:00.000Z' }]);
       await w.at('2026-10-09T09:00:00');
-      await w.at('2026-10-10T08:59:59');
-      expect((await w.events(i.id)).map((e) => e.event)).toEqual(['REMIND', 'REMIND']);
-      // The 5th working day is Saturday 10-10, a make-up working day (调休).
+      expect(await w.events(i.id)).toEqual([{ event: 'REMIND', at: '2026-10-09T01:00:00.000Z' }]);
       await w.at('2026-10-10T09:00:00');
+      await w.at('2026-10-10T17:29:59');
+      expect((await w.events(i.id)).map((e) => e.event)).toEqual(['REMIND', 'REMIND']);
+      await w.at('2026-10-10T17:30:00');
       expect(await w.events(i.id)).toEqual([
-        { event: 'REMIND', at: '2026-10-08T01:00:00.000Z' },
         { event: 'REMIND', at: '2026-10-09T01:00:00.000Z' },
-        { event: 'ESCALATE', at: '2026-10-10T01:00:00.000Z' },
+        { event: 'REMIND', at: '2026-10-10T01:00:00.000Z' },
+        { event: 'ESCALATE', at: '2026-10-10T09:30:00.000Z' },
       ]);
       const view = await w.engine.get(i.id);
       expect(view.tasks.map((t) => [t.kind, t.role])).toEqual([
@@ -158,10 +176,11 @@ export function describeSchedulerContract(adapter: ContractAdapter): void {
       await w.subject.scheduler.nudge(i.id);
       await w.at('2026-10-12T09:00:00');
       expect(await w.events(i.id)).toEqual([{ event: 'APPROVE', at: '2026-09-28T01:00:00.000Z' }]);
-      // The state timeout of `second` (10 working days after 09-28 → Fri 10-16) is a machine event.
-      await w.at('2026-10-16T08:59:00');
+      // The state timeout of `second` (10 working days after 09-28 → Fri 10-16, at the end of the
+      // working day) is a machine event.
+      await w.at('2026-10-16T17:29:00');
       expect((await w.events(i.id)).map((e) => e.event)).toEqual(['APPROVE']);
-      await w.at('2026-10-16T09:00:00');
+      await w.at('2026-10-16T17:30:00');
       expect((await w.events(i.id)).map((e) => e.event)).toEqual(['APPROVE', 'EXPIRE']);
       expect((await w.engine.get(i.id)).status).toBe('cancelled');
     });
@@ -170,9 +189,11 @@ export function describeSchedulerContract(adapter: ContractAdapter): void {
       const w = await world();
       const ids: string[] = [];
       for (let n = 0; n < 5; n += 1) {
-        ids.push((await w.engine.start('deadline-review', { college: 'ee', title: `T${n}` }, owner)).id);
+        ids.push(
+          (await w.engine.start('deadline-review', { college: 'ee', title: `T${n}` }, owner)).id,
+        );
       }
-      w.clock.set(BEIJING('2026-10-08T09:00:00'));
+      w.clock.set(BEIJING('2026-10-09T09:00:00'));
       await Promise.all([
         w.subject.scheduler.reconcile(),
         w.subject.scheduler.reconcile(),
@@ -195,10 +216,14 @@ export function describeSchedulerContract(adapter: ContractAdapter): void {
       await w.subject.loseIndex();
       const report = await w.subject.scheduler.reconcile();
       expect(report.timers).toBe(60);
-      await w.at('2026-10-10T09:00:00');
+      await w.at('2026-10-10T17:30:00');
       // Overdue timers restored together may fire in any order; each fires once.
       for (const id of ids) {
-        expect((await w.events(id)).map((e) => e.event).sort()).toEqual(['ESCALATE', 'REMIND', 'REMIND']);
+        expect((await w.events(id)).map((e) => e.event).sort()).toEqual([
+          'ESCALATE',
+          'REMIND',
+          'REMIND',
+        ]);
       }
     });
 
@@ -220,18 +245,28 @@ export function describeSchedulerContract(adapter: ContractAdapter): void {
       });
       const i = await w.engine.start('deadline-review', { college: 'ee', title: 'T' }, owner);
       await w.subject.scheduler.nudge(i.id);
-      await w.at('2026-10-08T09:00:00');
-      const reminder = (await w.db.dispatch.pendingOutbox(BEIJING('2026-10-09T00:00:00'), 10))[0];
-      expect(reminder).toMatchObject({ attempts: 1, status: 'pending', lastError: 'SMTP_DOWN: try later' });
-      expect(reminder?.availableAt).toEqual(BEIJING('2026-10-08T09:01:00'));
-      await w.at('2026-10-08T09:00:59');
+      await w.at('2026-10-09T09:00:00');
+      const reminder = (await w.db.dispatch.pendingOutbox(BEIJING('2026-10-10T00:00:00'), 10))[0];
+      expect(reminder).toMatchObject({
+        attempts: 1,
+        status: 'pending',
+        lastError: 'SMTP_DOWN: try later',
+      });
+      expect(reminder?.availableAt).toEqual(BEIJING('2026-10-09T09:01:00'));
+      await w.at('2026-10-09T09:00:59');
       expect((await w.db.dispatch.getOutbox(reminder?.id ?? ''))?.attempts).toBe(1);
-      await w.at('2026-10-08T09:01:00');
-      expect(await w.db.dispatch.getOutbox(reminder?.id ?? '')).toMatchObject({ attempts: 2, availableAt: BEIJING('2026-10-08T09:03:00') });
-      await w.at('2026-10-08T09:03:00');
-      expect(await w.db.dispatch.getOutbox(reminder?.id ?? '')).toMatchObject({ status: 'delivered', attempts: 2 });
+      await w.at('2026-10-09T09:01:00');
+      expect(await w.db.dispatch.getOutbox(reminder?.id ?? '')).toMatchObject({
+        attempts: 2,
+        availableAt: BEIJING('2026-10-09T09:03:00'),
+      });
+      await w.at('2026-10-09T09:03:00');
+      expect(await w.db.dispatch.getOutbox(reminder?.id ?? '')).toMatchObject({
+        status: 'delivered',
+        attempts: 2,
+      });
       expect(seen.filter((id) => id === reminder?.id)).toHaveLength(1);
-      await w.at('2026-10-10T09:00:00');
+      await w.at('2026-10-10T17:30:00');
       const failed = (await w.events(i.id)).filter((e) => e.event === 'ESCALATE');
       expect(failed).toHaveLength(1);
       const rows = await w.db.dispatch.pendingOutbox(BEIJING('2030-01-01T00:00:00'), 50);
@@ -242,7 +277,7 @@ export function describeSchedulerContract(adapter: ContractAdapter): void {
       const w = await world({ handlers: {} });
       const i = await w.engine.start('deadline-review', { college: 'ee', title: 'T' }, owner);
       await w.subject.scheduler.nudge(i.id);
-      await w.at('2026-10-08T09:00:00');
+      await w.at('2026-10-09T09:00:00');
       const all = await w.db.dispatch.pendingOutbox(BEIJING('2030-01-01T00:00:00'), 50);
       expect(all).toEqual([]);
       expect(await w.events(i.id)).toHaveLength(1);

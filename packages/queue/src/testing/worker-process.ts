@@ -6,7 +6,6 @@
 import { createBusinessCalendar } from '@certflow/calendar';
 import { openPostgres } from '@certflow/db';
 import { createEngine, type Clock } from '@certflow/engine';
-import { randomUUID } from 'node:crypto';
 import { BullmqScheduler } from '../bullmq-scheduler.js';
 import { InProcessScheduler } from '../in-process-scheduler.js';
 import type { Scheduler } from '../scheduler.js';
@@ -21,8 +20,21 @@ const env = (name: string): string => {
 const clock: Clock = { now: () => new Date() };
 const handle = await openPostgres({ url: env('DATABASE_URL'), migrate: false, max: 4 });
 const calendar = createBusinessCalendar();
-const engine = createEngine({ store: handle.store, flows: [deadlineFlow()], clock, ids: randomUUID, calendar });
-const deps = { engine, store: handle.store, dispatch: handle.dispatch, clock, calendar, handlers: {}, batchSize: 50 };
+const engine = createEngine({
+  store: handle.store,
+  flows: [deadlineFlow()],
+  clock,
+  calendar,
+});
+const deps = {
+  engine,
+  store: handle.store,
+  dispatch: handle.dispatch,
+  clock,
+  calendar,
+  handlers: {},
+  batchSize: 50,
+};
 const scheduler: Scheduler =
   env('MODE') === 'bullmq'
     ? new BullmqScheduler({
@@ -38,5 +50,8 @@ const scheduler: Scheduler =
 await scheduler.start();
 process.stdout.write('ready\n');
 process.on('SIGTERM', () => {
-  void scheduler.stop().then(() => handle.close()).then(() => process.exit(0));
+  void scheduler
+    .stop()
+    .then(() => handle.close())
+    .then(() => process.exit(0));
 });
