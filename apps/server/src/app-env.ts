@@ -1,6 +1,7 @@
 import type { Engine } from '@certflow/engine';
-import type { Database } from '@certflow/db';
+import type { Database, Directory } from '@certflow/db';
 import type { Store } from '@certflow/engine';
+import type { RedisProbe } from '@certflow/queue';
 import type { Logger } from 'pino';
 import type { AuthEnv } from './auth/require-auth.js';
 import type { TokenService } from './auth/token-service.js';
@@ -11,11 +12,20 @@ export interface AppDeps {
   readonly store: Store;
   /** The drizzle database under `store` (reader-filtered listings). */
   readonly db: Database;
-  readonly driver: 'postgres' | 'pglite';
+  readonly driver: 'postgres' | 'embedded';
   readonly tokens: TokenService;
+  /**
+   * The people directory: who a token's subject is (name, email; in `directory` identity mode
+   * roles and college too), and the directory import's target.
+   */
+  readonly directory: Directory;
+  /** Origins allowed to call the API from a browser (CORS); none by default. */
+  readonly corsOrigins?: readonly string[];
   readonly logger: Logger;
   /** Largest accepted request body in bytes; default 256 KiB. */
   readonly bodyLimit?: number;
+  /** With REDIS_URL: `/healthz` reports Redis too (its loss degrades delivery only). */
+  readonly redis?: RedisProbe;
   /** Called after a command committed: nudges delivery (scheduler or BullMQ relay). */
   readonly afterCommand?: (instanceId: string) => void;
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadBusinessCalendar } from '@certflow/calendar';
-import { resetPglite, sharedPglite } from '@certflow/db/testing';
+import { createTestPostgres, type TestPostgres } from '@certflow/db/testing';
 import { ManualClock, type OutboxRecord } from '@certflow/engine';
 import { createPilotFlows } from '@certflow/pilot';
 import { pino } from 'pino';
@@ -16,11 +16,15 @@ import { engineFor } from '../src/runtime/compose.js';
  * the configuration's colleges and deadline, the in-process scheduler's recurring calls, the
  * real business calendar — driven by a controllable clock across the 2026 National Day holiday.
  */
-describe('the autumn annual-plan call, embedded (PGlite, in-process scheduler, real calendar)', () => {
+describe('the autumn annual-plan call, embedded (in-process scheduler, real calendar)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'certflow-call-'));
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  let pg: TestPostgres;
   beforeAll(async () => {
-    await resetPglite();
+    pg = await createTestPostgres();
+  });
+  afterAll(async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    await pg.drop();
   });
 
   it('opens one call per college at semester start, reminds, then escalates at the configured deadline', async () => {
@@ -31,7 +35,7 @@ describe('the autumn annual-plan call, embedded (PGlite, in-process scheduler, r
       ANNUAL_PLAN_DUE_WORKING_DAYS: '25',
       ANNUAL_PLAN_REMINDER_WORKING_DAYS: '22',
     });
-    const handle = await sharedPglite();
+    const handle = pg;
     for (const [id, college] of [
       ['u-lead', 'ee'],
       ['u-lead-cs', 'cs'],
@@ -78,7 +82,7 @@ describe('the autumn annual-plan call, embedded (PGlite, in-process scheduler, r
       {
         role: 'college_lead',
         college: 'ee',
-        dueAt: new Date('2026-10-12T09:00:00+08:00').toISOString(),
+        dueAt: new Date('2026-10-12T17:30:00+08:00').toISOString(),
       },
     ]);
     expect(ee.context).toMatchObject({ request: { year: 2027, collegeId: 'ee' } });
@@ -97,23 +101,25 @@ describe('the autumn annual-plan call, embedded (PGlite, in-process scheduler, r
     await scheduler.runDue();
     expect(await calls()).toHaveLength(2);
 
-    // Reminder after 22 working days: 09-02 … 09-30 are 21 (with 09-20, without 09-25), then 10-08.
-    clock.set('2026-10-08T08:59:59+08:00');
+    // Reminder after 22 working days: 09-02 … 09-30 are 21 (with 09-20, without 09-25), then
+    // 10-08; it comes on the morning of the next working day, 10-09.
+    clock.set('2026-10-09T08:59:59+08:00');
     await scheduler.runDue();
     expect((await engine.history(ee.id)).map((h) => h.event)).toEqual(['START']);
-    clock.set('2026-10-08T09:00:00+08:00');
+    clock.set('2026-10-09T09:00:00+08:00');
     await scheduler.runDue();
     expect((await engine.history(ee.id)).map((h) => h.event)).toEqual(['START', 'REMIND']);
     expect(told('reminder')).toEqual(['u-lead', 'u-lead-cs']);
 
-    // Deadline: Monday 12 October (Saturday 10-10 is a make-up working day) → 教务处 is escalated to.
-    clock.set('2026-10-12T09:00:00+08:00');
+    // Deadline: Monday 12 October at the end of the working day (Saturday 10-10 is a make-up
+    // working day) → 教务处 is escalated to.
+    clock.set('2026-10-12T17:30:00+08:00');
     await scheduler.runDue();
     const history = await engine.history(ee.id);
     expect(history.map((h) => [h.event, h.actorId, h.at.toISOString()])).toEqual([
       ['START', 'system', '2026-09-01T01:00:00.000Z'],
-      ['REMIND', 'system', '2026-10-08T01:00:00.000Z'],
-      ['ESCALATE', 'system', '2026-10-12T01:00:00.000Z'],
+      ['REMIND', 'system', '2026-10-09T01:00:00.000Z'],
+      ['ESCALATE', 'system', '2026-10-12T09:30:00.000Z'],
     ]);
     expect((await engine.get(ee.id)).tasks.map((t) => [t.kind, t.role])).toEqual([
       ['step', 'college_lead'],

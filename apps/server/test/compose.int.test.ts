@@ -25,24 +25,43 @@ interface Resolved {
 }
 
 /** `docker-compose -f docker/compose.yml config` (Debian's docker-compose; no engine needed). */
-function composeConfig(env: NodeJS.ProcessEnv): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync('docker-compose', ['-f', COMPOSE, 'config'], { cwd: ROOT, env, encoding: 'utf8' });
-  if (run.error) throw new Error(`docker-compose is required (apt-get install -y docker-compose): ${run.error.message}`);
+function composeConfig(env: NodeJS.ProcessEnv): {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+} {
+  const run = spawnSync('docker-compose', ['-f', COMPOSE, 'config'], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+  });
+  if (run.error)
+    throw new Error(
+      `docker-compose is required (apt-get install -y docker-compose): ${run.error.message}`,
+    );
   return run;
 }
 
 /** The resolved YAML as JSON, with the PyYAML that docker-compose itself runs on. */
 function parseYaml(text: string): Resolved {
-  const run = spawnSync('python3', ['-c', 'import sys, json, yaml; print(json.dumps(yaml.safe_load(sys.stdin)))'], {
-    input: text,
-    encoding: 'utf8',
-  });
+  const run = spawnSync(
+    'python3',
+    ['-c', 'import sys, json, yaml; print(json.dumps(yaml.safe_load(sys.stdin)))'],
+    {
+      input: text,
+      encoding: 'utf8',
+    },
+  );
   if (run.status !== 0) throw new Error(`python3 yaml: ${run.stderr}`);
   return JSON.parse(run.stdout) as Resolved;
 }
 
 describe('docker/compose.yml', () => {
-  const env: NodeJS.ProcessEnv = { ...process.env, CERTFLOW_JWT_SECRET: SECRET, CERTFLOW_MAIL_SECRET: SECRET };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CERTFLOW_JWT_SECRET: SECRET,
+    CERTFLOW_MAIL_SECRET: SECRET,
+  };
   delete env['POSTGRES_PASSWORD'];
   delete env['CERTFLOW_PUBLIC_URL'];
   delete env['CERTFLOW_DEMO'];
@@ -57,8 +76,19 @@ describe('docker/compose.yml', () => {
   it('validates, with the five services and their named volumes', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(Object.keys(config?.services ?? {}).sort()).toEqual(['mailpit', 'postgres', 'redis', 'server', 'worker']);
-    expect(Object.keys(config?.volumes ?? {}).sort()).toEqual(['maildata', 'pgdata', 'redisdata', 'serverdata']);
+    expect(Object.keys(config?.services ?? {}).sort()).toEqual([
+      'mailpit',
+      'postgres',
+      'redis',
+      'server',
+      'worker',
+    ]);
+    expect(Object.keys(config?.volumes ?? {}).sort()).toEqual([
+      'maildata',
+      'pgdata',
+      'redisdata',
+      'serverdata',
+    ]);
   });
 
   it('refuses to render without CERTFLOW_JWT_SECRET', () => {
@@ -101,10 +131,28 @@ describe('docker/compose.yml', () => {
     });
     // The server's own configuration loader accepts exactly this environment, in deployment mode.
     const loaded = loadConfig(e);
-    expect(loaded).toMatchObject({ port: 3000, host: '0.0.0.0', dataDir: '/data', demo: false, jwtSecret: SECRET });
+    expect(loaded).toMatchObject({
+      port: 3000,
+      host: '0.0.0.0',
+      dataDir: '/data',
+      demo: false,
+      jwtSecret: SECRET,
+    });
     expect(loaded.databaseUrl).toContain('@postgres:5432/');
     expect(loaded.redisUrl).toBe('redis://redis:6379');
     expect(server.ports).toContainEqual(expect.objectContaining({ published: 3000, target: 3000 }));
+    // Reply approval: the inbound SMTP listener, bound to all interfaces inside the container.
+    expect(server.ports).toContainEqual(expect.objectContaining({ published: 25, target: 2525 }));
+    expect(e).toMatchObject({
+      MAIL_INBOUND_PORT: '2525',
+      MAIL_INBOUND_HOST: '0.0.0.0',
+      MAIL_REPLY_AUTH: 'dmarc',
+    });
+    expect(loaded.mail.inbound).toMatchObject({
+      port: 2525,
+      host: '0.0.0.0',
+      auth: { mode: 'dmarc' },
+    });
     expect(server.volumes).toContain('serverdata:/data:rw');
     expect(server.depends_on).toEqual({
       postgres: { condition: 'service_healthy' },
@@ -123,10 +171,24 @@ describe('docker/compose.yml', () => {
     const server = service('server');
     expect(worker.build?.dockerfile).toBe('docker/worker.Dockerfile');
     expect(existsSync(join(ROOT, 'docker/worker.Dockerfile'))).toBe(true);
-    for (const key of ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'CERTFLOW_JWT_SECRET', 'CERTFLOW_MAIL_SECRET', 'MAIL_FROM', 'CERTFLOW_PUBLIC_URL']) {
-      expect({ key, value: worker.environment?.[key] }).toEqual({ key, value: server.environment?.[key] });
+    for (const key of [
+      'DATABASE_URL',
+      'REDIS_URL',
+      'SMTP_URL',
+      'CERTFLOW_JWT_SECRET',
+      'CERTFLOW_MAIL_SECRET',
+      'MAIL_FROM',
+      'CERTFLOW_PUBLIC_URL',
+    ]) {
+      expect({ key, value: worker.environment?.[key] }).toEqual({
+        key,
+        value: server.environment?.[key],
+      });
     }
-    expect(worker.depends_on).toMatchObject({ server: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } });
+    expect(worker.depends_on).toMatchObject({
+      server: { condition: 'service_healthy' },
+      redis: { condition: 'service_healthy' },
+    });
     expect(worker.ports).toBeUndefined();
   });
 });

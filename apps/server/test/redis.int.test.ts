@@ -29,9 +29,10 @@ describe('the API on PostgreSQL + Redis (BullMQ), delivered by a worker', () => 
 
   beforeAll(async () => {
     pg = await createTestPostgres();
-    process.env.REDIS_PREFIX = prefix;
-    process.env.CERTFLOW_MAIL_SECRET = 'redis-test-mail-secret-0123456789abcdef';
     const config = loadConfig({
+      REDIS_PREFIX: prefix,
+      CERTFLOW_MAIL_SECRET: 'redis-test-mail-secret-0123456789abcdef',
+      CERTFLOW_PUBLIC_URL: 'https://certflow.example.edu.cn',
       DATABASE_URL: pg.url,
       REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
       CERTFLOW_JWT_SECRET: 'redis-test-jwt-secret-0123456789-abcdefgh',
@@ -41,7 +42,11 @@ describe('the API on PostgreSQL + Redis (BullMQ), delivered by a worker', () => 
     });
     runtime = await composeRuntime(config, pino({ level: 'silent' }));
     for (const p of Object.values(people)) {
-      await runtime.handle.directory.upsertUser({ ...p, roles: [...p.roles], college: 'college' in p ? p.college : null });
+      await runtime.handle.directory.upsertUser({
+        ...p,
+        roles: [...p.roles],
+        college: 'college' in p ? p.college : null,
+      });
     }
     worker = new BullmqScheduler({
       engine: runtime.engine,
@@ -55,7 +60,9 @@ describe('the API on PostgreSQL + Redis (BullMQ), delivered by a worker', () => 
     });
     await worker.start();
     server = await new Promise((resolve) => {
-      const s = serve({ fetch: runtime.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+      const s = serve({ fetch: runtime.app.fetch, port: 0, hostname: '127.0.0.1' }, () =>
+        resolve(s),
+      );
     });
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
@@ -73,29 +80,40 @@ describe('the API on PostgreSQL + Redis (BullMQ), delivered by a worker', () => 
       new CertflowClient({ baseUrl: url }).as(await runtime.tokens.sign(claimsOf(who), 600));
     const owner = await as('owner');
     const started = await owner.startInstance('pilot-project', {
-        year: 2027,
-        collegeId: 'ee',
-        certificate: { code: 'WEB-FE', name: 'Web前端开发', level: 'intermediate' },
-        evaluationOrg: '工信部教育与考试中心',
-        scale: 40,
-        budget: { consumables: 1, certificateFees: 1, examinerFees: 1 },
+      year: 2027,
+      collegeId: 'ee',
+      certificate: { code: 'WEB-FE', name: 'Web前端开发', level: 'intermediate' },
+      evaluationOrg: '工信部教育与考试中心',
+      scale: 40,
+      budget: { consumables: 1, certificateFees: 1, examinerFees: 1 },
     });
     const lead = await as('collegeLead');
     await lead.sendEvent(started.id, { type: 'APPROVE' }, { ifMatch: 1 });
     const academic = await as('academic');
     const leader = await as('leader');
     let view = await academic.sendEvent(started.id, { type: 'APPROVE' }, { ifMatch: 2 });
-    if (view.state === 'leadershipReview') view = await leader.sendEvent(started.id, { type: 'APPROVE' }, { ifMatch: 3 });
+    if (view.state === 'leadershipReview')
+      view = await leader.sendEvent(started.id, { type: 'APPROVE' }, { ifMatch: 3 });
     expect(view.status).toBe('completed');
 
     const pending = async () =>
-      (await pg.sql<{ n: number }[]>`select count(*)::int as n from outbox where status <> 'delivered'`)[0]!.n;
-    for (let i = 0; i < 150 && (await pending()) > 0; i += 1) await new Promise((r) => setTimeout(r, 100));
+      (
+        await pg.sql<
+          { n: number }[]
+        >`select count(*)::int as n from outbox where status <> 'delivered'`
+      )[0]!.n;
+    for (let i = 0; i < 150 && (await pending()) > 0; i += 1)
+      await new Promise((r) => setTimeout(r, 100));
     expect(await pending()).toBe(0);
-    const notify = (await pg.sql<{ n: number }[]>`select count(*)::int as n from outbox where kind = 'notify'`)[0]!.n;
-    const sent = (await pg.sql<{ n: number }[]>`select count(*)::int as n from mail_messages`)[0]!.n;
+    const notify = (
+      await pg.sql<{ n: number }[]>`select count(*)::int as n from outbox where kind = 'notify'`
+    )[0]!.n;
+    const sent = (await pg.sql<{ n: number }[]>`select count(*)::int as n from mail_messages`)[0]!
+      .n;
     expect(notify).toBeGreaterThan(2);
     expect(sent).toBe(notify);
-    expect(readdirSync(join(dataDir, 'mail')).filter((f) => f.endsWith('.eml'))).toHaveLength(notify);
+    expect(readdirSync(join(dataDir, 'mail')).filter((f) => f.endsWith('.eml'))).toHaveLength(
+      notify,
+    );
   });
 });

@@ -1,6 +1,9 @@
 import { CertflowError, errorBody } from './certflow-error.js';
 import type {
   CommandOptions,
+  DirectoryImport,
+  DirectoryImportReport,
+  DirectoryPerson,
   EventRequest,
   FlowInfo,
   Health,
@@ -107,6 +110,15 @@ export class CertflowClient {
     return this.call('GET', `/api/quotas/${year}/${enc(collegeId)}`);
   }
 
+  /** 教务处: import the campus directory export (people, colleges, organizations; leavers deactivated). */
+  importDirectory(doc: DirectoryImport): Promise<DirectoryImportReport> {
+    return this.call('POST', '/api/directory/import', doc);
+  }
+
+  directoryUsers(): Promise<{ items: DirectoryPerson[] }> {
+    return this.call('GET', '/api/directory/users');
+  }
+
   /** Any request, answered as is (no throw on 4xx/5xx): for probing the API. */
   async raw(path: string, request: RawRequest = {}): Promise<RawResponse> {
     const headers: Record<string, string> = { ...this.authHeader(), ...request.headers };
@@ -144,7 +156,11 @@ export class CertflowClient {
     body?: unknown,
     extra: Record<string, string> = {},
   ): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json', ...this.authHeader(), ...extra };
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...this.authHeader(),
+      ...extra,
+    };
     if (body !== undefined) headers['content-type'] = 'application/json';
     const response = await this.fetchImpl(`${this.baseUrl}${path}`, {
       method,
@@ -166,10 +182,10 @@ function commandHeaders(options: CommandOptions): Record<string, string> {
   };
 }
 
-function query(params: Record<string, string | number | undefined>): string {
+function query(params: Record<string, string | number | null | undefined>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined) search.set(key, String(value));
+    if (value !== undefined && value !== null) search.set(key, String(value));
   }
   const text = search.toString();
   return text ? `?${text}` : '';

@@ -30,7 +30,10 @@ export function errorBody(status: number, text: string): ApiErrorBody {
       typeof parsed.message === 'string'
     ) {
       const body = parsed as ApiErrorBody;
-      return { ...body, messageEn: typeof body.messageEn === 'string' ? body.messageEn : body.message };
+      return {
+        ...body,
+        messageEn: typeof body.messageEn === 'string' ? body.messageEn : body.message,
+      };
     }
   } catch {
     // not JSON: fall through

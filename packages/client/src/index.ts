@@ -1,3 +1,8 @@
-export { CertflowClient, type CertflowClientOptions, type RawRequest, type RawResponse } from './certflow-client.js';
+export {
+  CertflowClient,
+  type CertflowClientOptions,
+  type RawRequest,
+  type RawResponse,
+} from './certflow-client.js';
 export { CertflowError } from './certflow-error.js';
 export type * from './types.js';

@@ -1,5 +1,5 @@
 import type { Actor, InstanceRecord, InstanceStatus } from '@certflow/engine';
-import { copyInstance, instances, type Database } from '@certflow/db';
+import { instances, type Database } from '@certflow/db';
 import { and, asc, count, eq } from 'drizzle-orm';
 import { visibleTo } from './read-access.js';
 
@@ -34,5 +34,5 @@ export async function listVisibleInstances(
     .limit(filter.limit)
     .offset(filter.offset);
   const [total] = await db.select({ n: count() }).from(instances).where(where);
-  return { items: rows.map(copyInstance), total: total?.n ?? 0 };
+  return { items: rows, total: total?.n ?? 0 };
 }

@@ -1,4 +1,4 @@
-import { refuse, type Actor } from '@certflow/engine';
+import { isDomainError, refuse, type Actor } from '@certflow/engine';
 import type { Database } from '@certflow/db';
 import { history, instances, tasks } from '@certflow/db';
 import { and, eq, exists, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
@@ -11,7 +11,12 @@ import { and, eq, exists, inArray, isNull, or, sql, type SQL } from 'drizzle-orm
  *   copied on it (抄送 CC), or it has (or had) a task they hold — assigned to them, or of one of
  *   their roles in their scope.
  */
-export const SCHOOL_READERS: readonly string[] = ['auditor', 'leadership', 'academic_affairs', 'finance'];
+export const SCHOOL_READERS: readonly string[] = [
+  'auditor',
+  'leadership',
+  'academic_affairs',
+  'finance',
+];
 
 /** The `auditor` reads everything and acts on nothing (纪检监察 stays independent). */
 export const READ_ONLY_ROLES: readonly string[] = ['auditor'];
@@ -35,6 +40,7 @@ export function assertMayAct(actor: Actor): void {
 export function visibleTo(db: Database, actor: Actor): SQL | undefined {
   if (readsEverything(actor)) return undefined;
   const college = actor.college ?? null;
+  const organization = actor.organization ?? null;
   const acted = db
     .select({ one: sql`1` })
     .from(history)
@@ -60,22 +66,51 @@ export function visibleTo(db: Database, actor: Actor): SQL | undefined {
           eq(tasks.assignee, actor.id),
           and(
             inArray(tasks.role, [...actor.roles]),
-            college === null ? isNull(tasks.college) : or(isNull(tasks.college), eq(tasks.college, college)),
+            college === null
+              ? isNull(tasks.college)
+              : or(isNull(tasks.college), eq(tasks.college, college)),
+            // An organization-scoped task (第六条3) is only for its evaluation organization's people.
+            organization === null
+              ? isNull(tasks.organization)
+              : or(isNull(tasks.organization), eq(tasks.organization, organization)),
           ),
         ),
       ),
     );
   const leadsCollege =
-    college !== null && actor.roles.includes('college_lead') ? eq(instances.college, college) : undefined;
+    college !== null && actor.roles.includes('college_lead')
+      ? eq(instances.college, college)
+      : undefined;
   return or(eq(instances.submitterId, actor.id), leadsCollege, exists(acted), exists(holds));
 }
 
-/** Throws `NOT_FOUND` for a missing instance and `NOT_AUTHORIZED` for one the actor may not read. */
+/**
+ * The one answer for an instance the caller may not read, the same as for a missing id: 404
+ * `NOT_FOUND` with no details — no version, state or status of someone else's work leaks.
+ */
+export const notFound = (): Error => refuse('NOT_FOUND');
+
+/**
+ * Throws `notFound()` for a missing instance and for one the actor may not read — on every
+ * instance route, before any version, state or payload check. School readers read everything:
+ * for them nothing is queried (the engine's own `NOT_FOUND` answers a missing id).
+ */
 export async function assertMayRead(db: Database, actor: Actor, instanceId: string): Promise<void> {
+  const visible = visibleTo(db, actor);
+  if (visible === undefined) return;
   const [row] = await db
-    .select({ id: instances.id, visible: visibleTo(db, actor) ?? sql<boolean>`true` })
+    .select({ visible: sql<boolean>`${visible}` })
     .from(instances)
     .where(eq(instances.id, instanceId));
-  if (!row) throw refuse('NOT_FOUND', { instanceId });
-  if (row.visible !== true) throw refuse('NOT_AUTHORIZED', { instanceId, reason: 'not-visible' });
+  if (row?.visible !== true) throw notFound();
+}
+
+/** `run`, with the engine's `NOT_FOUND` (which names the id) answered as `notFound()`. */
+export async function hidingMissing<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isDomainError(error) && error.code === 'NOT_FOUND') throw notFound();
+    throw error;
+  }
 }

@@ -3,14 +3,27 @@ import { z } from 'zod';
 
 const roleId = z.enum(ROLE_IDS as [RoleId, ...RoleId[]]);
 
+/** `system` and `system:*` are the engine's own actors (timers, relays): never a token's subject. */
+export function isReservedIdentity(id: string): boolean {
+  return id === 'system' || id.startsWith('system:');
+}
+
+/** A person's id: what the directory and the audit trail key people by. */
+export const personId = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._@:-]{0,99}$/u)
+  .refine((id) => !isReservedIdentity(id), { message: 'a reserved identity' });
+
 /**
- * The claims certflow reads from a token (DESIGN §4 roles): `sub` user id, `name`, `email`,
- * `roles`, and `college` — required when a role is college-scoped (`college_lead`,
- * `project_owner`).
+ * The claims certflow reads from a token in `token` identity mode (DESIGN §4 roles): `sub` user
+ * id, `name`, `email`, `roles`, and `college` — required when a role is college-scoped
+ * (`college_lead`, `project_owner`).
  */
 export const claimsSchema = z
   .object({
-    sub: z.string().min(1).max(100),
+    sub: personId,
     name: z.string().min(1).max(200),
     email: z.email().max(320),
     roles: z.array(roleId).min(1).max(ROLE_IDS.length),
@@ -22,3 +35,15 @@ export const claimsSchema = z
   });
 
 export type Claims = z.infer<typeof claimsSchema>;
+
+/**
+ * In `directory` identity mode a token only says who the caller is: roles and college come from
+ * the people directory, so the API and mail links give a person the same rights.
+ */
+export const subjectClaimsSchema = z.object({
+  sub: personId,
+  name: z.string().min(1).max(200).optional(),
+  email: z.email().max(320).optional(),
+});
+
+export type SubjectClaims = z.infer<typeof subjectClaimsSchema>;

@@ -39,7 +39,11 @@ export interface FlowInfo {
   inputSchema: JsonObject;
 }
 
-function leaves(node: NodeLike, ancestors: readonly NodeLike[], out: Array<[NodeLike, NodeLike[]]>): void {
+function leaves(
+  node: NodeLike,
+  ancestors: readonly NodeLike[],
+  out: Array<[NodeLike, NodeLike[]]>,
+): void {
   const children = Object.values(node.states);
   if (children.length === 0) {
     out.push([node, [...ancestors, node]]);
@@ -50,15 +54,25 @@ function leaves(node: NodeLike, ancestors: readonly NodeLike[], out: Array<[Node
 
 /** Events people can send in a state: the machine's own (not `xstate.*`), tasks' and submitter's. */
 function eventsOf(chain: readonly NodeLike[], spec: StateSpec | undefined): string[] {
-  const machine = chain.flatMap((n) => [...n.transitions.keys()]).filter((e) => !e.startsWith('xstate.'));
-  const people = [...(spec?.tasks ?? []).flatMap((t) => t.events), ...(spec?.submitterEvents ?? [])];
+  const machine = chain
+    .flatMap((n) => [...n.transitions.keys()])
+    .filter((e) => !e.startsWith('xstate.'));
+  const people = [
+    ...(spec?.tasks ?? []).flatMap((t) => t.events),
+    ...(spec?.submitterEvents ?? []),
+  ];
   const ops = TASK_OPERATIONS as readonly string[];
-  return [...new Set([...machine, ...people])].filter((e) => !ops.includes(e) || people.includes(e)).sort();
+  return [...new Set([...machine, ...people])]
+    .filter((e) => !ops.includes(e) || people.includes(e))
+    .sort();
 }
 
 function inputSchemaOf(flow: AnyFlow): JsonObject {
   try {
-    return z.toJSONSchema(flow.input, { unrepresentable: 'any', io: 'input' }) as unknown as JsonObject;
+    return z.toJSONSchema(flow.input, {
+      unrepresentable: 'any',
+      io: 'input',
+    }) as unknown as JsonObject;
   } catch {
     return {};
   }

@@ -9,11 +9,15 @@ export const HTTP_ERRORS = {
   TOKEN_EXPIRED: { zh: '访问令牌已过期，请重新登录', en: 'The access token has expired' },
   PAYLOAD_TOO_LARGE: { zh: '请求体过大', en: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: {
-    zh: '请求体须为 JSON（Content-Type: application/json）',
+    zh: '请求体须为「JSON」（「Content-Type: application/json」）',
     en: 'The request body must be JSON (Content-Type: application/json)',
   },
-  MALFORMED_JSON: { zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' },
+  MALFORMED_JSON: { zh: '请求体不是合法的「JSON」', en: 'The request body is not valid JSON' },
   ROUTE_NOT_FOUND: { zh: '接口不存在', en: 'No such endpoint' },
+  ORIGIN_NOT_ALLOWED: {
+    zh: '该网页来源未获准跨域调用本接口',
+    en: 'This origin may not call the API from a browser',
+  },
   SERVICE_UNAVAILABLE: {
     zh: '服务暂时不可用，请稍后重试',
     en: 'The service is temporarily unavailable; retry later',

@@ -1,10 +1,15 @@
+import type { Messages } from '@certflow/engine';
+
 /**
  * The HTTP status of a refusal code (docs/http-api.md § Errors):
  * 400 — the request is malformed or its content invalid (`VALIDATION_FAILED`, bad JSON);
  * 401 — no valid token; 403 — the caller may not do this (including separation of duties);
  * 404 — no such instance or flow; 409 — conflicts with the instance's current state;
  * 413/415 — body too large / not JSON; 422 — a business rule of the flow refused it
- * (every flow code, e.g. `LEVEL_NOT_ALLOWED`, and any code not listed here).
+ * (every flow code, e.g. `LEVEL_NOT_ALLOWED`, and any code not listed here); 503 — a retryable
+ * infrastructure failure: `DATABASE_UNAVAILABLE` when PostgreSQL cannot be reached (dropped
+ * connections, a restart, a failover), `SERVICE_UNAVAILABLE` for the others (a deadlock, a
+ * lock timeout; `details.reason` names it).
  */
 const STATUS: Readonly<Record<string, number>> = {
   VALIDATION_FAILED: 400,
@@ -25,7 +30,20 @@ const STATUS: Readonly<Record<string, number>> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   CALENDAR_YEAR_NOT_COVERED: 422,
   SERVICE_UNAVAILABLE: 503,
+  DATABASE_UNAVAILABLE: 503,
   INTERNAL_ERROR: 500,
+};
+
+/**
+ * The retryable infrastructure codes a client sees under their own name (the engine's
+ * `InfrastructureError.code`, from packages/db/src/errors.ts); the rest are answered as
+ * `SERVICE_UNAVAILABLE` with the code as `details.reason`.
+ */
+export const UNAVAILABLE_CODES: Readonly<Record<string, Messages>> = {
+  DATABASE_UNAVAILABLE: {
+    zh: '数据库暂时无法访问，请稍后重试',
+    en: 'The database is temporarily unreachable; retry shortly',
+  },
 };
 
 /** Business refusals of the flows are 422 unless listed. */

@@ -1,4 +1,10 @@
-import type { HistoryRecord, InstanceRecord, InstanceView, TaskRecord, TaskView } from '@certflow/engine';
+import type {
+  HistoryRecord,
+  InstanceRecord,
+  InstanceView,
+  TaskRecord,
+  TaskView,
+} from '@certflow/engine';
 import { taskView } from '@certflow/engine';
 import type { z } from '@hono/zod-openapi';
 import type {

@@ -7,6 +7,7 @@ import { flowSchema } from '../schemas/flow.js';
 const list = createRoute({
   method: 'get',
   path: '/api/flows',
+  operationId: 'listFlows',
   tags: ['flows'],
   security: [{ bearer: [] }],
   summary: 'Every version of every flow: states, events per state, who acts, a diagram',

@@ -1,11 +1,18 @@
 import type { CommandEvent, JsonObject } from '@certflow/engine';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { listVisibleInstances } from '../access/list-instances.js';
-import { assertMayAct, assertMayRead } from '../access/read-access.js';
+import { assertMayAct, assertMayRead, hidingMissing } from '../access/read-access.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
+import { validationFailed } from '../http/error-handler.js';
 import { etagOf, parseIfMatch } from '../http/if-match.js';
 import { presentHistory, presentInstance, presentSummary } from '../http/present.js';
-import { commandErrorResponses, errorResponses, idParam, json, pageQuery } from '../schemas/common.js';
+import {
+  commandErrorResponses,
+  errorResponses,
+  idParam,
+  json,
+  pageQuery,
+} from '../schemas/common.js';
 import {
   commandHeaders,
   eventBody,
@@ -22,6 +29,7 @@ const security = [{ bearer: [] }];
 const tags = ['instances'];
 
 const start = createRoute({
+  operationId: 'startInstance',
   method: 'post',
   path: '/api/instances',
   tags,
@@ -31,30 +39,46 @@ const start = createRoute({
     headers: commandHeaders.pick({ 'idempotency-key': true }),
     body: { content: json(startBody), required: true },
   },
-  responses: { 201: { description: 'started', content: json(instanceSchema) }, ...commandErrorResponses },
+  responses: {
+    201: { description: 'started', content: json(instanceSchema) },
+    ...commandErrorResponses,
+  },
 });
 
 const send = createRoute({
+  operationId: 'sendEvent',
   method: 'post',
   path: '/api/instances/{id}/events',
   tags,
   security,
   summary: 'Send an event (APPROVE, RETURN, REJECT, WITHDRAW, TRANSFER …) as the caller',
-  request: { params: idParam, headers: commandHeaders, body: { content: json(eventBody), required: true } },
-  responses: { 200: { description: 'accepted', content: json(instanceSchema) }, ...commandErrorResponses },
+  request: {
+    params: idParam,
+    headers: commandHeaders,
+    body: { content: json(eventBody), required: true },
+  },
+  responses: {
+    200: { description: 'accepted', content: json(instanceSchema) },
+    ...commandErrorResponses,
+  },
 });
 
 const get = createRoute({
+  operationId: 'getInstance',
   method: 'get',
   path: '/api/instances/{id}',
   tags,
   security,
   summary: 'An instance with its open tasks (ETag = version)',
   request: { params: idParam },
-  responses: { 200: { description: 'the instance', content: json(instanceSchema) }, ...errorResponses },
+  responses: {
+    200: { description: 'the instance', content: json(instanceSchema) },
+    ...errorResponses,
+  },
 });
 
 const historyRoute = createRoute({
+  operationId: 'getHistory',
   method: 'get',
   path: '/api/instances/{id}/history',
   tags,
@@ -62,12 +86,16 @@ const historyRoute = createRoute({
   summary: 'The append-only, hash-chained audit trail',
   request: { params: idParam },
   responses: {
-    200: { description: 'oldest first', content: json(z.object({ items: z.array(historySchema) })) },
+    200: {
+      description: 'oldest first',
+      content: json(z.object({ items: z.array(historySchema) })),
+    },
     ...errorResponses,
   },
 });
 
 const verify = createRoute({
+  operationId: 'verifyHistory',
   method: 'get',
   path: '/api/instances/{id}/verify',
   tags,
@@ -78,6 +106,7 @@ const verify = createRoute({
 });
 
 const list = createRoute({
+  operationId: 'listInstances',
   method: 'get',
   path: '/api/instances',
   tags,
@@ -97,8 +126,16 @@ export function instanceRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
     const actor = c.get('actor');
     assertMayAct(actor);
     const { flow, input } = c.req.valid('json');
+    // The engine validates the input too; checked here first for a refusal in Chinese and English.
+    const parsed = engine.flows.latest(flow).input.safeParse(input);
+    if (!parsed.success) throw validationFailed('input', parsed.error.issues);
     const key = c.req.valid('header')['idempotency-key'];
-    const view = await engine.start(flow, input, actor, key === undefined ? {} : { idempotencyKey: key });
+    const view = await engine.start(
+      flow,
+      input,
+      actor,
+      key === undefined ? {} : { idempotencyKey: key },
+    );
     deps.afterCommand?.(view.id);
     c.header('ETag', etagOf(view.version));
     c.header('Location', `/api/instances/${encodeURIComponent(view.id)}`);
@@ -107,8 +144,10 @@ export function instanceRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
 
   app.openapi(send, async (c) => {
     const actor = c.get('actor');
-    assertMayAct(actor);
     const { id } = c.req.valid('param');
+    // Whoever may not read the instance learns nothing more than for a missing id.
+    await assertMayRead(db, actor, id);
+    assertMayAct(actor);
     const headers = c.req.valid('header');
     const expectedVersion = parseIfMatch(headers['if-match']);
     const body = c.req.valid('json');
@@ -118,10 +157,14 @@ export function instanceRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
       ...(body.data === undefined ? {} : { data: body.data as JsonObject }),
       ...(body.taskId === undefined ? {} : { taskId: body.taskId }),
     };
-    const view = await engine.send(id, event, actor, {
-      ...(expectedVersion === undefined ? {} : { expectedVersion }),
-      ...(headers['idempotency-key'] === undefined ? {} : { idempotencyKey: headers['idempotency-key'] }),
-    });
+    const view = await hidingMissing(() =>
+      engine.send(id, event, actor, {
+        ...(expectedVersion === undefined ? {} : { expectedVersion }),
+        ...(headers['idempotency-key'] === undefined
+          ? {}
+          : { idempotencyKey: headers['idempotency-key'] }),
+      }),
+    );
     deps.afterCommand?.(view.id);
     c.header('ETag', etagOf(view.version));
     return c.json(presentInstance(view), 200);
@@ -130,7 +173,7 @@ export function instanceRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(get, async (c) => {
     const { id } = c.req.valid('param');
     await assertMayRead(db, c.get('actor'), id);
-    const view = await engine.get(id);
+    const view = await hidingMissing(() => engine.get(id));
     c.header('ETag', etagOf(view.version));
     return c.json(presentInstance(view), 200);
   });
@@ -138,14 +181,14 @@ export function instanceRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(historyRoute, async (c) => {
     const { id } = c.req.valid('param');
     await assertMayRead(db, c.get('actor'), id);
-    const rows = await engine.history(id);
+    const rows = await hidingMissing(() => engine.history(id));
     return c.json({ items: rows.map(presentHistory) }, 200);
   });
 
   app.openapi(verify, async (c) => {
     const { id } = c.req.valid('param');
     await assertMayRead(db, c.get('actor'), id);
-    const verdict = await engine.verifyHistory(id);
+    const verdict = await hidingMissing(() => engine.verifyHistory(id));
     return c.json(
       {
         ok: verdict.ok,
@@ -160,7 +203,12 @@ export function instanceRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
     const q = c.req.valid('query');
     const page = await listVisibleInstances(db, c.get('actor'), q);
     return c.json(
-      { items: page.items.map(presentSummary), total: page.total, limit: q.limit, offset: q.offset },
+      {
+        items: page.items.map(presentSummary),
+        total: page.total,
+        limit: q.limit,
+        offset: q.offset,
+      },
       200,
     );
   });

@@ -7,6 +7,7 @@ import { inboxTaskSchema, pageOf } from '../schemas/instance.js';
 const inbox = createRoute({
   method: 'get',
   path: '/api/tasks',
+  operationId: 'inbox',
   tags: ['tasks'],
   security: [{ bearer: [] }],
   summary: "The caller's inbox: open tasks of their roles and scope, oldest deadline first",

@@ -1,7 +1,7 @@
 import type { DbHandle } from '@certflow/db';
 import { createMailStore } from '@certflow/db';
-import type { BusinessCalendar, Clock, Engine, Store } from '@certflow/engine';
-import { createMailFromEnv, type Mail } from '@certflow/mail';
+import type { BusinessCalendar, Clock, Engine } from '@certflow/engine';
+import { createMail, mailConfigFromSettings, type Mail } from '@certflow/mail';
 import { pilotCalls, pilotEffectHandlers } from '@certflow/pilot';
 import {
   BullmqScheduler,
@@ -29,7 +29,6 @@ export interface BackgroundArgs {
   readonly config: ServerConfig;
   readonly handle: DbHandle<unknown>;
   readonly engine: Engine;
-  readonly engineFor: (store: Store) => Engine;
   readonly calendar: BusinessCalendar;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -47,32 +46,24 @@ export function outboxHandlers(mail: Mail, handle: DbHandle<unknown>): OutboxHan
 }
 
 /** The mail package from the environment; the embedded mode generates its link secret once. */
-export function mailFor(args: BackgroundArgs): Mail {
+export function mailFor(args: BackgroundArgs, onDecision?: (instanceId: string) => void): Mail {
   const { config, handle } = args;
   const secret = resolveSecret({
-    configured: process.env.CERTFLOW_MAIL_SECRET,
+    configured: config.mail.secret ?? undefined,
     dataDir: config.dataDir,
     allowGenerated: config.databaseUrl === undefined,
     name: 'CERTFLOW_MAIL_SECRET',
     file: 'mail-secret',
   });
-  return createMailFromEnv(
-    {
-      ...process.env,
-      CERTFLOW_MAIL_SECRET: secret,
-      CERTFLOW_DATA_DIR: config.dataDir,
-      PUBLIC_URL: process.env.PUBLIC_URL ?? config.publicUrl,
-    },
-    {
-      store: createMailStore(handle.db),
-      engine: args.engine,
-      engineFor: args.engineFor,
-      directory: handle.directory,
-      colleges: COLLEGES,
-      clock: args.clock,
-      onError: (error) => args.logger.error({ err: error }, 'mail'),
-    },
-  );
+  return createMail(mailConfigFromSettings(config.mail, secret), {
+    store: createMailStore(handle.db),
+    engine: args.engine,
+    directory: handle.directory,
+    colleges: COLLEGES,
+    clock: args.clock,
+    onError: (error) => args.logger.error({ err: error }, 'mail'),
+    ...(onDecision ? { onDecision } : {}),
+  });
 }
 
 /**
@@ -81,10 +72,14 @@ export function mailFor(args: BackgroundArgs): Mail {
  * only writes rows; `apps/worker` (BullMQ) delivers them.
  */
 export async function startBackground(args: BackgroundArgs): Promise<Background> {
-  const mail = mailFor(args);
+  // Decisions by mail link or reply are commands too: deliver what they wrote at once.
+  let nudge: (instanceId: string) => void = () => undefined;
+  const mail = mailFor(args, (instanceId) => nudge(instanceId));
   const inbound = await mail.startInbound();
   const nudgeWith = (scheduler: Scheduler) => (instanceId: string) => {
-    scheduler.nudge(instanceId).catch((error: unknown) => args.logger.error({ err: error }, 'nudge'));
+    scheduler
+      .nudge(instanceId)
+      .catch((error: unknown) => args.logger.error({ err: error }, 'nudge'));
   };
   if (args.config.redisUrl) {
     // A producer only: mirrors the command's timers and relays its outbox rows to BullMQ at once;
@@ -98,11 +93,12 @@ export async function startBackground(args: BackgroundArgs): Promise<Background>
       handlers: outboxHandlers(mail, args.handle),
       logger: args.logger,
       redisUrl: args.config.redisUrl,
-      ...(process.env.REDIS_PREFIX ? { prefix: process.env.REDIS_PREFIX } : {}),
+      prefix: args.config.redisPrefix,
       work: false,
       reconcileEveryMs: 0,
     });
     await producer.start();
+    nudge = nudgeWith(producer);
     args.logger.info({ mode: 'bullmq' }, 'background delivery runs in apps/worker');
     return {
       description: `BullMQ at ${redact(args.config.redisUrl)}: run apps/worker to deliver`,
@@ -116,6 +112,7 @@ export async function startBackground(args: BackgroundArgs): Promise<Background>
   }
   const scheduler: Scheduler = embeddedScheduler(args, outboxHandlers(mail, args.handle));
   await scheduler.start();
+  nudge = nudgeWith(scheduler);
   args.logger.info({ mode: 'in-process', mailDir: mail.config.emlDir }, 'background delivery');
   return {
     description: `in-process scheduler; mail ${mail.config.smtpUrl ? 'via SMTP' : `to ${mail.config.emlDir}`}`,

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { openPglite, openPostgres, type DbHandle } from '@certflow/db';
+import { openEmbedded, openPostgres, type DbHandle } from '@certflow/db';
 import {
   createEngine,
   type AnyFlow,
@@ -9,9 +8,22 @@ import {
   type Engine,
   type Store,
 } from '@certflow/engine';
-import { loadBusinessCalendar } from '@certflow/calendar';
+import {
+  adminAuditLog,
+  calendarCoverageWarning,
+  calendarSettingsFromEnv,
+  DEFAULT_CALENDAR_SETTINGS,
+  engineRecompute,
+  loadBusinessCalendar,
+  openDeadlinesFromReader,
+  type CalendarSettings,
+  type RefreshableCalendar,
+} from '@certflow/calendar';
+import { calendarRoutes } from '../routes/calendar.js';
+import { mountDemoLogin } from '../routes/demo-login.js';
 import { mountMailActions } from '../routes/mail-actions.js';
 import { createPilotFlows, pilotFlows } from '@certflow/pilot';
+import { createRedisProbe } from '@certflow/queue';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Logger } from 'pino';
 import { createApp } from '../app.js';
@@ -25,11 +37,14 @@ export const systemClock: Clock = { now: () => new Date() };
 
 /**
  * The business calendar: Asia/Shanghai working days with statutory holidays and 调休
- * (`chinese-days`) plus the administrator's overrides stored as reference data. A deadline in a
- * year neither covers is refused with `CALENDAR_YEAR_NOT_COVERED` — never a guess.
+ * (`chinese-days`) plus the tables administrators imported (reference data). A year neither
+ * covers is counted on weekends alone, its deadlines marked provisional.
  */
-export function businessCalendar(handle: DbHandle<unknown>): Promise<BusinessCalendar> {
-  return loadBusinessCalendar(handle.store.read);
+export function businessCalendar(
+  handle: DbHandle<unknown>,
+  settings: CalendarSettings = DEFAULT_CALENDAR_SETTINGS,
+): Promise<RefreshableCalendar> {
+  return loadBusinessCalendar(handle.store.read, settings);
 }
 
 /**
@@ -39,15 +54,14 @@ export function businessCalendar(handle: DbHandle<unknown>): Promise<BusinessCal
 export function engineFor(
   handle: DbHandle<unknown>,
   calendar: BusinessCalendar | undefined,
-  options: { clock?: Clock; store?: Store; flows?: readonly AnyFlow[] } = {},
+  options: { clock?: Clock; flows?: readonly AnyFlow[] } = {},
 ): Engine {
-  const { clock = systemClock, store = handle.store, flows = pilotFlows } = options;
+  const { clock = systemClock, flows = pilotFlows } = options;
   return createEngine({
-    store,
+    store: handle.store,
     flows,
     clock,
-    ids: randomUUID,
-    directory: handle.directory,
+    directory: handle.store.directory,
     ...(calendar ? { calendar } : {}),
   });
 }
@@ -56,7 +70,8 @@ export async function openDatabase(config: ServerConfig): Promise<DbHandle<unkno
   if (config.databaseUrl) {
     return openPostgres({ url: config.databaseUrl, max: config.databasePoolMax });
   }
-  return openPglite({ dataDir: join(config.dataDir, 'pglite') });
+  // The all-in-one mode: a real PostgreSQL this process manages in its data directory.
+  return openEmbedded({ dataDir: join(config.dataDir, 'postgres'), max: config.databasePoolMax });
 }
 
 export interface Runtime {
@@ -77,18 +92,26 @@ export async function composeRuntime(config: ServerConfig, logger: Logger): Prom
       dataDir: config.dataDir,
       allowGenerated: config.databaseUrl === undefined,
     }),
+    config.auth,
   );
   let nudge: (instanceId: string) => void = () => undefined;
+  const calendarSettings = calendarSettingsFromEnv(process.env);
   const handle = await openDatabase(config);
-  const calendar = await businessCalendar(handle);
+  const calendar = await businessCalendar(handle, calendarSettings);
   const flows = createPilotFlows(config.pilot.flows);
   const engine = engineFor(handle, calendar, { flows });
+  const warning = calendarCoverageWarning(calendar, systemClock.now(), calendarSettings);
+  if (warning) logger.warn({ code: warning.code, year: warning.year }, warning.message);
+  const redis = config.redisUrl ? createRedisProbe(config.redisUrl) : undefined;
   const app = createApp({
+    ...(redis ? { redis } : {}),
     engine,
     store: handle.store,
     db: handle.db,
-    driver: handle.driver,
+    driver: config.databaseUrl ? 'postgres' : 'embedded',
     tokens,
+    directory: handle.directory,
+    corsOrigins: config.corsOrigins,
     logger,
     bodyLimit: config.bodyLimit,
     afterCommand: (instanceId) => nudge(instanceId),
@@ -97,13 +120,24 @@ export async function composeRuntime(config: ServerConfig, logger: Logger): Prom
     config,
     handle,
     engine,
-    engineFor: (store) => engineFor(handle, calendar, { store, flows }),
     calendar,
     clock: systemClock,
     logger,
   });
   nudge = (instanceId) => background.nudge(instanceId);
   mountMailActions(app, background.mail);
+  calendarRoutes(app, {
+    engine,
+    logger,
+    calendar,
+    deadlines: openDeadlinesFromReader(handle.store.read),
+    audit: adminAuditLog(handle.store.read),
+    // Moved timers are mirrored again (BullMQ: the delayed job of a moved timer).
+    recompute: engineRecompute(engine, handle.store.read, (id) => nudge(id)),
+    clock: systemClock,
+    settings: calendarSettings,
+  });
+  if (config.demo) mountDemoLogin(app, tokens);
   return {
     config,
     handle,
@@ -112,6 +146,7 @@ export async function composeRuntime(config: ServerConfig, logger: Logger): Prom
     app,
     background,
     close: async () => {
+      await redis?.close();
       await background.stop();
       await handle.close();
     },

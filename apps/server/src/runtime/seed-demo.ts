@@ -1,5 +1,5 @@
 import type { Directory } from '@certflow/db';
-import type { Store } from '@certflow/engine';
+import { SYSTEM_ACTOR, type Engine, type JsonObject } from '@certflow/engine';
 import { QUOTA_REF, quotaKey } from '@certflow/pilot';
 import { DEMO_COLLEGES, DEMO_QUOTA, DEMO_USERS } from './demo-school.js';
 
@@ -11,20 +11,27 @@ const DEMO_YEARS = (year: number): number[] => [year - 1, year, year + 1, year +
  * the directory, the colleges, and quotas from last year to the year after next (the annual plan
  * is for next year). Returns whether it seeded.
  */
-export async function seedDemoSchool(store: Store, directory: Directory, now: Date): Promise<boolean> {
-  if (await store.read.reference(MARKER.kind, MARKER.key)) return false;
+export async function seedDemoSchool(
+  engine: Engine,
+  directory: Directory,
+  now: Date,
+): Promise<boolean> {
+  if (await engine.reference(MARKER.kind, MARKER.key)) return false;
   for (const user of Object.values(DEMO_USERS)) {
     await directory.upsertUser({ ...user, roles: [...user.roles] });
   }
-  const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(now));
-  await store.transaction(async (tx) => {
-    for (const college of DEMO_COLLEGES) {
-      await tx.putReference('college', college.id, { id: college.id, name: college.name });
-      for (const y of DEMO_YEARS(year)) {
-        await tx.putReference(QUOTA_REF, quotaKey(y, college.id), { ...DEMO_QUOTA[college.id] });
-      }
+  const year = Number(
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(now),
+  );
+  const put = (kind: string, key: string, value: JsonObject) =>
+    engine.putReference({ kind, key, value, actor: SYSTEM_ACTOR });
+  for (const college of DEMO_COLLEGES) {
+    await put('college', college.id, { id: college.id, name: college.name });
+    for (const y of DEMO_YEARS(year)) {
+      await put(QUOTA_REF, quotaKey(y, college.id), { ...DEMO_QUOTA[college.id] });
     }
-    await tx.putReference(MARKER.kind, MARKER.key, { at: now.toISOString(), years: DEMO_YEARS(year) });
-  });
+  }
+  // The marker last: a seed interrupted half way is done again whole (each write is an upsert).
+  await put(MARKER.kind, MARKER.key, { at: now.toISOString(), years: DEMO_YEARS(year) });
   return true;
 }

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { ISSUE } from './messages.js';
 
 export const errorSchema = z
   .object({
@@ -15,7 +16,10 @@ const errorContent = { 'application/json': { schema: errorSchema } };
 export const errorResponses = {
   400: { description: 'VALIDATION_FAILED / MALFORMED_JSON', content: errorContent },
   401: { description: 'UNAUTHENTICATED / TOKEN_EXPIRED', content: errorContent },
-  403: { description: 'NOT_AUTHORIZED / SELF_APPROVAL / SEPARATION_OF_DUTIES', content: errorContent },
+  403: {
+    description: 'NOT_AUTHORIZED / SELF_APPROVAL / SEPARATION_OF_DUTIES',
+    content: errorContent,
+  },
   404: { description: 'NOT_FOUND / UNKNOWN_FLOW', content: errorContent },
 } as const;
 
@@ -27,7 +31,10 @@ export const commandErrorResponses = {
   },
   413: { description: 'PAYLOAD_TOO_LARGE', content: errorContent },
   415: { description: 'UNSUPPORTED_MEDIA_TYPE', content: errorContent },
-  422: { description: 'a business rule of the flow refused it (e.g. LEVEL_NOT_ALLOWED)', content: errorContent },
+  422: {
+    description: 'a business rule of the flow refused it (e.g. LEVEL_NOT_ALLOWED)',
+    content: errorContent,
+  },
 } as const;
 
 export const pageQuery = {
@@ -38,8 +45,11 @@ export const pageQuery = {
 export const idParam = z.object({
   id: z
     .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, 'an instance id')
-    .openapi({ param: { name: 'id', in: 'path' }, example: '0f6c1f0e-…' }),
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, ISSUE.instanceId.en)
+    .openapi({
+      param: { name: 'id', in: 'path' },
+      example: '0f6c1f0e-5b7a-4c1e-9d3a-2f4b6c8d0e1f',
+    }),
 });
 
 export const json = <T>(schema: T) => ({ 'application/json': { schema } });

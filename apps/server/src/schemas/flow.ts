@@ -27,6 +27,8 @@ export const flowSchema = z
     startedBy: z.object({ roles: z.array(z.string()), scope: z.enum(['school', 'college']) }),
     states: z.array(flowState),
     diagram: z.string().openapi({ description: 'mermaid stateDiagram-v2' }),
-    inputSchema: z.record(z.string(), z.unknown()).openapi({ description: 'JSON Schema of the start input' }),
+    inputSchema: z
+      .record(z.string(), z.unknown())
+      .openapi({ description: 'JSON Schema of the start input' }),
   })
   .openapi('Flow');

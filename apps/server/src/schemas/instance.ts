@@ -1,8 +1,9 @@
 import { INSTANCE_STATUSES, type InstanceStatus } from '@certflow/engine';
 import { z } from '@hono/zod-openapi';
-import { MAX_JSON_DEPTH, withinDepth } from './json-depth.js';
+import { withinDepth } from './json-depth.js';
+import { ISSUE } from './messages.js';
 
-const shallow = { message: `nested deeper than ${MAX_JSON_DEPTH} levels` };
+const shallow = { message: ISSUE.tooDeep.en };
 
 /** Ids, flow ids and college ids: letters, digits, `_`, `-` (and `.` for ids). */
 export const idPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
@@ -15,7 +16,7 @@ export const taskSchema = z
     id: z.string(),
     state: z.string(),
     step: z.string(),
-    kind: z.enum(['step', 'added', 'submitter', 'escalation']),
+    kind: z.enum(['step', 'added', 'submitter', 'escalation', 'delegated']),
     role: z.string().openapi({ description: 'role id, or `submitter`' }),
     college: z.string().nullable(),
     assignee: z.string().nullable(),
@@ -82,7 +83,7 @@ export const verdictSchema = z
 
 export const startBody = z
   .object({
-    flow: z.string().regex(slugPattern, 'a flow id').openapi({ example: 'pilot-project' }),
+    flow: z.string().regex(slugPattern, ISSUE.flowId.en).openapi({ example: 'pilot-project' }),
     input: z
       .unknown()
       .refine((v) => withinDepth(v), shallow)
@@ -95,24 +96,23 @@ export const eventBody = z
   .object({
     type: z
       .string()
-      .regex(/^[A-Z][A-Z0-9_]{0,63}$/, 'an UPPER_SNAKE_CASE event type')
+      .regex(/^[A-Z][A-Z0-9_]{0,63}$/, ISSUE.eventType.en)
       .openapi({ example: 'APPROVE' }),
     comment: z.string().max(2000).optional().openapi({ example: '同意' }),
     data: z
       .record(z.string(), z.unknown())
       .refine((v) => withinDepth(v), shallow)
       .optional(),
-    taskId: z.string().regex(idPattern, 'a task id').optional(),
+    taskId: z.string().regex(idPattern, ISSUE.taskId.en).optional(),
   })
   .strict()
   .openapi('SendEvent');
 
 export const commandHeaders = z.object({
-  'if-match': z
-    .string()
-    .max(40)
-    .optional()
-    .openapi({ description: 'expected instance version (409 VERSION_CONFLICT otherwise)', example: '"3"' }),
+  'if-match': z.string().max(40).optional().openapi({
+    description: 'expected instance version (409 VERSION_CONFLICT otherwise)',
+    example: '"3"',
+  }),
   'idempotency-key': z
     .string()
     .min(1)
@@ -122,12 +122,17 @@ export const commandHeaders = z.object({
 });
 
 export const listQuery = z.object({
-  flow: z.string().regex(slugPattern, 'a flow id').optional(),
+  flow: z.string().regex(slugPattern, ISSUE.flowId.en).optional(),
   status: status.optional(),
-  college: z.string().regex(slugPattern, 'a college id').optional(),
+  college: z.string().regex(slugPattern, ISSUE.collegeId.en).optional(),
 });
 
 export const pageOf = <T extends z.ZodType>(item: T, name: string) =>
   z
-    .object({ items: z.array(item), total: z.number().int(), limit: z.number().int(), offset: z.number().int() })
+    .object({
+      items: z.array(item),
+      total: z.number().int(),
+      limit: z.number().int(),
+      offset: z.number().int(),
+    })
     .openapi(name);

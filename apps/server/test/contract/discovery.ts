@@ -4,37 +4,58 @@ import { expect, it } from 'vitest';
 import type { ApiWorld } from '../support/api-world.js';
 
 /** Health, the flow catalog and the OpenAPI document. */
-export function discoverySuite(world: () => ApiWorld, driver: 'pglite' | 'postgres'): void {
+export function discoverySuite(world: () => ApiWorld, driver: 'embedded' | 'postgres'): void {
   it('answers /healthz without a token', async () => {
     expect(await world().anonymous.health()).toEqual({ ok: true, driver });
   });
 
   it('lists every flow with its versions, events per state and a diagram', async () => {
     const { items } = await world().as('auditor').flows();
-    expect(items.map((f) => `${f.id}@${f.version}`).sort()).toEqual(pilotFlows.map((f) => `${f.id}@${f.version}`).sort());
+    expect(items.map((f) => `${f.id}@${f.version}`).sort()).toEqual(
+      pilotFlows.map((f) => `${f.id}@${f.version}`).sort(),
+    );
     const project = items.find((f) => f.id === 'pilot-project');
-    expect(project).toMatchObject({ latest: true, title: { zh: '年度试点项目申报' }, startedBy: { scope: 'college' } });
+    expect(project).toMatchObject({
+      latest: true,
+      title: { zh: '年度试点项目申报' },
+      startedBy: { scope: 'college' },
+    });
     const states = new Map(project?.states.map((s) => [s.id, s]));
-    expect(states.get('collegeReview')?.events).toEqual(expect.arrayContaining(['APPROVE', 'RETURN', 'REJECT', 'WITHDRAW', 'TRANSFER']));
-    expect(states.get('collegeReview')?.tasks[0]).toMatchObject({ role: 'college_lead', scope: 'college', approval: true });
+    expect(states.get('collegeReview')?.events).toEqual(
+      expect.arrayContaining(['APPROVE', 'RETURN', 'REJECT', 'WITHDRAW', 'TRANSFER']),
+    );
+    expect(states.get('collegeReview')?.tasks[0]).toMatchObject({
+      role: 'college_lead',
+      scope: 'college',
+      approval: true,
+    });
     expect(states.get('returned')?.events).toEqual(['RESUBMIT', 'WITHDRAW']);
     expect(states.get('approved')).toMatchObject({ final: true, status: 'completed', events: [] });
     expect(states.get('rejected')).toMatchObject({ final: true, status: 'rejected' });
     expect(project?.diagram).toMatch(/^stateDiagram-v2\n/);
     expect(project?.diagram).toContain('collegeReview --> academicReview : APPROVE');
-    expect(project?.inputSchema).toMatchObject({ type: 'object', required: expect.arrayContaining(['year', 'collegeId']) });
+    expect(project?.inputSchema).toMatchObject({
+      type: 'object',
+      required: expect.arrayContaining(['year', 'collegeId']),
+    });
     const assessment = items.find((f) => f.id === 'assessment');
-    expect(assessment?.states.find((s) => s.id === 'running.cycle.site.review')?.tasks[0]?.role).toBe('evaluation_org');
+    expect(
+      assessment?.states.find((s) => s.id === 'running.cycle.site.review')?.tasks[0]?.role,
+    ).toBe('evaluation_org');
   });
 
   it('publishes an OpenAPI document generated from the request schemas', async () => {
     const doc = (await world().anonymous.openapi()) as {
       openapi: string;
       paths: Record<string, Record<string, { parameters?: Array<{ name: string }> }>>;
-      components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> };
+      components: {
+        schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }>;
+      };
     };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/directory/import',
+      '/api/directory/users',
       '/api/flows',
       '/api/instances',
       '/api/instances/{id}',
@@ -45,12 +66,18 @@ export function discoverySuite(world: () => ApiWorld, driver: 'pglite' | 'postgr
       '/api/tasks',
       '/healthz',
     ]);
-    expect(Object.keys(doc.paths['/api/quotas/{year}/{collegeId}'] ?? {}).sort()).toEqual(['get', 'put']);
+    expect(Object.keys(doc.paths['/api/quotas/{year}/{collegeId}'] ?? {}).sort()).toEqual([
+      'get',
+      'put',
+    ]);
     expect(doc.paths['/api/instances/{id}/events']?.post?.parameters?.map((p) => p.name)).toEqual(
       expect.arrayContaining(['id', 'if-match', 'idempotency-key']),
     );
     expect(doc.components.schemas['SendEvent']?.required).toEqual(['type']);
-    expect(Object.keys(doc.components.schemas['StartInstance']?.properties ?? {})).toEqual(['flow', 'input']);
+    expect(Object.keys(doc.components.schemas['StartInstance']?.properties ?? {})).toEqual([
+      'flow',
+      'input',
+    ]);
     expect(doc.components.schemas['Error']?.required).toEqual(['code', 'message', 'messageEn']);
   });
 }

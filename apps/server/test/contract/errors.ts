@@ -13,27 +13,94 @@ export function errorSuite(world: () => ApiWorld): void {
     const before = await w.fingerprint();
 
     const cases: Array<[string, () => Promise<unknown>, number, string]> = [
-      ['invalid flow input', () => w.as('owner').startInstance('pilot-project', { year: 2027 }), 400, 'VALIDATION_FAILED'],
-      ['business rule', () => w.as('owner').startInstance('pilot-project', projectApplication({ certificate: { code: 'X', name: '初级证书', level: 'elementary' } })), 422, 'LEVEL_NOT_ALLOWED'],
+      [
+        'invalid flow input',
+        () => w.as('owner').startInstance('pilot-project', { year: 2027 }),
+        400,
+        'VALIDATION_FAILED',
+      ],
+      [
+        'business rule',
+        () =>
+          w.as('owner').startInstance(
+            'pilot-project',
+            projectApplication({
+              certificate: { code: 'X', name: '初级证书', level: 'elementary' },
+            }),
+          ),
+        422,
+        'LEVEL_NOT_ALLOWED',
+      ],
       ['no token', () => w.anonymous.getInstance(a.id), 401, 'UNAUTHENTICATED'],
-      ['other college', () => w.as('otherLead').sendEvent(a.id, { type: 'APPROVE' }), 403, 'NOT_AUTHORIZED'],
-      ['wrong role', () => w.as('finance').sendEvent(a.id, { type: 'APPROVE' }), 403, 'NOT_AUTHORIZED'],
-      ['owner cannot start for another college', () => w.as('owner').startInstance('pilot-project', projectApplication({ collegeId: 'cs' })), 403, 'NOT_AUTHORIZED'],
-      ['self approval', () => w.as('collegeLead').sendEvent(b.id, { type: 'APPROVE' }), 403, 'SELF_APPROVAL'],
-      ['auditor acts', () => w.as('auditor').sendEvent(a.id, { type: 'COMMENT', comment: '审计意见' }), 403, 'NOT_AUTHORIZED'],
-      ['quota by non academic affairs', () => w.as('finance').putQuota(2027, 'ee', { scale: 1, budget: 1 }), 403, 'NOT_AUTHORIZED'],
+      [
+        'other college (may not read it: as if missing)',
+        () => w.as('otherLead').sendEvent(a.id, { type: 'APPROVE' }),
+        404,
+        'NOT_FOUND',
+      ],
+      [
+        'wrong role',
+        () => w.as('finance').sendEvent(a.id, { type: 'APPROVE' }),
+        403,
+        'NOT_AUTHORIZED',
+      ],
+      [
+        'owner cannot start for another college',
+        () => w.as('owner').startInstance('pilot-project', projectApplication({ collegeId: 'cs' })),
+        403,
+        'NOT_AUTHORIZED',
+      ],
+      [
+        'self approval',
+        () => w.as('collegeLead').sendEvent(b.id, { type: 'APPROVE' }),
+        403,
+        'SELF_APPROVAL',
+      ],
+      [
+        'auditor acts',
+        () => w.as('auditor').sendEvent(a.id, { type: 'COMMENT', comment: '审计意见' }),
+        403,
+        'NOT_AUTHORIZED',
+      ],
+      [
+        'quota by non academic affairs',
+        () => w.as('finance').putQuota(2027, 'ee', { scale: 1, budget: 1 }),
+        403,
+        'NOT_AUTHORIZED',
+      ],
       ['unknown instance', () => w.as('auditor').getInstance('no-such-instance'), 404, 'NOT_FOUND'],
-      ['unknown instance event', () => w.as('collegeLead').sendEvent('no-such-instance', { type: 'APPROVE' }), 404, 'NOT_FOUND'],
+      [
+        'unknown instance event',
+        () => w.as('collegeLead').sendEvent('no-such-instance', { type: 'APPROVE' }),
+        404,
+        'NOT_FOUND',
+      ],
       ['unknown flow', () => w.as('owner').startInstance('no-such-flow', {}), 404, 'UNKNOWN_FLOW'],
-      ['event the state does not take', () => w.as('collegeLead').sendEvent(a.id, { type: 'RESUBMIT' }), 409, 'EVENT_NOT_ACCEPTED'],
-      ['version conflict', () => w.as('collegeLead').sendEvent(a.id, { type: 'APPROVE' }, { ifMatch: 99 }), 409, 'VERSION_CONFLICT'],
+      [
+        'event the state does not take',
+        () => w.as('collegeLead').sendEvent(a.id, { type: 'RESUBMIT' }),
+        409,
+        'EVENT_NOT_ACCEPTED',
+      ],
+      [
+        'version conflict',
+        () => w.as('collegeLead').sendEvent(a.id, { type: 'APPROVE' }, { ifMatch: 99 }),
+        409,
+        'VERSION_CONFLICT',
+      ],
     ];
     for (const [what, call, status, code] of cases) {
       const got = await failure(call());
       expect({ what, status: got.status, code: got.code }).toEqual({ what, status, code });
     }
-    const raw = await w.as('owner').raw('/api/instances', { body: { flow: 'pilot-project', input: { year: 'x' } } });
-    expect(raw.body).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('输入不合法'), messageEn: expect.stringContaining('Invalid input') });
+    const raw = await w
+      .as('owner')
+      .raw('/api/instances', { body: { flow: 'pilot-project', input: { year: 'x' } } });
+    expect(raw.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: expect.stringContaining('输入不合法'),
+      messageEn: expect.stringContaining('Invalid input'),
+    });
     expect(await w.fingerprint()).toBe(before);
   });
 
@@ -41,10 +108,19 @@ export function errorSuite(world: () => ApiWorld): void {
     const w = world();
     await setQuota(w.as('academic'));
     const a = await applyProject(w.as('owner'));
-    const both = await w.withClaims({ sub: 'u-both', name: '双岗', email: 'both@example.edu.cn', roles: ['college_lead', 'academic_affairs'], college: 'ee' });
+    const both = await w.withClaims({
+      sub: 'u-both',
+      name: '双岗',
+      email: 'both@example.edu.cn',
+      roles: ['college_lead', 'academic_affairs'],
+      college: 'ee',
+    });
     await both.sendEvent(a.id, { type: 'APPROVE' });
     const before = await w.fingerprint();
-    expect(await failure(both.sendEvent(a.id, { type: 'APPROVE' }))).toMatchObject({ status: 403, code: 'SEPARATION_OF_DUTIES' });
+    expect(await failure(both.sendEvent(a.id, { type: 'APPROVE' }))).toMatchObject({
+      status: 403,
+      code: 'SEPARATION_OF_DUTIES',
+    });
     expect(await w.fingerprint()).toBe(before);
   });
 
@@ -53,6 +129,9 @@ export function errorSuite(world: () => ApiWorld): void {
     await setQuota(w.as('academic'));
     const a = await applyProject(w.as('owner'));
     await w.as('owner').sendEvent(a.id, { type: 'WITHDRAW' });
-    expect(await failure(w.as('collegeLead').sendEvent(a.id, { type: 'APPROVE' }))).toMatchObject({ status: 409, code: 'EVENT_NOT_ACCEPTED' });
+    expect(await failure(w.as('collegeLead').sendEvent(a.id, { type: 'APPROVE' }))).toMatchObject({
+      status: 409,
+      code: 'EVENT_NOT_ACCEPTED',
+    });
   });
 }

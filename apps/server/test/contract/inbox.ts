@@ -22,7 +22,9 @@ async function school(w: ApiWorld): Promise<School> {
   const approved = await applyProject(w.as('owner'));
   await w.as('collegeLead').sendEvent(approved.id, { type: 'APPROVE' });
   await w.as('academic').sendEvent(approved.id, { type: 'APPROVE' });
-  const assessment = await w.as('owner').startInstance('assessment', assessmentStart({ projectId: approved.id }));
+  const assessment = await w
+    .as('owner')
+    .startInstance('assessment', assessmentStart({ projectId: approved.id }));
   const pending = await applyProject(w.as('owner'));
   const overScale = await applyProject(w.as('owner2'), { scale: 80 });
   await w.as('collegeLead').sendEvent(overScale.id, { type: 'APPROVE' });
@@ -43,7 +45,9 @@ export function inboxSuite(world: () => ApiWorld): void {
 
     expect(await inbox('collegeLead')).toEqual(sorted([[s.pending.id, 'college_lead', 'college']]));
     expect(await inbox('otherLead')).toEqual([]);
-    expect(await inbox('academic')).toEqual(sorted([[s.assessment.id, 'academic_affairs', 'supervision']]));
+    expect(await inbox('academic')).toEqual(
+      sorted([[s.assessment.id, 'academic_affairs', 'supervision']]),
+    );
     expect(await inbox('leader')).toEqual(sorted([[s.overScale.id, 'leadership', 'leadership']]));
     expect(await inbox('finance')).toEqual(sorted([[s.assessment.id, 'finance', 'expenses']]));
     expect(await inbox('evaluator')).toEqual(sorted([[s.assessment.id, 'evaluation_org', 'site']]));
@@ -52,7 +56,11 @@ export function inboxSuite(world: () => ApiWorld): void {
     expect(await inbox('auditor')).toEqual([]);
 
     const task = (await w.as('leader').inbox()).items[0];
-    expect(task).toMatchObject({ flow: 'pilot-project', title: s.overScale.title, events: expect.arrayContaining(['APPROVE']) });
+    expect(task).toMatchObject({
+      flow: 'pilot-project',
+      title: s.overScale.title,
+      events: expect.arrayContaining(['APPROVE']),
+    });
     const page = await w.as('collegeLead').inbox({ limit: 1, offset: 1 });
     expect(page).toMatchObject({ items: [], total: 1, limit: 1, offset: 1 });
   });
@@ -60,8 +68,11 @@ export function inboxSuite(world: () => ApiWorld): void {
   it('lets the auditor read everything and act on nothing; others read what they are involved in', async () => {
     const w = world();
     const s = await school(w);
-    const all = [s.approved, s.assessment, s.pending, s.overScale, s.returned].map((i) => i.id).sort();
-    const ids = async (who: PersonKey) => (await w.as(who).listInstances({ limit: 200 })).items.map((i) => i.id).sort();
+    const all = [s.approved, s.assessment, s.pending, s.overScale, s.returned]
+      .map((i) => i.id)
+      .sort();
+    const ids = async (who: PersonKey) =>
+      (await w.as(who).listInstances({ limit: 200 })).items.map((i) => i.id).sort();
 
     expect(await ids('auditor')).toEqual(all);
     expect(await ids('academic')).toEqual(all);
@@ -70,7 +81,9 @@ export function inboxSuite(world: () => ApiWorld): void {
     expect(await ids('owner2')).toEqual([s.overScale.id]);
     expect(await ids('owner')).toEqual(all.filter((id) => id !== s.overScale.id));
     expect(await ids('evaluator')).toEqual([s.assessment.id]);
-    expect((await w.as('auditor').listInstances({ flow: 'assessment' })).items.map((i) => i.id)).toEqual([s.assessment.id]);
+    expect(
+      (await w.as('auditor').listInstances({ flow: 'assessment' })).items.map((i) => i.id),
+    ).toEqual([s.assessment.id]);
     expect((await w.as('auditor').listInstances({ college: 'cs' })).total).toBe(0);
     const paged = await w.as('auditor').listInstances({ limit: 2, offset: 1 });
     expect(paged).toMatchObject({ total: 5, limit: 2, offset: 1 });
@@ -78,27 +91,53 @@ export function inboxSuite(world: () => ApiWorld): void {
 
     expect((await w.as('auditor').history(s.overScale.id)).items).toHaveLength(3);
     expect((await w.as('auditor').verify(s.overScale.id)).ok).toBe(true);
-    expect(await failure(w.as('owner2').getInstance(s.pending.id))).toMatchObject({ status: 403, code: 'NOT_AUTHORIZED' });
-    expect(await failure(w.as('otherLead').history(s.pending.id))).toMatchObject({ status: 403, code: 'NOT_AUTHORIZED' });
-    expect(await failure(w.as('evaluator').verify(s.pending.id))).toMatchObject({ status: 403, code: 'NOT_AUTHORIZED' });
+    expect(await failure(w.as('owner2').getInstance(s.pending.id))).toEqual({
+      status: 404,
+      code: 'NOT_FOUND',
+    });
+    expect(await failure(w.as('otherLead').history(s.pending.id))).toEqual({
+      status: 404,
+      code: 'NOT_FOUND',
+    });
+    expect(await failure(w.as('evaluator').verify(s.pending.id))).toEqual({
+      status: 404,
+      code: 'NOT_FOUND',
+    });
 
     // 抄送 CC gives read access.
-    await w.as('collegeLead').sendEvent(s.pending.id, { type: 'CC', data: { userIds: ['u-owner2'] }, comment: '请知悉' });
+    await w
+      .as('collegeLead')
+      .sendEvent(s.pending.id, { type: 'CC', data: { userIds: ['u-owner2'] }, comment: '请知悉' });
     expect((await w.as('owner2').getInstance(s.pending.id)).id).toBe(s.pending.id);
 
     const before = await w.fingerprint();
-    expect(await failure(w.as('auditor').startInstance('pilot-project', {}))).toMatchObject({ status: 403, code: 'NOT_AUTHORIZED' });
-    expect(await failure(w.as('auditor').sendEvent(s.overScale.id, { type: 'APPROVE' }))).toMatchObject({ status: 403 });
-    expect(await failure(w.as('auditor').putQuota(2027, 'ee', { scale: 1, budget: 1 }))).toMatchObject({ status: 403 });
+    expect(await failure(w.as('auditor').startInstance('pilot-project', {}))).toMatchObject({
+      status: 403,
+      code: 'NOT_AUTHORIZED',
+    });
+    expect(
+      await failure(w.as('auditor').sendEvent(s.overScale.id, { type: 'APPROVE' })),
+    ).toMatchObject({ status: 403 });
+    expect(
+      await failure(w.as('auditor').putQuota(2027, 'ee', { scale: 1, budget: 1 })),
+    ).toMatchObject({ status: 403 });
     expect(await w.fingerprint()).toBe(before);
   });
 
   it('keeps quotas as reference data that academic affairs writes', async () => {
     const w = world();
-    expect(await w.as('academic').putQuota(2028, 'cs', { scale: 45, budget: 900_000 })).toEqual({ year: 2028, collegeId: 'cs', scale: 45, budget: 900_000 });
+    expect(await w.as('academic').putQuota(2028, 'cs', { scale: 45, budget: 900_000 })).toEqual({
+      year: 2028,
+      collegeId: 'cs',
+      scale: 45,
+      budget: 900_000,
+    });
     expect(await w.as('otherLead').getQuota(2028, 'cs')).toMatchObject({ scale: 45 });
     expect(await failure(w.as('collegeLead').getQuota(2028, 'cs'))).toMatchObject({ status: 403 });
-    expect(await failure(w.as('academic').getQuota(2030, 'cs'))).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+    expect(await failure(w.as('academic').getQuota(2030, 'cs'))).toMatchObject({
+      status: 404,
+      code: 'NOT_FOUND',
+    });
     // The flow reads what was written: within quota there is no leadership step.
     await w.as('academic').putQuota(2028, 'ee', { scale: 100, budget: 10_000_000 });
     const a = await applyProject(w.as('owner'), { year: 2028 });

@@ -2,9 +2,17 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { CertflowClient } from '@certflow/client';
 import { allTables, truncateAll, type DbHandle } from '@certflow/db';
+import { SYSTEM_ACTOR } from '@certflow/engine';
 import { people, type PersonKey } from '@certflow/pilot/testing';
 import pino from 'pino';
-import { businessCalendar, createApp, engineFor, TokenService, type Claims } from '../../src/index.js';
+import {
+  businessCalendar,
+  createApp,
+  engineFor,
+  TokenService,
+  type Claims,
+  type TokenTrust,
+} from '../../src/index.js';
 
 export const TEST_SECRET = 'test-secret-0123456789-abcdefghijklmnop';
 
@@ -37,14 +45,28 @@ export function claimsOf(who: PersonKey): Claims {
   };
 }
 
-export async function startApiWorld(handle: DbHandle<unknown>): Promise<ApiWorld> {
-  const tokens = new TokenService(TEST_SECRET);
+export interface ApiWorldOptions {
+  /** What `/healthz` reports (default `postgres`). */
+  readonly driver?: 'embedded' | 'postgres';
+  /** Token trust: issuer, audience, lifetime, identity mode. */
+  readonly trust?: TokenTrust;
+  readonly corsOrigins?: readonly string[];
+}
+
+export async function startApiWorld(
+  handle: DbHandle<unknown>,
+  options: ApiWorldOptions = {},
+): Promise<ApiWorld> {
+  const tokens = new TokenService(TEST_SECRET, options.trust);
+  const engine = engineFor(handle, await businessCalendar(handle));
   const app = createApp({
-    engine: engineFor(handle, await businessCalendar(handle)),
+    engine,
     store: handle.store,
     db: handle.db,
-    driver: handle.driver,
+    driver: options.driver ?? 'postgres',
     tokens,
+    directory: handle.directory,
+    ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
     logger: pino({ level: 'silent' }),
     bodyLimit: 64 * 1024,
   });
@@ -63,7 +85,8 @@ export async function startApiWorld(handle: DbHandle<unknown>): Promise<ApiWorld
     return signed;
   };
   const clients = new Map<PersonKey, CertflowClient>();
-  for (const who of Object.keys(people) as PersonKey[]) clients.set(who, anonymous.as(await token(who)));
+  for (const who of Object.keys(people) as PersonKey[])
+    clients.set(who, anonymous.as(await token(who)));
   return {
     url,
     handle,
@@ -74,8 +97,23 @@ export async function startApiWorld(handle: DbHandle<unknown>): Promise<ApiWorld
     withClaims: async (claims, ttl = 3600) => anonymous.as(await tokens.sign(claims, ttl)),
     reset: async () => {
       await truncateAll(handle);
+      for (const [id, name] of [
+        ['ee', '电子工程学院'],
+        ['cs', '计算机学院'],
+      ] as const) {
+        await engine.putReference({
+          kind: 'college',
+          key: id,
+          value: { id, name },
+          actor: SYSTEM_ACTOR,
+        });
+      }
       for (const p of Object.values(people)) {
-        await handle.directory.upsertUser({ ...p, roles: [...p.roles], college: 'college' in p ? p.college : null });
+        await handle.directory.upsertUser({
+          ...p,
+          roles: [...p.roles],
+          college: 'college' in p ? p.college : null,
+        });
       }
     },
     fingerprint: async () => {
