@@ -1,0 +1,117 @@
+import type { FlowInfo, HistoryEntry, Instance } from '@certflow/client';
+import { eventLabel } from '../../labels/events';
+import { roleLabel } from '../../labels/roles';
+import { stateLabel } from '../../labels/states';
+import { STATUS_LABELS } from '../../labels/statuses';
+import { futureSteps } from './diagram/diagram-model';
+
+export type TimelineKind = 'done' | 'pending' | 'future' | 'end';
+
+export interface TimelineItem {
+  readonly key: string;
+  readonly kind: TimelineKind;
+  /** 提交申请 / 同意 / 教务处审核 … */
+  readonly title: string;
+  /** Who acted, or who may act. */
+  readonly who: string;
+  readonly at?: string;
+  readonly dueAt?: string | null;
+  readonly comment?: string | null;
+  /** The step it happened in (done items) or the step waiting (pending ones). */
+  readonly step?: string;
+  /** Tone: approvals green, returns orange, rejections red. */
+  readonly tone: 'green' | 'blue' | 'orange' | 'red' | 'gray';
+  /** Future steps reached only under a condition. */
+  readonly conditional?: boolean;
+  /** Extra line: 转办给 …, 抄送 … */
+  readonly note?: string;
+}
+
+const TONES: Readonly<Record<string, TimelineItem['tone']>> = {
+  START: 'blue',
+  APPROVE: 'green',
+  RESUBMIT: 'blue',
+  RETURN: 'orange',
+  REJECT: 'red',
+  WITHDRAW: 'gray',
+};
+
+function noteOf(h: HistoryEntry, person: (id: string) => string): string | undefined {
+  const d = h.data;
+  if (h.event === 'TRANSFER' && typeof d['to'] === 'string') return `转办给 ${person(d['to'])}`;
+  if (h.event === 'ADD_APPROVER' && typeof d['userId'] === 'string')
+    return `加签 ${person(d['userId'])}`;
+  if (h.event === 'CC' && Array.isArray(d['userIds'])) {
+    return `抄送 ${d['userIds'].map((id) => (typeof id === 'string' ? person(id) : '')).join('、')}`;
+  }
+  return undefined;
+}
+
+/**
+ * The timeline of an instance, as 钉钉/飞书 show it: what happened (oldest first), who holds
+ * it now and by when, and the steps still to come — or how it ended.
+ */
+export function timelineOf(
+  instance: Instance,
+  history: readonly HistoryEntry[],
+  flow: FlowInfo | undefined,
+  person: (id: string) => string = (id) => id,
+): TimelineItem[] {
+  const items: TimelineItem[] = history.map((h) => {
+    const note = noteOf(h, person);
+    return {
+      key: `h${h.seq}`,
+      kind: 'done',
+      title: eventLabel(h.event),
+      who: h.actorName ?? person(h.actorId),
+      at: h.at,
+      comment: h.comment,
+      step: h.fromState ? stateLabel(flow, h.fromState) : stateLabel(flow, h.toState),
+      tone: TONES[h.event] ?? 'gray',
+      ...(note ? { note } : {}),
+    };
+  });
+  if (instance.status !== 'active') {
+    const s = STATUS_LABELS[instance.status];
+    items.push({
+      key: 'end',
+      kind: 'end',
+      title: s.text,
+      who: '',
+      tone:
+        instance.status === 'completed' ? 'green' : instance.status === 'rejected' ? 'red' : 'gray',
+    });
+    return items;
+  }
+  for (const t of instance.tasks) {
+    items.push({
+      key: `t${t.id}`,
+      kind: 'pending',
+      title: stateLabel(flow, t.state),
+      who: t.assignee
+        ? person(t.assignee)
+        : t.role === 'submitter'
+          ? `申请人 ${person(instance.submitterId)}`
+          : roleLabel(t.role),
+      dueAt: t.dueAt,
+      step: stateLabel(flow, t.state),
+      tone: 'blue',
+    });
+  }
+  const current = instance.state.split(',')[0] ?? instance.state;
+  for (const f of futureSteps(flow, current)) {
+    const state = flow?.states.find((s) => s.id === f.state);
+    const roles = (state?.tasks ?? []).map((t) =>
+      t.role === 'submitter' ? '申请人' : roleLabel(t.role),
+    );
+    items.push({
+      key: `f${f.state}`,
+      kind: 'future',
+      title: stateLabel(flow, f.state),
+      who: roles.join('、'),
+      tone: 'gray',
+      conditional: f.conditional,
+    });
+  }
+  return items;
+}

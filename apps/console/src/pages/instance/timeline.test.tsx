@@ -1,0 +1,163 @@
+// @vitest-environment happy-dom
+import type { FlowInfo, HistoryEntry, Instance, Task } from '@certflow/client';
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import flowJson from '../../test/pilot-project-flow.json';
+import { renderInConsole } from '../../test/render';
+import '../../test/setup-dom';
+import { Timeline } from './timeline';
+import { timelineOf } from './timeline-model';
+
+/** `GET /api/flows` → pilot-project, as the server answered it (states, diagram, input schema). */
+const flow = flowJson as unknown as FlowInfo;
+const NOW = Date.parse('2026-12-02T02:00:00Z');
+const people: Record<string, string> = {
+  'u-owner': '张老师',
+  'u-lead': '李院长',
+  'u-aa': '王处长',
+  'u-audit': '吴审计',
+};
+const person = (id: string) => people[id] ?? id;
+
+const row = (
+  seq: number,
+  event: string,
+  actor: string,
+  from: string | null,
+  to: string,
+  extra: Partial<HistoryEntry> = {},
+): HistoryEntry => ({
+  seq,
+  actorId: actor,
+  actorName: people[actor] ?? null,
+  event,
+  data: {},
+  fromState: from,
+  toState: to,
+  comment: null,
+  at: `2026-12-0${seq}T01:00:00.000Z`,
+  prevHash: '0'.repeat(64),
+  hash: String(seq).repeat(64),
+  ...extra,
+});
+
+const task = (state: string, role: string, dueAt: string | null): Task => ({
+  id: `t-${state}`,
+  state,
+  step: state,
+  kind: 'step',
+  role,
+  college: null,
+  assignee: null,
+  events: ['APPROVE', 'RETURN', 'REJECT'],
+  approval: true,
+  dueAt,
+  createdAt: '2026-12-02T01:00:00.000Z',
+});
+
+const instance = (over: Partial<Instance>): Instance => ({
+  id: 'i-1',
+  flow: 'pilot-project',
+  flowVersion: 1,
+  title: '电子工程学院 Web前端开发（中级）',
+  state: 'academicReview',
+  status: 'active',
+  version: 3,
+  college: 'ee',
+  subjectId: 'i-1',
+  submitterId: 'u-owner',
+  context: {},
+  tasks: [],
+  createdAt: '2026-12-01T01:00:00.000Z',
+  updatedAt: '2026-12-02T01:00:00.000Z',
+  ...over,
+});
+
+const history = [
+  row(1, 'START', 'u-owner', null, 'collegeReview'),
+  row(2, 'APPROVE', 'u-lead', 'collegeReview', 'academicReview', { comment: '同意申报' }),
+  row(3, 'CC', 'u-aa', 'academicReview', 'academicReview', { data: { userIds: ['u-audit'] } }),
+];
+
+describe('the timeline of an instance', () => {
+  it('shows who did what and when, the step waiting with its deadline, and the steps to come', () => {
+    const active = instance({
+      tasks: [task('academicReview', 'academic_affairs', '2026-12-01T09:30:00.000Z')],
+    });
+    const items = timelineOf(active, history, flow, person);
+    expect(items.map((i) => [i.kind, i.title, i.who])).toEqual([
+      ['done', '提交申请', '张老师'],
+      ['done', '同意', '李院长'],
+      ['done', '抄送', '王处长'],
+      ['pending', '教务处审核', '教务处'],
+      ['future', '领导小组审批', '1+X试点工作领导小组'],
+    ]);
+    expect(items[4]?.conditional).toBe(true);
+
+    renderInConsole(<Timeline items={items} now={NOW} />);
+    expect(screen.getByText('同意申报')).toBeTruthy();
+    expect(screen.getByText('抄送 吴审计')).toBeTruthy();
+    expect(screen.getByText('当前环节')).toBeTruthy();
+    // 2026-12-01T09:30Z is 17:30 Beijing, already past at NOW: marked overdue.
+    expect(screen.getByText(/办理期限 2026\/12\/01 17:30（已超期）/)).toBeTruthy();
+    expect(screen.getByText('视情况')).toBeTruthy();
+    expect(document.querySelectorAll('[data-kind="future"]')).toHaveLength(1);
+  });
+
+  it('names the whole path ahead from the first step (college → academic affairs → leadership if needed)', () => {
+    const fresh = instance({
+      state: 'collegeReview',
+      version: 1,
+      tasks: [task('collegeReview', 'college_lead', null)],
+    });
+    const items = timelineOf(fresh, history.slice(0, 1), flow, person);
+    expect(
+      items.filter((i) => i.kind !== 'done').map((i) => [i.kind, i.title, i.conditional ?? false]),
+    ).toEqual([
+      ['pending', '二级学院审核', false],
+      ['future', '教务处审核', false],
+      ['future', '领导小组审批', true],
+    ]);
+    renderInConsole(<Timeline items={items} now={NOW} />);
+    expect(screen.getByText('无办理期限')).toBeTruthy();
+  });
+
+  it('ends a finished instance with its outcome and no steps to come', () => {
+    const done = instance({ state: 'approved', status: 'completed', version: 4 });
+    const items = timelineOf(
+      done,
+      [...history, row(4, 'APPROVE', 'u-aa', 'academicReview', 'approved', { comment: '同意' })],
+      flow,
+      person,
+    );
+    expect(items.at(-1)).toMatchObject({ kind: 'end', title: '已通过' });
+    expect(items.some((i) => i.kind === 'pending' || i.kind === 'future')).toBe(false);
+    renderInConsole(<Timeline items={items} now={NOW} />);
+    expect(screen.getByText('已通过')).toBeTruthy();
+    expect(screen.queryByText('当前环节')).toBeNull();
+  });
+
+  it('says 退回 and 驳回 in their colours and keeps the reason', () => {
+    const returned = instance({
+      state: 'returned',
+      version: 3,
+      tasks: [{ ...task('returned', 'submitter', null), approval: false }],
+    });
+    const items = timelineOf(
+      returned,
+      [
+        ...history.slice(0, 2),
+        row(3, 'RETURN', 'u-aa', 'academicReview', 'returned', { comment: '预算测算依据不足' }),
+      ],
+      flow,
+      person,
+    );
+    expect(items[2]).toMatchObject({
+      title: '退回',
+      tone: 'orange',
+      comment: '预算测算依据不足',
+      step: '教务处审核',
+    });
+    expect(items[3]).toMatchObject({ kind: 'pending', title: '退回修改', who: '申请人 张老师' });
+  });
+});
