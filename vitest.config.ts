@@ -11,13 +11,22 @@ const dirs = ['packages', 'apps']
   .filter((dir) => existsSync(here(`${dir}/package.json`)) && existsSync(here(`${dir}/src`)));
 
 export default defineConfig({
+  // Workspace packages export their built `dist/` to Node, their sources under the `source`
+  // condition (tsconfig.base.json `customConditions`): tests run the sources, nothing to build.
+  resolve: { conditions: ['source'] },
+  ssr: { resolve: { conditions: ['source'] } },
   test: {
     projects: dirs.map((dir) => ({
       extends: true,
       test: {
         name: dir.split('/')[1] ?? dir,
         root: here(dir),
-        include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+        // apps/console adds component tests (*.test.tsx, happy-dom per file) beside its e2e tests.
+        include: [
+          'src/**/*.test.ts',
+          'test/**/*.test.ts',
+          ...(dir === 'apps/console' ? ['src/**/*.test.tsx'] : []),
+        ],
       },
     })),
     // CI also writes a JSON report; .ci/run prints `N passed, N failed` from it.
