@@ -64,11 +64,12 @@ export function decideWithToken(
         { useToken: { tokenHash: token.tokenHash } },
       );
     } catch (error) {
-      // The task closed between our read and the engine's lock: a concurrent decision won.
+      // The task closed, or the instance ended, between our read and the engine's decision: a
+      // concurrent decision won, and this link is superseded rather than refused.
       if (
         isDomainError(error) &&
         error.code === 'EVENT_NOT_ACCEPTED' &&
-        error.details?.['taskId']
+        (error.details?.['taskId'] !== undefined || error.details?.['status'] !== undefined)
       ) {
         throw new DomainError(TOKEN_SUPERSEDED, MAIL_REFUSALS.TOKEN_SUPERSEDED, {
           taskId: token.taskId,
