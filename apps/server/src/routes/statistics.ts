@@ -20,6 +20,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const get = createRoute({
   method: 'get',
   path: '/api/statistics',
+  operationId: 'getStatistics',
   tags: ['statistics'],
   security: [{ bearer: [] }],
   summary: "The school's 1+X pilot statistics of a year (第五条4, 第十四条), JSON, CSV or XLSX",

@@ -174,67 +174,7 @@ export type paths = {
      * The school's 1+X pilot statistics of a year (第五条4, 第十四条), JSON, CSV or XLSX
      * @description Projects, students trained, pass rates and spending against budget, per college and certificate, per college and for the school; school-wide readers only (academic_affairs, leadership, finance, auditor).
      */
-    get: {
-      parameters: {
-        query: {
-          format?: 'json' | 'csv' | 'xlsx';
-          year: number;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the statistics */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Statistics'];
-            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
-            'text/csv': string;
-          };
-        };
-        /** @description VALIDATION_FAILED / MALFORMED_JSON */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description UNAUTHENTICATED / TOKEN_EXPIRED */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description NOT_AUTHORIZED / SELF_APPROVAL / SEPARATION_OF_DUTIES */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description NOT_FOUND / UNKNOWN_FLOW */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    get: operations['getStatistics'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1404,6 +1344,67 @@ export interface operations {
       };
       /** @description a business rule of the flow refused it (e.g. LEVEL_NOT_ALLOWED) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getStatistics: {
+    parameters: {
+      query: {
+        format?: 'json' | 'csv' | 'xlsx';
+        year: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the statistics */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Statistics'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv': string;
+        };
+      };
+      /** @description VALIDATION_FAILED / MALFORMED_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED / TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_AUTHORIZED / SELF_APPROVAL / SEPARATION_OF_DUTIES */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND / UNKNOWN_FLOW */
+      404: {
         headers: {
           [name: string]: unknown;
         };
