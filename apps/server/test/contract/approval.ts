@@ -8,10 +8,17 @@ export function approvalSuite(world: () => ApiWorld): void {
   it('approves a pilot project over the pilot scale through college, academic affairs and leadership', async () => {
     const w = world();
     await setQuota(w.as('academic'), 30, 10_000_000);
-    const started = await applyProject(w.as('owner'), { scale: 40 });
+    // Over the 试点规模数 the application must say why (第七条2).
+    const refused = await failure(applyProject(w.as('owner'), { scale: 40 }));
+    expect(refused).toMatchObject({ status: 422, code: 'JUSTIFICATION_REQUIRED' });
+    const started = await applyProject(w.as('owner'), {
+      scale: 40,
+      justification: '新增实训室投入使用，需扩大试点规模',
+    });
+    expect(started.context['quota']).toMatchObject({ over: true });
     expect(started).toMatchObject({
       flow: 'pilot-project',
-      flowVersion: 1,
+      flowVersion: 2,
       state: 'collegeReview',
       status: 'active',
       version: 1,

@@ -14,8 +14,10 @@ export function discoverySuite(world: () => ApiWorld, driver: 'embedded' | 'post
     expect(items.map((f) => `${f.id}@${f.version}`).sort()).toEqual(
       pilotFlows.map((f) => `${f.id}@${f.version}`).sort(),
     );
-    const project = items.find((f) => f.id === 'pilot-project');
+    // Version 1 stays listed for the instances started on it; new applications use the latest.
+    const project = items.find((f) => f.id === 'pilot-project' && f.latest);
     expect(project).toMatchObject({
+      version: 2,
       latest: true,
       title: { zh: '年度试点项目申报' },
       startedBy: { scope: 'college' },
@@ -34,6 +36,9 @@ export function discoverySuite(world: () => ApiWorld, driver: 'embedded' | 'post
     expect(states.get('rejected')).toMatchObject({ final: true, status: 'rejected' });
     expect(project?.diagram).toMatch(/^stateDiagram-v2\n/);
     expect(project?.diagram).toContain('collegeReview --> academicReview : APPROVE');
+    // Every project is decided by the 领导小组 (第六条2).
+    expect(project?.diagram).toContain('academicReview --> leadershipReview : APPROVE');
+    expect(states.get('leadershipReview')?.tasks[0]).toMatchObject({ role: 'leadership' });
     expect(project?.inputSchema).toMatchObject({
       type: 'object',
       required: expect.arrayContaining(['year', 'collegeId']),
@@ -53,19 +58,23 @@ export function discoverySuite(world: () => ApiWorld, driver: 'embedded' | 'post
       };
     };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual([
-      '/api/directory/import',
-      '/api/directory/users',
-      '/api/flows',
-      '/api/instances',
-      '/api/instances/{id}',
-      '/api/instances/{id}/events',
-      '/api/instances/{id}/history',
-      '/api/instances/{id}/verify',
-      '/api/quotas/{year}/{collegeId}',
-      '/api/tasks',
-      '/healthz',
-    ]);
+    // Every route of the app is in the document (features add theirs; these are the core).
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/directory/import',
+        '/api/directory/users',
+        '/api/flows',
+        '/api/instances',
+        '/api/instances/{id}',
+        '/api/instances/{id}/events',
+        '/api/instances/{id}/history',
+        '/api/instances/{id}/verify',
+        '/api/quotas/{year}/{collegeId}',
+        '/api/statistics',
+        '/api/tasks',
+        '/healthz',
+      ]),
+    );
     expect(Object.keys(doc.paths['/api/quotas/{year}/{collegeId}'] ?? {}).sort()).toEqual([
       'get',
       'put',

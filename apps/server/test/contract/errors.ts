@@ -1,7 +1,13 @@
 /* eslint-disable @typescript-eslint/no-unsafe-assignment -- vitest asymmetric matchers (expect.any…) are typed any */
 import { expect, it } from 'vitest';
 import type { ApiWorld } from '../support/api-world.js';
-import { applyProject, failure, projectApplication, setQuota } from '../support/fixtures.js';
+import {
+  applyProject,
+  certificate,
+  failure,
+  projectApplication,
+  setQuota,
+} from '../support/fixtures.js';
 
 /** Every error class of the API: status, code, zh-CN and English messages; nothing written. */
 export function errorSuite(world: () => ApiWorld): void {
@@ -9,7 +15,9 @@ export function errorSuite(world: () => ApiWorld): void {
     const w = world();
     await setQuota(w.as('academic'));
     const a = await applyProject(w.as('owner'));
-    const b = await w.as('collegeLead').startInstance('pilot-project', projectApplication());
+    const b = await w
+      .as('collegeLead')
+      .startInstance('pilot-project', projectApplication(certificate('B-1')));
     const before = await w.fingerprint();
 
     const cases: Array<[string, () => Promise<unknown>, number, string]> = [

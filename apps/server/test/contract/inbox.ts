@@ -3,7 +3,7 @@ import type { Instance } from '@certflow/client';
 import { assessmentStart, type PersonKey } from '@certflow/pilot/testing';
 import { expect, it } from 'vitest';
 import type { ApiWorld } from '../support/api-world.js';
-import { applyProject, failure, setQuota } from '../support/fixtures.js';
+import { applyProject, certificate, failure, setQuota } from '../support/fixtures.js';
 
 interface School {
   /** Approved; its assessment cycle is running. */
@@ -18,19 +18,26 @@ interface School {
 }
 
 async function school(w: ApiWorld): Promise<School> {
-  await setQuota(w.as('academic'), 50, 10_000_000);
+  await setQuota(w.as('academic'), 130, 10_000_000);
   const approved = await applyProject(w.as('owner'));
   await w.as('collegeLead').sendEvent(approved.id, { type: 'APPROVE' });
   await w.as('academic').sendEvent(approved.id, { type: 'APPROVE' });
+  // Every project is decided by the 领导小组 before it is implemented (第六条2).
+  await w.as('leader').sendEvent(approved.id, { type: 'APPROVE' });
   const assessment = await w
     .as('owner')
     .startInstance('assessment', assessmentStart({ projectId: approved.id }));
-  const pending = await applyProject(w.as('owner'));
-  const overScale = await applyProject(w.as('owner2'), { scale: 80 });
+  const pending = await applyProject(w.as('owner'), certificate('P-1'));
+  const returned = await applyProject(w.as('owner'), certificate('R-1'));
+  await w.as('collegeLead').sendEvent(returned.id, { type: 'RETURN', comment: '请补充材料' });
+  // 3 × 40 within the scale of 130; this one takes the college's year over it (第七条2).
+  const overScale = await applyProject(w.as('owner2'), {
+    ...certificate('O-1'),
+    scale: 80,
+    justification: '新增合作企业，需扩大试点规模',
+  });
   await w.as('collegeLead').sendEvent(overScale.id, { type: 'APPROVE' });
   await w.as('academic').sendEvent(overScale.id, { type: 'APPROVE' });
-  const returned = await applyProject(w.as('owner'));
-  await w.as('collegeLead').sendEvent(returned.id, { type: 'RETURN', comment: '请补充材料' });
   return { approved, assessment, pending, overScale, returned };
 }
 
@@ -138,10 +145,13 @@ export function inboxSuite(world: () => ApiWorld): void {
       status: 404,
       code: 'NOT_FOUND',
     });
-    // The flow reads what was written: within quota there is no leadership step.
-    await w.as('academic').putQuota(2028, 'ee', { scale: 100, budget: 10_000_000 });
-    const a = await applyProject(w.as('owner'), { year: 2028 });
+    // The flow reads what was written: within the quota the application is not flagged over it.
+    await w.as('academic').putQuota(2027, 'ee', { scale: 100, budget: 10_000_000 });
+    const a = await applyProject(w.as('owner'));
+    expect(a.context['quota']).toMatchObject({ over: false, scale: { quota: 100 } });
+    await w.as('academic').putQuota(2027, 'ee', { scale: 10, budget: 10_000_000 });
     await w.as('collegeLead').sendEvent(a.id, { type: 'APPROVE' });
-    expect((await w.as('academic').sendEvent(a.id, { type: 'APPROVE' })).status).toBe('completed');
+    const academic = await w.as('academic').sendEvent(a.id, { type: 'APPROVE' });
+    expect(academic.context['quota']).toMatchObject({ over: true, scale: { quota: 10 } });
   });
 }

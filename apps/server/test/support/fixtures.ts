@@ -3,7 +3,17 @@ import type { CertflowClient, Instance } from '@certflow/client';
 
 export { projectApplication };
 
-/** Let the `ee` college of 2027 apply within quota (no leadership step) unless told otherwise. */
+/**
+ * Another certificate: a college applies once per year and certificate (第六条2), so a test with
+ * several applications of one college gives each its own.
+ */
+export function certificate(code: string): {
+  certificate: { code: string; name: string; level: 'intermediate' };
+} {
+  return { certificate: { code, name: `证书${code}`, level: 'intermediate' } };
+}
+
+/** Let the `ee` college of 2027 apply within quota (no over-quota flag) unless told otherwise. */
 export async function setQuota(
   academic: CertflowClient,
   scale = 100,
