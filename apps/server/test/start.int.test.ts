@@ -109,23 +109,25 @@ describe('pnpm start (the all-in-one server)', () => {
     expect(lines).toContain('ee Web前端开发（中级）');
     expect(lines).toContain('academicReview');
     expect(lines).toContain('completed');
+    expect(lines).toContain('leadershipReview');
     expect(lines.filter((l) => /^\d /.test(l))).toEqual([
       '1 START u-owner → collegeReview',
       '2 APPROVE u-lead → academicReview',
-      '3 APPROVE u-aa → approved',
+      '3 APPROVE u-aa → leadershipReview',
+      '4 APPROVE u-president → approved',
     ]);
-    expect(lines.at(-1)).toBe('{"ok":true,"count":3}');
+    expect(lines.at(-1)).toBe('{"ok":true,"count":4}');
   });
 
   it('delivers the notifications of that approval as .eml files in the data dir (in-process scheduler)', async () => {
     const mailDir = join(dataDir, 'mail');
     let files: string[] = [];
-    for (let i = 0; i < 100 && files.length < 3; i += 1) {
+    for (let i = 0; i < 100 && files.length < 4; i += 1) {
       files = existsSync(mailDir) ? readdirSync(mailDir).filter((f) => f.endsWith('.eml')) : [];
-      if (files.length < 3) await new Promise((r) => setTimeout(r, 200));
+      if (files.length < 4) await new Promise((r) => setTimeout(r, 200));
     }
     const mails = files.map((f) => readFileSync(join(mailDir, f), 'utf8'));
-    // The college lead's task, academic affairs' task, and the decision to the applicant.
+    // The college lead's task, academic affairs' and the leadership's, and the decision.
     expect(mails.some((m) => m.includes('lead@') && /Subject: =\?UTF-8\?/i.test(m))).toBe(true);
     expect(mails.some((m) => m.includes('owner@'))).toBe(true);
     expect(mails.every((m) => /^Message-ID: <[0-9a-f-]{36}@certflow\./m.test(m))).toBe(true);

@@ -38,6 +38,9 @@ export interface SharedOptions {
 /** Variables that were renamed: set alone, they are an error naming the new name. */
 const RENAMED: Readonly<Record<string, string>> = { PUBLIC_URL: 'CERTFLOW_PUBLIC_URL' };
 
+/** The demo school's call window for pilot projects: the whole year. */
+export const DEMO_CALL_WINDOW = '01-01..12-31';
+
 /**
  * Reads the shared variables (`SHARED_VARIABLES`, and the pilot's through `pilotSettingsFromEnv`)
  * into `problems`. With `DATABASE_URL` (a deployment) `CERTFLOW_PUBLIC_URL` and
@@ -102,7 +105,13 @@ export function readSharedConfig(
   const demo = e.CERTFLOW_DEMO ?? !deployed;
   let pilot: PilotDeployment | undefined;
   try {
-    pilot = pilotSettingsFromEnv(env, { colleges: demo ? (options.demoColleges ?? []) : [] });
+    // The demo school takes applications all year, so the quick start works on any day; a
+    // deployment's call window defaults to SEMESTER_START..12-31 (第七条2).
+    const pilotEnv =
+      demo && !env['PROJECT_CALL_WINDOW'] ? { ...env, PROJECT_CALL_WINDOW: DEMO_CALL_WINDOW } : env;
+    pilot = pilotSettingsFromEnv(pilotEnv, {
+      colleges: demo ? (options.demoColleges ?? []) : [],
+    });
   } catch (error) {
     if (!(error instanceof PilotSettingsError)) throw error;
     for (const line of error.message.split('\n').slice(1)) {
