@@ -1,7 +1,7 @@
 import { loadBusinessCalendar } from '@certflow/calendar';
 import { createTestPostgres, type TestPostgres } from '@certflow/db/testing';
 import { createEngine } from '@certflow/engine';
-import { pilotFlows } from '@certflow/pilot';
+import { createPilotFlows } from '@certflow/pilot';
 import { people, projectApplication } from '@certflow/pilot/testing';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
@@ -38,7 +38,8 @@ beforeAll(async () => {
   const calendar = await loadBusinessCalendar(db.store.read);
   const engine = createEngine({
     store: db.store,
-    flows: pilotFlows,
+    // Open all year, so the test does not depend on today's date being in the autumn call.
+    flows: createPilotFlows({ projectCall: { start: '01-01', end: '12-31' } }),
     clock: { now: () => new Date() },
     ids: randomUUID,
     calendar,
@@ -46,7 +47,17 @@ beforeAll(async () => {
   });
   const year = new Date().getFullYear() + 1;
   for (let n = 0; n < INSTANCES; n += 1) {
-    await engine.start('pilot-project', projectApplication({ year, scale: 10 + n }), people.owner);
+    // One application per college, year and certificate (第六条2): each its own certificate.
+    const certificate = {
+      code: `WEB-FE-${n}`,
+      name: `Web前端开发 ${n}`,
+      level: 'intermediate' as const,
+    };
+    await engine.start(
+      'pilot-project',
+      projectApplication({ year, scale: 10 + n, certificate }),
+      people.owner,
+    );
   }
   // Every deadline and reminder of these projects falls due: the worker has timers to fire and
   // the mails of their starts (and fires) to send.

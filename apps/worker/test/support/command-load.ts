@@ -10,18 +10,24 @@ export interface Sample {
 }
 
 const YEAR = new Date().getFullYear() + 1;
+/** Certificates are numbered across every load of the process: one application each (第六条2). */
+let certificates = 0;
 
 /** 张老师's application of the quick start (docs/http-api.md): one command, one instance. */
 export function startCommand(n: number): unknown {
+  certificates += 1;
+  const code = `WEB-FE-${n}-${certificates}`;
   return {
     flow: 'pilot-project',
     input: {
       year: YEAR,
       collegeId: 'ee',
-      certificate: { code: `WEB-FE-${n}`, name: `Web前端开发 ${n}`, level: 'intermediate' },
+      certificate: { code, name: `Web前端开发 ${code}`, level: 'intermediate' },
       evaluationOrg: '工信部教育与考试中心',
       scale: 40,
       budget: { consumables: 200000, certificateFees: 400000, examinerFees: 150000 },
+      // The load soon takes the college's year over its pilot scale: say why (第七条2).
+      justification: '压力测试：批量申报',
     },
   };
 }

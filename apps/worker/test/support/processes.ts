@@ -71,6 +71,7 @@ export async function startServer(env: Record<string, string>): Promise<ServerCh
     CERTFLOW_DEMO: '1',
     CERTFLOW_JWT_SECRET: 'fault-test-jwt-secret-0123456789abcdef',
     CERTFLOW_MAIL_SECRET: 'fault-test-mail-secret-0123456789abcdef',
+    CERTFLOW_PUBLIC_URL: 'http://certflow.test',
     ...env,
   });
   let url = '';
@@ -100,6 +101,7 @@ export async function startWorker(
   if (!port) throw new Error('WORKER_HEALTH_PORT is required');
   const c = run(WORKER_MAIN, {
     CERTFLOW_MAIL_SECRET: 'fault-test-mail-secret-0123456789abcdef',
+    CERTFLOW_PUBLIC_URL: 'http://certflow.test',
     ...env,
   });
   const health = `http://127.0.0.1:${port}/healthz`;
