@@ -5,10 +5,10 @@ RUN npm i -g pnpm@10
 WORKDIR /repo
 COPY . .
 RUN pnpm install --frozen-lockfile
-# dist/main.js bundles the workspace packages; `deploy` installs the third-party ones, hoisted.
+# tsc builds every workspace package (dist/); `deploy` copies them and the third-party packages,
+# hoisted, into /out; @certflow/db ships its migrations (drizzle/) beside its dist/.
 RUN pnpm --filter @certflow/server build \
- && pnpm --filter @certflow/server deploy --prod --legacy --config.node-linker=hoisted /out \
- && cp -r packages/db/drizzle /out/drizzle
+ && pnpm --filter @certflow/server deploy --prod --legacy --config.node-linker=hoisted /out
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 CERTFLOW_DATA_DIR=/data

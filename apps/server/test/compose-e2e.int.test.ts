@@ -134,7 +134,7 @@ describe('the compose environment, on this machine without Docker', () => {
     ).catch((e: unknown) => {
       throw new Error(`${String(e)}\n${worker?.output() ?? ''}`);
     });
-  }, 300_000);
+  }, 600_000);
 
   afterAll(async () => {
     for (const p of [worker, server]) {

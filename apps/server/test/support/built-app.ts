@@ -1,5 +1,4 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,9 +7,9 @@ export const ROOT = fileURLToPath(new URL('../../../../', import.meta.url)).repl
 
 /**
  * What a service's image holds, built on this host exactly as `docker/*.Dockerfile` builds it:
- * `pnpm --filter <pkg> build` (tsup → dist/main.js), `pnpm deploy --prod --legacy
- * --config.node-linker=hoisted <dir>` (its production dependencies), and the migrations beside
- * `dist/` (`cp -r packages/db/drizzle <dir>/drizzle`).
+ * `pnpm --filter <pkg> build` (tsc → dist/main.js) and `pnpm deploy --prod --legacy
+ * --config.node-linker=hoisted <dir>` (the workspace packages it uses, built, with the migrations
+ * @certflow/db ships, and its third-party dependencies).
  */
 export function buildImage(pkg: '@certflow/server' | '@certflow/worker', dir: string): string {
   execFileSync('pnpm', ['--filter', pkg, 'build'], { cwd: ROOT, stdio: 'pipe' });
@@ -31,8 +30,6 @@ export function buildImage(pkg: '@certflow/server' | '@certflow/worker', dir: st
       stdio: 'pipe',
     },
   );
-  mkdirSync(dir, { recursive: true });
-  cpSync(join(ROOT, 'packages/db/drizzle'), join(dir, 'drizzle'), { recursive: true });
   return join(dir, 'dist/main.js');
 }
 
