@@ -11,10 +11,12 @@ const dirs = ['packages', 'apps']
   .filter((dir) => existsSync(here(`${dir}/package.json`)) && existsSync(here(`${dir}/src`)));
 
 export default defineConfig({
-  // Workspace packages export their built `dist/` to Node, their sources under the `source`
-  // condition (tsconfig.base.json `customConditions`): tests run the sources, nothing to build.
-  resolve: { conditions: ['source'] },
-  ssr: { resolve: { conditions: ['source'] } },
+  // Workspace packages export their built `dist/` to Node, their sources under the
+  // `certflow-source` condition (tsconfig.base.json `customConditions`): tests run the sources,
+  // nothing to build. Not plain `source`: third-party packages (scroll-into-view-if-needed, under
+  // antd) publish TypeScript under that name, which Node cannot load.
+  resolve: { conditions: ['certflow-source'] },
+  ssr: { resolve: { conditions: ['certflow-source'] } },
   test: {
     projects: dirs.map((dir) => ({
       extends: true,

@@ -64,7 +64,7 @@ export async function measureServer(flags: BenchFlags): Promise<ResultRow[]> {
   const base = `http://127.0.0.1:${port}`;
   // Embedded mode: no DATABASE_URL / REDIS_URL, whatever the caller's environment holds.
   const { DATABASE_URL: _db, REDIS_URL: _redis, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', SERVER_MAIN], {
+  const child = spawn(process.execPath, ['--conditions=certflow-source', '--import', 'tsx', SERVER_MAIN], {
     cwd: ROOT,
     env: {
       ...inherited,

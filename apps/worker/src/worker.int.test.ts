@@ -23,7 +23,7 @@ function run(env: Record<string, string>): {
   output: () => string;
   exit: Promise<number | null>;
 } {
-  const child = spawn(tsx, ['--conditions=source', here('./main.ts')], {
+  const child = spawn(tsx, ['--conditions=certflow-source', here('./main.ts')], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

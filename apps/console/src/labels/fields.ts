@@ -45,6 +45,11 @@ export const FIELD_HINTS: Readonly<Record<string, FieldHint>> = {
   certificateFees: { label: '考核（证书）费', money: true },
   examinerFees: { label: '考评员费', money: true },
   reason: { label: '理由', long: true },
+  registrationRef: {
+    label: '学分银行申报材料',
+    help: '在职业教育国家学分银行平台提交的申报材料（第七条第3款）',
+  },
+  note: { label: '备注', long: true },
   justification: {
     label: '必要性说明',
     long: true,
