@@ -47,7 +47,7 @@ export function markdownReport(r: Report): string {
     `- **Date:** ${r.date.toISOString()}`,
     `- **Command:** \`${r.command}\` (run took ${Math.round(r.seconds)} s)`,
     `- **Sizes:** clients ${sizes.clients.join(',')} on an engine pool of at most ${sizes.pool}; ` +
-    `${sizes.duration} s per throughput point; ` +
+      `${sizes.duration} s per throughput point; ` +
       `${sizes.timers} timers (spread over ${sizes.spread} s, and all at once); ` +
       `${sizes.pending.toLocaleString('en-US')} pending timers; ` +
       `${sizes.instances.toLocaleString('en-US')} finished instances, ` +
