@@ -29,7 +29,7 @@ async function serverTree(dataDir: string): Promise<number[]> {
  * shared by every backend: summing RSS would count them once per process) and the
  * postmaster's own RSS. Linux /proc.
  */
-async function serverMemory(dataDir: string): Promise<{ pss: number; processes: number }> {
+export async function serverMemory(dataDir: string): Promise<{ pss: number; processes: number }> {
   const pids = await serverTree(dataDir);
   let pss = 0;
   for (const pid of pids) {
@@ -93,6 +93,9 @@ export async function measureEmbedded(flags: BenchFlags): Promise<ResultRow[]> {
     const t2 = nowMs();
     const migrated = await measuredClient(server.url, clients, true);
     const migrateMs = nowMs() - t2;
+    // Every connection of the pool open (postgres.js opens them on demand), so idle and loaded
+    // count the same backends.
+    await Promise.all(Array.from({ length: clients }, () => migrated.sql`select pg_sleep(0.05)`));
     const idle = await serverMemory(dataDir);
     let embedded: { rate: number; p50: number };
     let loaded: { pss: number; processes: number };
@@ -149,7 +152,7 @@ export async function measureEmbedded(flags: BenchFlags): Promise<ResultRow[]> {
         method:
           'Proportional set size (/proc/<pid>/smaps_rollup) summed over the postmaster and its ' +
           'children — shared buffers counted once, not once per backend as an RSS sum would. Idle: ' +
-          `right after migrations with a pool of ${clients} open (${idle.processes} processes).`,
+          `right after migrations with the pool's ${clients} connections open (${idle.processes} processes).`,
       },
       {
         section: '5 embedded',

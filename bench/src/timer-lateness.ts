@@ -229,7 +229,8 @@ export async function measureTimers(
           `${fmt.count(n)} pending remind timers (rows in timers, one instance each) mirrored as ` +
           `@certflow/queue BullmqScheduler delayed jobs (timer.fire, job id timer-<row id>), fired ` +
           `by its timer worker (concurrency ${CONCURRENCY}, fireTimerWhenDue → engine.fireTimer, ` +
-          `then the relay of the reminder mails it wrote; outbox worker concurrency 4 with a ` +
+          `then the relay of the reminder mails it wrote; its PostgreSQL sweep, fireDueTimers every ` +
+          `2 s, runs too, as in apps/worker; outbox worker concurrency 4 with a ` +
           `no-op notify handler) on a pool of ${pool}; lateness = fired_at − due_at of ` +
           `each row (engine clock at the fire's decision). Each run waits for the outbox to ` +
           `drain before the next starts. p50 ${fmt.ms(e.engine.p50)}, max ${fmt.ms(e.engine.max)}, ` +
