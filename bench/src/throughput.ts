@@ -264,7 +264,9 @@ export async function measureThroughput(
         '÷ commands, each write statement being one transaction and one commit for the batch of ' +
         `decided commands it carries (${fmt.num(g.commandsPerWrite, 2)} commands per write ` +
         `statement on average; load statements per command ${fmt.num(g.loadStatementsPerCommand, 2)}). ` +
-        'Below 1 = group commit: concurrent commands shared a commit. The raw transaction commits once per run.',
+        'Below 1 = group commit: concurrent commands shared a commit. A batch that failed as a ' +
+        'whole and was written again write by write counts once here, once per write in the row ' +
+        'above. The raw transaction commits once per run.',
     });
     rows.push({
       section: '1 throughput',
