@@ -35,6 +35,9 @@ export interface ThroughputRun {
   readonly baselineWritingCommits: number;
   readonly tuplesPerCommand: { inserted: number; updated: number; fetched: number };
   /** The store's group commit (`PostgresStore.stats`): statements per command, commands per statement. */
+  /** CPU time of this Node process (engine, driver, harness) per command, ms; and the baseline's. */
+  readonly nodeCpuMsPerCommand: number;
+  readonly baselineNodeCpuMs: number;
   readonly groupCommit: {
     readonly loadStatementsPerCommand: number;
     readonly writeStatementsPerCommand: number;
@@ -121,7 +124,10 @@ async function measureLoop(
   const { loads, writes } = client.store.stats;
   const stats0 = { loads: loads.batches, writes: writes.batches, items: writes.items };
   // Warm-up included, as the statement count: both are divided by every command run.
+  const cpu0 = process.cpuUsage();
   const result = await closedLoop(run.clients, run.warmupMs, run.durationMs, step);
+  const cpu = process.cpuUsage(cpu0);
+  const nodeCpuMs = (cpu.user + cpu.system) / 1000;
   const statements = client.counter.count - startCount;
   const store = {
     loads: loads.batches - stats0.loads,
@@ -131,7 +137,7 @@ async function measureLoop(
   await client.close();
   await sleep(100);
   const delta = counterDelta(before, await dbCounters(db.url));
-  return { result, statements, delta, store };
+  return { result, statements, delta, store, nodeCpuMs };
 }
 
 /** Where one client's command time goes, per store call (a diagnostic, after the measured runs). */
@@ -143,6 +149,7 @@ async function storeCallTimings(
   const client = await measuredClient(db.url, 1);
   const timings = new StoreTimings();
   const engine = await benchEngine(timedStore(client.store, timings), client.store.directory);
+  timings.calls.clear(); // loading the business calendar (read.reference) is set-up, not a command
   const project = fixture.projects[0];
   if (!project) throw new Error('no instance to time');
   const cycler = new ProjectCycler(engine, project, fixture.positions);
@@ -200,6 +207,8 @@ export async function measureThroughput(
         updated: eng.delta.updated / n,
         fetched: eng.delta.fetched / n,
       },
+      nodeCpuMsPerCommand: eng.nodeCpuMs / n,
+      baselineNodeCpuMs: raw.nodeCpuMs / raw.result.total,
       groupCommit: {
         loadStatementsPerCommand: eng.store.loads / n,
         writeStatementsPerCommand: eng.store.writes / n,
@@ -289,8 +298,8 @@ export async function measureThroughput(
     {
       title: 'Throughput detail (per client count)',
       body: [
-        '| clients | engine send/s | raw tx/s | ratio | engine p50 / p99 | raw p50 / p99 | statements/cmd | store load / write statements per cmd (cmds per write) | writing commits/cmd (xact_commit/cmd) | tuples ins/upd/fetched per cmd |',
-        '|---|---|---|---|---|---|---|---|---|---|',
+        '| clients | engine send/s | raw tx/s | ratio | engine p50 / p99 | raw p50 / p99 | statements/cmd | store load / write statements per cmd (cmds per write) | writing commits/cmd (xact_commit/cmd) | tuples ins/upd/fetched per cmd | Node CPU ms per cmd (raw tx) |',
+        '|---|---|---|---|---|---|---|---|---|---|---|',
         ...runs.map((r) => {
           const p = (l: LoadResult, q: number) =>
             fmt.ms(
@@ -298,7 +307,7 @@ export async function measureThroughput(
                 Math.max(0, Math.ceil((q / 100) * l.latencies.length) - 1)
               ] ?? Number.NaN,
             );
-          return `| ${r.clients} | ${fmt.rate(r.engine.rate)} | ${fmt.rate(r.baseline.rate)} | ${fmt.ratio(r.engine.rate / r.baseline.rate)} | ${p(r.engine, 50)} / ${p(r.engine, 99)} | ${p(r.baseline, 50)} / ${p(r.baseline, 99)} | ${fmt.num(r.statementsPerCommand)} | ${fmt.num(r.groupCommit.loadStatementsPerCommand, 2)} / ${fmt.num(r.groupCommit.writeStatementsPerCommand, 2)} (${fmt.num(r.groupCommit.commandsPerWrite, 2)}) | ${fmt.num(r.writingCommitsPerCommand, 2)} (${fmt.num(r.commitsPerCommand, 2)}) | ${fmt.num(r.tuplesPerCommand.inserted)} / ${fmt.num(r.tuplesPerCommand.updated)} / ${fmt.num(r.tuplesPerCommand.fetched)} |`;
+          return `| ${r.clients} | ${fmt.rate(r.engine.rate)} | ${fmt.rate(r.baseline.rate)} | ${fmt.ratio(r.engine.rate / r.baseline.rate)} | ${p(r.engine, 50)} / ${p(r.engine, 99)} | ${p(r.baseline, 50)} / ${p(r.baseline, 99)} | ${fmt.num(r.statementsPerCommand)} | ${fmt.num(r.groupCommit.loadStatementsPerCommand, 2)} / ${fmt.num(r.groupCommit.writeStatementsPerCommand, 2)} (${fmt.num(r.groupCommit.commandsPerWrite, 2)}) | ${fmt.num(r.writingCommitsPerCommand, 2)} (${fmt.num(r.commitsPerCommand, 2)}) | ${fmt.num(r.tuplesPerCommand.inserted)} / ${fmt.num(r.tuplesPerCommand.updated)} / ${fmt.num(r.tuplesPerCommand.fetched)} | ${fmt.num(r.nodeCpuMsPerCommand, 2)} (${fmt.num(r.baselineNodeCpuMs, 2)}) |`;
         }),
       ].join('\n'),
     },
