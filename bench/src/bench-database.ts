@@ -1,6 +1,10 @@
-import { openPostgres, type Directory, type PostgresHandle } from '@certflow/db';
+import {
+  openPostgres,
+  type Directory,
+  type PostgresHandle,
+  type PostgresStore,
+} from '@certflow/db';
 import { createTestPostgres, type TestPostgres } from '@certflow/db/testing';
-import type { Store } from '@certflow/engine';
 import postgres from 'postgres';
 import type { Sql } from 'postgres';
 
@@ -46,7 +50,8 @@ export class StatementCounter {
 export interface MeasuredClient {
   readonly handle: PostgresHandle;
   readonly sql: Sql;
-  readonly store: Store;
+  /** The store as shipped, with its group-commit counters (`stats`). */
+  readonly store: PostgresStore;
   readonly directory: Directory;
   readonly counter: StatementCounter;
   close(): Promise<void>;
@@ -56,9 +61,14 @@ export interface MeasuredClient {
  * A postgres.js pool of `max` connections opened by `openPostgres` (the store as shipped), with
  * a statement counter put on the driver's `debug` hook: postgres.js reads `options.debug` for
  * every statement it sends, so setting it after opening counts everything from then on.
+ * `migrate`: apply pending migrations first (a database not made by `createTestPostgres`).
  */
-export async function measuredClient(url: string, max: number): Promise<MeasuredClient> {
-  const handle = await openPostgres({ url, max, migrate: false });
+export async function measuredClient(
+  url: string,
+  max: number,
+  migrate = false,
+): Promise<MeasuredClient> {
+  const handle = await openPostgres({ url, max, migrate });
   const counter = new StatementCounter();
   (handle.sql.options as { debug: unknown }).debug = counter.hook;
   return {

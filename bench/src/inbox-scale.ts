@@ -27,6 +27,7 @@ const inboxOf = (actorId: string, roles: string[], college: string | null): Inbo
   actorId,
   roles,
   college,
+  organization: null,
   limit: 50,
   offset: 0,
 });
@@ -42,7 +43,9 @@ export async function measureInbox(
   try {
     const setup = await measuredClient(db.url, 2);
     await seedPilot(setup.store, setup.directory);
-    const sourceId = await startProject(await benchEngine(setup.store, setup.directory));
+    const { id: sourceId } = await startProject(
+      await benchEngine(setup.store, setup.store.directory),
+    );
     await setup.close();
     const t0 = nowMs();
     await generateScale(db.admin, sourceId, flags);

@@ -20,7 +20,7 @@ export async function measureLatency(
   clients: number,
 ): Promise<ResultRow[]> {
   const rate = Math.max(1, maxRate / 2);
-  const slots = fixture.instanceIds.length;
+  const slots = fixture.projects.length;
   const warmupMs = Math.min(2000, flags.duration * 200);
   const durationMs = flags.duration * 1000;
 
@@ -36,8 +36,8 @@ export async function measureLatency(
   // A connection per client here: pipelined statements wait behind each other's WAL flush, which
   // shows in the tail (36 ms p99 on a pool of 4 at 333/s, against 15–27 ms on 16).
   const client = await measuredClient(db.url, clients);
-  const engine = await benchEngine(client.store, client.directory);
-  const cyclers = fixture.instanceIds.map((id) => new ProjectCycler(engine, id, fixture.positions));
+  const engine = await benchEngine(client.store, client.store.directory);
+  const cyclers = fixture.projects.map((p) => new ProjectCycler(engine, p, fixture.positions));
   const eng = await openLoop(rate, slots, warmupMs, durationMs, (s) => cyclers[s]!.next());
   await client.close();
 

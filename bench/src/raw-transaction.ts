@@ -1,9 +1,11 @@
 import type { Sql } from 'postgres';
 
 /** The row an engine command writes, taken from the database after a few real commands. */
+type Row = Record<string, string | number | boolean | null>;
+
 export interface RowTemplate {
-  readonly instance: Record<string, unknown>;
-  readonly history: Record<string, unknown>;
+  readonly instance: Row;
+  readonly history: Row;
 }
 
 /** Copies of `instances` and `history` (same columns, indexes and constraints) for the baseline. */
@@ -18,13 +20,30 @@ export async function rowTemplate(admin: Sql, instanceId: string): Promise<RowTe
   const [history] = await admin`
     select * from history where instance_id = ${instanceId} order by seq desc limit 1`;
   if (!instance || !history) throw new Error(`no rows for instance ${instanceId}`);
-  return { instance, history };
+  const jsonb = await admin<{ table_name: string; column_name: string }[]>`
+    select table_name, column_name from information_schema.columns
+     where table_schema = current_schema() and table_name in ('instances', 'history')
+       and data_type = 'jsonb'`;
+  // The store's driver sends parameters as text (jsonb and timestamps included): serialize
+  // those columns once, here.
+  const encode = (table: string, row: Record<string, unknown>): Row =>
+    Object.fromEntries(
+      Object.entries(row).map(([k, v]) => [
+        k,
+        v instanceof Date
+          ? v.toISOString()
+          : jsonb.some((c) => c.table_name === table && c.column_name === k) && v !== null
+            ? JSON.stringify(v)
+            : (v as string | number | boolean | null),
+      ]),
+    );
+  return { instance: encode('instances', instance), history: encode('history', history) };
 }
 
 /**
  * The baseline: one raw transaction with the same driver doing what the engine's write boils
- * down to — UPDATE the instance row (every column the store's `updateInstance` sets, version
- * checked) and INSERT one history row of the same size — then COMMIT (`synchronous_commit=on`).
+ * down to — UPDATE the instance row (every column of a real instance row, version checked) and
+ * INSERT one history row of the same size — then COMMIT (`synchronous_commit=on`).
  */
 export class RawTransaction {
   private version = 1;
@@ -36,14 +55,7 @@ export class RawTransaction {
   ) {}
 
   static async create(sql: Sql, template: RowTemplate, id: string): Promise<RawTransaction> {
-    const i = template.instance;
-    const row = {
-      ...i,
-      id,
-      version: 1,
-      snapshot: JSON.stringify(i['snapshot']),
-      step_actors: JSON.stringify(i['step_actors']),
-    };
+    const row: Row = { ...template.instance, id, version: 1 };
     await sql`delete from base_instances where id = ${id}`;
     await sql`delete from base_history where instance_id = ${id}`;
     await sql`insert into base_instances ${sql(row)}`;
@@ -51,32 +63,26 @@ export class RawTransaction {
   }
 
   async run(): Promise<void> {
-    const i = this.template.instance;
+    const { id: _id, ...columns } = this.template.instance;
     const h = this.template.history;
     const expected = this.version;
     this.seq += 1;
     const seq = this.seq;
+    const now = new Date().toISOString();
+    const instance: Row = {
+      ...columns,
+      version: expected + 1,
+      head_hash: h['hash'] ?? null,
+      updated_at: now,
+    };
+    const history: Row = { ...h, instance_id: this.id, seq, at: now };
     await this.sql.begin(async (tx) => {
       const updated = await tx`
-        update base_instances set
-          flow_id = ${i['flow_id'] as string}, flow_version = ${i['flow_version'] as number},
-          state = ${i['state'] as string}, status = ${i['status'] as string},
-          version = ${expected + 1}, snapshot = ${JSON.stringify(i['snapshot'])},
-          submitter_id = ${i['submitter_id'] as string}, college = ${i['college'] as string},
-          subject_id = ${i['subject_id'] as string}, title = ${i['title'] as string},
-          step_actors = ${JSON.stringify(i['step_actors'])}, head_hash = ${h['hash'] as string},
-          updated_at = ${new Date().toISOString()}
-        where id = ${this.id} and version = ${expected}
+        update base_instances set ${tx(instance)}
+         where id = ${this.id} and version = ${expected}
         returning id`;
       if (updated.length !== 1) throw new Error('baseline version conflict');
-      await tx`
-        insert into base_history (instance_id, seq, actor_id, actor_name, event, data, from_state,
-                                  to_state, comment, at, prev_hash, hash)
-        values (${this.id}, ${seq}, ${h['actor_id'] as string}, ${h['actor_name'] as string},
-                ${h['event'] as string}, ${JSON.stringify(h['data'])},
-                ${h['from_state'] as string}, ${h['to_state'] as string},
-                ${h['comment'] as string}, ${new Date().toISOString()}, ${h['prev_hash'] as string},
-                ${h['hash'] as string})`;
+      await tx`insert into base_history ${tx(history)}`;
     });
     this.version = expected + 1;
   }

@@ -23,6 +23,47 @@ export function textTable(rows: readonly ResultRow[]): string {
 
 const escape = (s: string): string => s.replaceAll('|', '\\|');
 
+/** What each section measures and against what (bench/README.md has the long form). */
+export const SECTION_TABLE: readonly (readonly [string, string, string, string])[] = [
+  [
+    '1',
+    '`throughput`',
+    'engine `send`/s at each client count (APPROVE→RETURN→RESUBMIT, one instance and college per client); commits, store write statements (group commit) and statements per command; Node CPU per command',
+    'raw BEGIN; UPDATE instance copy; INSERT history row; COMMIT on the same driver',
+  ],
+  [
+    '2',
+    '`latency`',
+    '`send` p50/p99, open loop at half the best §1 rate',
+    'the raw transaction on the same schedule',
+  ],
+  [
+    '3',
+    '`timers`',
+    'lateness of timers fired by `BullmqScheduler` (spread, all at once; empty and with a pending backlog); bytes per pending timer',
+    'raw BullMQ jobs with an empty handler; the empty case',
+  ],
+  [
+    '4',
+    '`inbox`',
+    '`store.read.inbox` / `read.history` p99 at scale, EXPLAIN ANALYZE',
+    'a one-row primary-key lookup',
+  ],
+  [
+    '5',
+    '`embedded`',
+    'embedded PostgreSQL (packages/db/src/embedded): first start and restart to ready, PSS idle/loaded, send/s',
+    'a fresh migrated database on the service PostgreSQL; idle; the same loop on the service',
+  ],
+  [
+    '5',
+    '`server`',
+    'RSS of the all-in-one server and PSS of its PostgreSQL under HTTP load',
+    'the same, idle after start',
+  ],
+  ['6', '`audit`', 'history rows verified/s by `verifyChain`', 'sha256 alone over the same bytes'],
+];
+
 export interface Report {
   readonly date: Date;
   readonly command: string;
@@ -47,7 +88,7 @@ export function markdownReport(r: Report): string {
     `- **Date:** ${r.date.toISOString()}`,
     `- **Command:** \`${r.command}\` (run took ${Math.round(r.seconds)} s)`,
     `- **Sizes:** clients ${sizes.clients.join(',')} on an engine pool of at most ${sizes.pool}; ` +
-    `${sizes.duration} s per throughput point; ` +
+      `${sizes.duration} s per throughput point; ` +
       `${sizes.timers} timers (spread over ${sizes.spread} s, and all at once); ` +
       `${sizes.pending.toLocaleString('en-US')} pending timers; ` +
       `${sizes.instances.toLocaleString('en-US')} finished instances, ` +
@@ -56,6 +97,12 @@ export function markdownReport(r: Report): string {
       `sections ${sizes.only.join(',')}`,
     `- **Machine:** ${m.cpu}, ${m.cores} cores, ${m.memory}; ${m.os}; Node ${m.node}; ` +
       `${m.postgres}; ${m.redis}; load average at start ${m.load} (shared with other engineers)`,
+    '',
+    '## What each section measures',
+    '',
+    '| § | section | measures | baseline (same run) |',
+    '|---|---|---|---|',
+    ...SECTION_TABLE.map((row) => `| ${row.join(' | ')} |`),
     '',
     '## Results',
     '',

@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { projectApplication } from '@certflow/pilot/testing';
+import { serverMemory } from './embedded.js';
 import type { BenchFlags } from './flags.js';
+import { applicationYear } from './pilot-cycle.js';
 import { closedLoop } from './load.js';
 import { fmt, type ResultRow } from './result-row.js';
 import { sleep } from './stats.js';
@@ -54,9 +56,10 @@ async function tokens(dataDir: string): Promise<Record<string, string>> {
 }
 
 /**
- * §5 (server part): `pnpm start`'s all-in-one server (embedded PGlite on a temp data dir, demo
- * school) as a child process, driven over HTTP by concurrent clients cycling pilot-project
- * instances; its RSS sampled from /proc every 200 ms. Baseline: its RSS idle after start.
+ * §5 (server part): `pnpm start`'s all-in-one server (embedded PostgreSQL in a temp data dir,
+ * demo school) as a child process, driven over HTTP by concurrent clients cycling pilot-project
+ * instances; its RSS sampled from /proc every 200 ms, and its PostgreSQL's PSS idle and at the
+ * end. Baseline: the same, idle after start.
  */
 export async function measureServer(flags: BenchFlags): Promise<ResultRow[]> {
   const dataDir = await mkdtemp(join(tmpdir(), 'certflow-bench-server-'));
@@ -72,6 +75,8 @@ export async function measureServer(flags: BenchFlags): Promise<ResultRow[]> {
       HOST: '127.0.0.1',
       CERTFLOW_DATA_DIR: dataDir,
       CERTFLOW_DEMO: '1',
+      // Open all year, so the bench runs on any date (the default call ends on 12-31).
+      PROJECT_CALL_WINDOW: '01-01..12-31',
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -85,6 +90,8 @@ export async function measureServer(flags: BenchFlags): Promise<ResultRow[]> {
     await sleep(1000);
     const pid = child.pid!;
     const idle = await rssOf(pid);
+    const pgDir = join(dataDir, 'postgres');
+    const pgIdle = await serverMemory(pgDir);
     const tok = await tokens(dataDir);
     const call = async (token: string | undefined, path: string, body: unknown) => {
       const r = await fetch(`${base}${path}`, {
@@ -97,13 +104,24 @@ export async function measureServer(flags: BenchFlags): Promise<ResultRow[]> {
       return JSON.parse(text) as { id: string };
     };
     const clients = Math.max(...flags.clients);
+    // The demo school's two colleges in turn; one certificate per client (one application per
+    // college, year and certificate), small enough that all fit the demo quota.
+    const college = (w: number) =>
+      w % 2 === 0 ? { id: 'ee', suffix: '' } : { id: 'cs', suffix: '_cs' };
     const ids: string[] = [];
     for (let i = 0; i < clients; i += 1) {
+      const c = college(i);
       ids.push(
         (
-          await call(tok['owner'], '/api/instances', {
+          await call(tok[`owner${c.suffix}`], '/api/instances', {
             flow: 'pilot-project',
-            input: projectApplication(),
+            input: projectApplication({
+              year: applicationYear(),
+              collegeId: c.id,
+              certificate: { code: `BENCH-${i}`, name: `基准测试证书${i}`, level: 'intermediate' },
+              scale: 1,
+              budget: { consumables: 1000, certificateFees: 1000, examinerFees: 1000 },
+            }),
           })
         ).id,
       );
@@ -126,7 +144,8 @@ export async function measureServer(flags: BenchFlags): Promise<ResultRow[]> {
     const load = await closedLoop(clients, warmupMs, flags.duration * 1000, async (w) => {
       const n = steps.get(w) ?? 0;
       const c = cycle[n % cycle.length]!;
-      await call(tok[c.who], `/api/instances/${ids[w]!}/events`, {
+      const who = c.who === 'academic' ? c.who : `${c.who}${college(w).suffix}`;
+      await call(tok[who], `/api/instances/${ids[w]!}/events`, {
         type: c.type,
         ...('comment' in c ? { comment: c.comment } : {}),
       });
@@ -135,6 +154,7 @@ export async function measureServer(flags: BenchFlags): Promise<ResultRow[]> {
     sampling = false;
     await sampler;
     const after = await rssOf(pid);
+    const pgAfter = await serverMemory(pgDir);
     return [
       {
         section: '5 embedded',
@@ -146,10 +166,25 @@ export async function measureServer(flags: BenchFlags): Promise<ResultRow[]> {
         verdict: 'info',
         method:
           `apps/server src/main.ts (what \`pnpm start\` runs) as a child process on a temp ` +
-          `CERTFLOW_DATA_DIR (PGlite, demo school), healthy after ${fmt.num(startSeconds)} s; ` +
-          `${clients} clients POST /api/instances/{id}/events (APPROVE→RETURN→RESUBMIT with demo ` +
-          `tokens) for ${flags.duration} s: ${fmt.rate(load.rate)} over HTTP. RSS from ` +
-          `/proc/<pid>/status every 200 ms; idle = 1 s after healthy; ${fmt.mb(after)} at the end.`,
+          `CERTFLOW_DATA_DIR (embedded PostgreSQL, demo school), healthy after ` +
+          `${fmt.num(startSeconds)} s (initdb included); ${clients} clients POST ` +
+          `/api/instances/{id}/events (APPROVE→RETURN→RESUBMIT with demo tokens, the two demo ` +
+          `colleges in turn) for ${flags.duration} s: ${fmt.rate(load.rate)} over HTTP. Node's ` +
+          `RSS from /proc/<pid>/status every 200 ms; idle = 1 s after healthy; ` +
+          `${fmt.mb(after)} at the end. Its PostgreSQL is the next row.`,
+      },
+      {
+        section: '5 embedded',
+        measure: `all-in-one server's PostgreSQL PSS under load (${pgAfter.processes} processes)`,
+        value: fmt.mb(pgAfter.pss),
+        baseline: `${fmt.mb(pgIdle.pss)} idle`,
+        ratio: fmt.ratio(pgAfter.pss / pgIdle.pss),
+        target: '—',
+        verdict: 'info',
+        method:
+          'The embedded PostgreSQL the server started in <data dir>/postgres: PSS summed over the ' +
+          'postmaster and its children (/proc/<pid>/smaps_rollup) 1 s after healthy ' +
+          `(${pgIdle.processes} processes) and at the end of the load.`,
       },
     ];
   } catch (error) {

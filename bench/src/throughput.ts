@@ -5,6 +5,7 @@ import { closedLoop, type LoadResult } from './load.js';
 import {
   benchEngine,
   ProjectCycler,
+  type BenchProject,
   type CyclePositions,
   seedPilot,
   startProject,
@@ -33,11 +34,20 @@ export interface ThroughputRun {
   readonly baselineCommits: number;
   readonly baselineWritingCommits: number;
   readonly tuplesPerCommand: { inserted: number; updated: number; fetched: number };
+  /** The store's group commit (`PostgresStore.stats`): statements per command, commands per statement. */
+  /** CPU time of this Node process (engine, driver, harness) per command, ms; and the baseline's. */
+  readonly nodeCpuMsPerCommand: number;
+  readonly baselineNodeCpuMs: number;
+  readonly groupCommit: {
+    readonly loadStatementsPerCommand: number;
+    readonly writeStatementsPerCommand: number;
+    readonly commandsPerWrite: number;
+  };
 }
 
 /** The instances the throughput runs cycle (reused by the latency and audit sections). */
 export interface PilotFixture {
-  readonly instanceIds: string[];
+  readonly projects: BenchProject[];
   readonly template: RowTemplate;
   readonly positions: CyclePositions;
 }
@@ -46,16 +56,17 @@ export interface PilotFixture {
 export async function preparePilot(db: BenchDatabase, count: number): Promise<PilotFixture> {
   const setup = await measuredClient(db.url, 4);
   try {
-    await seedPilot(setup.store, setup.directory);
-    const engine = await benchEngine(setup.store, setup.directory);
-    const instanceIds: string[] = [];
-    for (let i = 0; i < count; i += 1) instanceIds.push(await startProject(engine));
+    // One lane (college) per instance, and one for the template's probe.
+    await seedPilot(setup.store, setup.directory, count + 1);
+    const engine = await benchEngine(setup.store, setup.store.directory);
+    const projects: BenchProject[] = [];
+    for (let i = 0; i < count; i += 1) projects.push(await startProject(engine, i));
     // A few full cycles on one instance give the template its steady-state size.
-    const probe = new ProjectCycler(engine, await startProject(engine));
+    const probe = new ProjectCycler(engine, await startProject(engine, count));
     for (let i = 0; i < 6; i += 1) await probe.next();
     await createBaselineTables(db.admin);
     return {
-      instanceIds,
+      projects,
       template: await rowTemplate(db.admin, probe.instanceId),
       positions: new Map(),
     };
@@ -91,10 +102,10 @@ async function measureEngine(
   durationMs: number,
 ) {
   const client = await measuredClient(db.url, pool);
-  const engine = await benchEngine(client.store, client.directory);
-  const cyclers = fixture.instanceIds
+  const engine = await benchEngine(client.store, client.store.directory);
+  const cyclers = fixture.projects
     .slice(0, clients)
-    .map((id) => new ProjectCycler(engine, id, fixture.positions));
+    .map((p) => new ProjectCycler(engine, p, fixture.positions));
   return measureLoop(db, client, { clients, warmupMs, durationMs }, (w) => cyclers[w]!.next());
 }
 
@@ -110,12 +121,23 @@ async function measureLoop(
 ) {
   const before = await dbCounters(db.url);
   const startCount = client.counter.count;
+  const { loads, writes } = client.store.stats;
+  const stats0 = { loads: loads.batches, writes: writes.batches, items: writes.items };
+  // Warm-up included, as the statement count: both are divided by every command run.
+  const cpu0 = process.cpuUsage();
   const result = await closedLoop(run.clients, run.warmupMs, run.durationMs, step);
+  const cpu = process.cpuUsage(cpu0);
+  const nodeCpuMs = (cpu.user + cpu.system) / 1000;
   const statements = client.counter.count - startCount;
+  const store = {
+    loads: loads.batches - stats0.loads,
+    writes: writes.batches - stats0.writes,
+    writeItems: writes.items - stats0.items,
+  };
   await client.close();
   await sleep(100);
   const delta = counterDelta(before, await dbCounters(db.url));
-  return { result, statements, delta };
+  return { result, statements, delta, store, nodeCpuMs };
 }
 
 /** Where one client's command time goes, per store call (a diagnostic, after the measured runs). */
@@ -126,17 +148,18 @@ async function storeCallTimings(
 ): Promise<Note> {
   const client = await measuredClient(db.url, 1);
   const timings = new StoreTimings();
-  const engine = await benchEngine(timedStore(client.store, timings), client.directory);
-  const id = fixture.instanceIds[0];
-  if (!id) throw new Error('no instance to time');
-  const cycler = new ProjectCycler(engine, id, fixture.positions);
+  const engine = await benchEngine(timedStore(client.store, timings), client.store.directory);
+  timings.calls.clear(); // loading the business calendar (read.reference) is set-up, not a command
+  const project = fixture.projects[0];
+  if (!project) throw new Error('no instance to time');
+  const cycler = new ProjectCycler(engine, project, fixture.positions);
   const r = await closedLoop(1, 0, durationMs, () => cycler.next());
   await client.close();
   return {
     title: "Where a command's time goes (1 client, store calls timed)",
     body:
       `${r.total} commands, ${fmt.ms(durationMs / Math.max(1, r.total))} each on average ` +
-      `(rest of the command = engine and driver CPU outside the transaction).\n\n` +
+      `(rest of the command = resolving people, deciding, and the engine's own CPU).\n\n` +
       timings.table(r.total),
   };
 }
@@ -184,6 +207,13 @@ export async function measureThroughput(
         updated: eng.delta.updated / n,
         fetched: eng.delta.fetched / n,
       },
+      nodeCpuMsPerCommand: eng.nodeCpuMs / n,
+      baselineNodeCpuMs: raw.nodeCpuMs / raw.result.total,
+      groupCommit: {
+        loadStatementsPerCommand: eng.store.loads / n,
+        writeStatementsPerCommand: eng.store.writes / n,
+        commandsPerWrite: eng.store.writeItems / Math.max(1, eng.store.writes),
+      },
     });
   }
   const top = Math.max(...flags.clients);
@@ -229,6 +259,24 @@ export async function measureThroughput(
         `${fmt.num(last.commitsPerCommand, 2)} per command (raw tx ` +
         `${fmt.num(last.baselineCommits, 2)}), read after the measured pool closed.`,
     });
+    const g = last.groupCommit;
+    rows.push({
+      section: '1 throughput',
+      measure: `store write statements per command (${last.clients} clients)`,
+      value: fmt.num(g.writeStatementsPerCommand, 2),
+      baseline: '1.00 raw tx',
+      ratio: fmt.ratio(g.writeStatementsPerCommand),
+      target: '—',
+      verdict: 'info',
+      method:
+        "The store port's own counters (PostgresStore.stats, store/batcher.ts): write statements " +
+        '÷ commands, each write statement being one transaction and one commit for the batch of ' +
+        `decided commands it carries (${fmt.num(g.commandsPerWrite, 2)} commands per write ` +
+        `statement on average; load statements per command ${fmt.num(g.loadStatementsPerCommand, 2)}). ` +
+        'Below 1 = group commit: concurrent commands shared a commit. A batch that failed as a ' +
+        'whole and was written again write by write counts once here, once per write in the row ' +
+        'above. The raw transaction commits once per run.',
+    });
     rows.push({
       section: '1 throughput',
       measure: `statements per command (${last.clients} clients)`,
@@ -240,10 +288,9 @@ export async function measureThroughput(
       method:
         'Statements counted by a postgres.js `debug` hook on the measured pool (BEGIN and COMMIT ' +
         'included) ÷ commands; pg_stat_statements is not loaded on this server ' +
-        '(shared_preload_libraries is empty). A send reads its instance (with its open tasks and ' +
-        'the directory revision), looks up people the directory cache does not hold at that ' +
-        'revision, and writes in one version-checked statement that commits on its own: no ' +
-        'BEGIN or COMMIT, one round trip per statement.',
+        '(shared_preload_libraries is empty). A send is one store load and one store write ' +
+        '(ARCHITECTURE.md, the core loop); concurrent commands share those statements (group ' +
+        'commit), and people the directory cache does not hold at the loaded revision add reads.',
     });
   }
   const notes: Note[] = [
@@ -251,8 +298,8 @@ export async function measureThroughput(
     {
       title: 'Throughput detail (per client count)',
       body: [
-        '| clients | engine send/s | raw tx/s | ratio | engine p50 / p99 | raw p50 / p99 | statements/cmd | writing commits/cmd (xact_commit/cmd) | tuples ins/upd/fetched per cmd |',
-        '|---|---|---|---|---|---|---|---|---|',
+        '| clients | engine send/s | raw tx/s | ratio | engine p50 / p99 | raw p50 / p99 | statements/cmd | store load / write statements per cmd (cmds per write) | writing commits/cmd (xact_commit/cmd) | tuples ins/upd/fetched per cmd | Node CPU ms per cmd (raw tx) |',
+        '|---|---|---|---|---|---|---|---|---|---|---|',
         ...runs.map((r) => {
           const p = (l: LoadResult, q: number) =>
             fmt.ms(
@@ -260,7 +307,7 @@ export async function measureThroughput(
                 Math.max(0, Math.ceil((q / 100) * l.latencies.length) - 1)
               ] ?? Number.NaN,
             );
-          return `| ${r.clients} | ${fmt.rate(r.engine.rate)} | ${fmt.rate(r.baseline.rate)} | ${fmt.ratio(r.engine.rate / r.baseline.rate)} | ${p(r.engine, 50)} / ${p(r.engine, 99)} | ${p(r.baseline, 50)} / ${p(r.baseline, 99)} | ${fmt.num(r.statementsPerCommand)} | ${fmt.num(r.writingCommitsPerCommand, 2)} (${fmt.num(r.commitsPerCommand, 2)}) | ${fmt.num(r.tuplesPerCommand.inserted)} / ${fmt.num(r.tuplesPerCommand.updated)} / ${fmt.num(r.tuplesPerCommand.fetched)} |`;
+          return `| ${r.clients} | ${fmt.rate(r.engine.rate)} | ${fmt.rate(r.baseline.rate)} | ${fmt.ratio(r.engine.rate / r.baseline.rate)} | ${p(r.engine, 50)} / ${p(r.engine, 99)} | ${p(r.baseline, 50)} / ${p(r.baseline, 99)} | ${fmt.num(r.statementsPerCommand)} | ${fmt.num(r.groupCommit.loadStatementsPerCommand, 2)} / ${fmt.num(r.groupCommit.writeStatementsPerCommand, 2)} (${fmt.num(r.groupCommit.commandsPerWrite, 2)}) | ${fmt.num(r.writingCommitsPerCommand, 2)} (${fmt.num(r.commitsPerCommand, 2)}) | ${fmt.num(r.tuplesPerCommand.inserted)} / ${fmt.num(r.tuplesPerCommand.updated)} / ${fmt.num(r.tuplesPerCommand.fetched)} | ${fmt.num(r.nodeCpuMsPerCommand, 2)} (${fmt.num(r.baselineNodeCpuMs, 2)}) |`;
         }),
       ].join('\n'),
     },

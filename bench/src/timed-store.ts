@@ -1,7 +1,7 @@
-import type { Store, StoreTx } from '@certflow/engine';
+import type { Store } from '@certflow/engine';
 import { nowMs } from './stats.js';
 
-/** Wall time and calls per store method, to see where a command's time goes. */
+/** Wall time and calls per store port method, to see where a command's time goes. */
 export class StoreTimings {
   readonly calls = new Map<string, { n: number; ms: number }>();
 
@@ -26,58 +26,38 @@ export class StoreTimings {
   }
 }
 
-function timedTx(tx: StoreTx, t: StoreTimings): StoreTx {
-  return new Proxy(tx, {
+async function timed<T>(t: StoreTimings, name: string, fn: () => Promise<T>): Promise<T> {
+  const t0 = nowMs();
+  try {
+    return await fn();
+  } finally {
+    t.add(name, nowMs() - t0);
+  }
+}
+
+/**
+ * The same store, timing the core loop's two port calls (`load`, `write`; ARCHITECTURE.md): a
+ * write that answers `false` (a version moved, so the command is loaded and decided again) is
+ * counted apart. Reads outside commands (`read.*`) are timed too, by method.
+ */
+export function timedStore(store: Store, t: StoreTimings): Store {
+  const read = new Proxy(store.read, {
     get(target, prop, receiver) {
       const value: unknown = Reflect.get(target, prop, receiver);
       if (typeof value !== 'function') return value;
-      const name = `tx.${String(prop)}`;
-      return async (...args: unknown[]) => {
-        const t0 = nowMs();
-        try {
-          const method = value as (...a: unknown[]) => Promise<unknown>;
-          return await method.apply(target, args);
-        } finally {
-          t.add(name, nowMs() - t0);
-        }
-      };
+      const method = value as (...a: unknown[]) => Promise<unknown>;
+      return (...args: unknown[]) =>
+        timed(t, `read.${String(prop)}`, () => method.apply(target, args));
     },
   });
-}
-
-/** The same store, timing every transaction-scoped call and the whole transaction. */
-export function timedStore(store: Store, t: StoreTimings): Store {
-  const unlocked = store.unlocked?.bind(store);
   return {
-    read: store.read,
-    ...(unlocked
-      ? {
-          unlocked: async <T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> => {
-            const t0 = nowMs();
-            try {
-              return await unlocked((tx) => fn(timedTx(tx, t)));
-            } finally {
-              t.add('(unlocked command)', nowMs() - t0);
-            }
-          },
-        }
-      : {}),
-    transaction: async (fn) => {
+    read,
+    load: (request) => timed(t, 'load', () => store.load(request)),
+    async write(write) {
       const t0 = nowMs();
-      let inner = 0;
-      try {
-        return await store.transaction(async (tx) => {
-          const t1 = nowMs();
-          try {
-            return await fn(timedTx(tx, t));
-          } finally {
-            inner = nowMs() - t1;
-            t.add('(transaction body)', inner);
-          }
-        });
-      } finally {
-        t.add('(transaction incl. BEGIN/COMMIT)', nowMs() - t0);
-      }
+      const applied = await store.write(write);
+      t.add(applied ? 'write (applied)' : 'write (lost a race: decided again)', nowMs() - t0);
+      return applied;
     },
   };
 }

@@ -138,14 +138,17 @@ export async function measureTimers(
   const stamp = Date.now().toString(36);
   // The scheduler's queues (`timers`, `outbox`, `recurring`) under a prefix of this run.
   const schedulerPrefix = `${BENCH_PREFIX}-${stamp}`;
-  const engineQueue = new Queue('timers', { connection: bullConnection(), prefix: schedulerPrefix });
+  const engineQueue = new Queue('timers', {
+    connection: bullConnection(),
+    prefix: schedulerPrefix,
+  });
   const rawQueue = benchQueue(`timers-raw-${stamp}`);
   const redis = openRedis();
   const pool = Math.min(CONCURRENCY, flags.pool);
   const client = await measuredClient(db.url, pool);
   let scheduler: BullmqScheduler | undefined;
   try {
-    const engine = await benchEngine(client.store, client.directory);
+    const engine = await benchEngine(client.store, client.store.directory);
     scheduler = new BullmqScheduler({
       engine,
       store: client.store,
@@ -161,7 +164,9 @@ export async function measureTimers(
     await scheduler.start();
     const setup = await measuredClient(db.url, 2);
     await seedPilot(setup.store, setup.directory);
-    const sourceId = await startProject(await benchEngine(setup.store, setup.directory));
+    const { id: sourceId } = await startProject(
+      await benchEngine(setup.store, setup.store.directory),
+    );
     await setup.close();
 
     const n = flags.timers;
@@ -224,7 +229,8 @@ export async function measureTimers(
           `${fmt.count(n)} pending remind timers (rows in timers, one instance each) mirrored as ` +
           `@certflow/queue BullmqScheduler delayed jobs (timer.fire, job id timer-<row id>), fired ` +
           `by its timer worker (concurrency ${CONCURRENCY}, fireTimerWhenDue → engine.fireTimer, ` +
-          `then the relay of the reminder mails it wrote; outbox worker concurrency 4 with a ` +
+          `then the relay of the reminder mails it wrote; its PostgreSQL sweep, fireDueTimers every ` +
+          `2 s, runs too, as in apps/worker; outbox worker concurrency 4 with a ` +
           `no-op notify handler) on a pool of ${pool}; lateness = fired_at − due_at of ` +
           `each row (engine clock at the fire's decision). Each run waits for the outbox to ` +
           `drain before the next starts. p50 ${fmt.ms(e.engine.p50)}, max ${fmt.ms(e.engine.max)}, ` +
