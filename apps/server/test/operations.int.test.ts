@@ -624,7 +624,7 @@ describe('草稿 (drafts)', () => {
     await refusedUnchanged(() => owner.submitDraft(draft.id), 400, 'VALIDATION_FAILED');
     await refusedUnchanged(() => owner.previewDraft(draft.id), 400, 'VALIDATION_FAILED');
     const full = projectApplication();
-    const saved = await owner.updateDraft(draft.id, { input: full as never }, { ifMatch: 1 });
+    const saved = await owner.updateDraft(draft.id, { input: full }, { ifMatch: 1 });
     expect(saved.version).toBe(2);
     expect(saved.title).toMatch(/Web前端开发/);
     await refusedUnchanged(

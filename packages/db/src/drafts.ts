@@ -60,7 +60,7 @@ export function createDraftStore(db: Database): DraftStore {
     get: (authorId, id) =>
       guarded(async () => {
         const [row] = await db.select().from(drafts).where(mine(authorId, id));
-        return row as DraftRecord | undefined;
+        return row;
       }),
     list: (authorId, page) =>
       guarded(async () => {
@@ -75,7 +75,7 @@ export function createDraftStore(db: Database): DraftStore {
           .limit(page.limit)
           .offset(page.offset);
         const [total] = await db.select({ n: count() }).from(drafts).where(where);
-        return { items: items as DraftRecord[], total: total?.n ?? 0 };
+        return { items: items, total: total?.n ?? 0 };
       }),
     countOf: (authorId) =>
       guarded(async () => {
@@ -101,7 +101,7 @@ export function createDraftStore(db: Database): DraftStore {
           })
           .where(where)
           .returning();
-        return row as DraftRecord | undefined;
+        return row;
       }),
     remove: (authorId, id) =>
       guarded(async () => {

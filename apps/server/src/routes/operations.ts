@@ -1,4 +1,4 @@
-import type { CommandEvent, JsonObject, RoutePreview } from '@certflow/engine';
+import type { CommandEvent, RoutePreview } from '@certflow/engine';
 import { tasks } from '@certflow/db';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
@@ -340,7 +340,7 @@ export function operationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
     const { userIds, comment } = c.req.valid('json');
     return onTask(c, c.req.valid('param').taskId, c.req.valid('header'), {
       type: 'CC',
-      data: { userIds } as JsonObject,
+      data: { userIds },
       ...withComment(comment),
     });
   });
