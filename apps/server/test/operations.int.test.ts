@@ -448,6 +448,14 @@ describe('代理人 (substitutes)', () => {
       400,
       'VALIDATION_FAILED',
     );
+    const overlap = await aa.raw('/api/me/substitutes', {
+      method: 'PUT',
+      body: { periods: [period('u-aa2'), period('u-fin')] },
+    });
+    expect(overlap.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: '输入不合法（「json.periods」：代理时段不能重叠）',
+    });
     await aa.putSubstitutes([period('u-aa2')]);
     await refusedUnchanged(
       () => aa.putSubstitutes([period('u-fin')], { ifMatch: 7 }),

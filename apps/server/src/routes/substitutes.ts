@@ -11,11 +11,36 @@ import { createRoute, type OpenAPIHono, type z } from '@hono/zod-openapi';
 import { and, eq } from 'drizzle-orm';
 import { assertMayAct, READ_ONLY_ROLES } from '../access/read-access.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
-import { validationFailed } from '../http/error-handler.js';
+import { bilingualIssues, quote, type IssueLike } from '../http/zh-issues.js';
 import { etagOf, parseIfMatch } from '../http/if-match.js';
 import { opsRefusal } from '../http/ops-errors.js';
 import { commandErrorResponses, errorResponses, json } from '../schemas/common.js';
 import { substitutesBody, substitutesSchema, versionHeader } from '../schemas/substitutes.js';
+
+/** The engine's own messages of the substitution schema, in Chinese. */
+const ZH: Readonly<Record<string, string>> = {
+  'periods overlap': '代理时段不能重叠',
+  'from must be before to': '结束时间须晚于开始时间',
+};
+
+/** `VALIDATION_FAILED` for periods the engine's schema refuses, with Chinese messages. */
+function periodsInvalid(issues: readonly IssueLike[]): Error {
+  const list = bilingualIssues('json', issues).map((i) => ({
+    ...i,
+    message: ZH[i.messageEn] ?? i.message,
+  }));
+  const first = list[0];
+  return refuse(
+    'VALIDATION_FAILED',
+    { issues: list },
+    first
+      ? {
+          zh: `输入不合法（${quote(first.path)}：${first.message}）`,
+          en: `Invalid input (${first.path}: ${first.messageEn})`,
+        }
+      : { zh: '输入不合法', en: 'Invalid input' },
+  );
+}
 
 const tags = ['me'];
 const security = [{ bearer: [] }];
@@ -123,7 +148,7 @@ export function substituteRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void 
     assertMayAct(actor);
     const body = c.req.valid('json');
     const checked = substitutionValueSchema.safeParse(body);
-    if (!checked.success) throw validationFailed('json', checked.error.issues);
+    if (!checked.success) throw periodsInvalid(checked.error.issues);
     for (const p of checked.data.periods) {
       const who = await deps.directory.getUser(p.substituteId);
       if (
