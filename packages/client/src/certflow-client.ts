@@ -1,6 +1,26 @@
 import { CertflowError, errorBody } from './certflow-error.js';
 import type {
+  AddSignerRequest,
+  BatchApproveRequest,
+  BatchResult,
   CommandOptions,
+  CopyRequest,
+  CreateDraftRequest,
+  DelegateRequest,
+  Draft,
+  DraftFilter,
+  DraftSummary,
+  InstanceSteps,
+  Phrases,
+  RemoveSignerRequest,
+  ResolveRequest,
+  ReturnToStepRequest,
+  RoutePreview,
+  SubstitutePeriod,
+  Substitutes,
+  TakeBackRequest,
+  TransferRequest,
+  UpdateDraftRequest,
   DirectoryImport,
   DirectoryImportReport,
   DirectoryPerson,
@@ -110,6 +130,128 @@ export class CertflowClient {
     return this.call('GET', `/api/quotas/${year}/${enc(collegeId)}`);
   }
 
+  /** 委派: the delegate works on the task; it comes back to the caller to decide. */
+  delegateTask(taskId: string, body: DelegateRequest, options: CommandOptions = {}) {
+    return this.taskOperation(taskId, 'delegate', body, options);
+  }
+
+  /** 委派办理完毕: the delegate's opinion; the task returns to the delegator. */
+  resolveDelegation(taskId: string, body: ResolveRequest = {}, options: CommandOptions = {}) {
+    return this.taskOperation(taskId, 'resolve', body, options);
+  }
+
+  /** 转办: the task moves to another holder of its role, for good. */
+  transferTask(taskId: string, body: TransferRequest, options: CommandOptions = {}) {
+    return this.taskOperation(taskId, 'transfer', body, options);
+  }
+
+  /** 加签 before (default), after or alongside the caller. */
+  addSigner(taskId: string, body: AddSignerRequest, options: CommandOptions = {}) {
+    return this.taskOperation(taskId, 'add-signer', body, options);
+  }
+
+  /** 退回 to a chosen earlier step (or `applicant`); `comment` is the reason. */
+  returnToStep(taskId: string, body: ReturnToStepRequest, options: CommandOptions = {}) {
+    return this.taskOperation(taskId, 'return', body, options);
+  }
+
+  /** 抄送 from a task the caller holds. */
+  copyTask(taskId: string, body: CopyRequest, options: CommandOptions = {}) {
+    return this.taskOperation(taskId, 'cc', body, options);
+  }
+
+  /** 减签: an approver the caller added, still pending, leaves the step. */
+  removeSigner(id: string, body: RemoveSignerRequest, options: CommandOptions = {}) {
+    return this.instanceOperation(id, 'remove-signer', body, options);
+  }
+
+  /** 拿回: the caller takes back their last approval while the next step has not acted. */
+  takeBack(id: string, body: TakeBackRequest = {}, options: CommandOptions = {}) {
+    return this.instanceOperation(id, 'take-back', body, options);
+  }
+
+  /** Each step decided or open: who decided, who is pending, 会签/依次 votes. */
+  steps(id: string): Promise<InstanceSteps> {
+    return this.call('GET', `/api/instances/${enc(id)}/steps`);
+  }
+
+  /** 流程预览 of an instance. */
+  previewInstance(id: string): Promise<RoutePreview> {
+    return this.call('GET', `/api/instances/${enc(id)}/preview`);
+  }
+
+  /** 流程预览 of an application before it is started. */
+  previewStart(flow: string, input: unknown): Promise<RoutePreview> {
+    return this.call('POST', `/api/flows/${enc(flow)}/preview`, { input });
+  }
+
+  /** 批量审批: a result per item; refused items change nothing. */
+  batchApprove(
+    body: BatchApproveRequest,
+    options: Pick<CommandOptions, 'idempotencyKey'> = {},
+  ): Promise<BatchResult> {
+    return this.call('POST', '/api/tasks/batch', body, commandHeaders(options));
+  }
+
+  createDraft(body: CreateDraftRequest): Promise<Draft> {
+    return this.call('POST', '/api/drafts', body);
+  }
+
+  listDrafts(filter: DraftFilter = {}): Promise<Page<DraftSummary>> {
+    return this.call('GET', `/api/drafts${query({ ...filter })}`);
+  }
+
+  getDraft(id: string): Promise<Draft> {
+    return this.call('GET', `/api/drafts/${enc(id)}`);
+  }
+
+  /** `ifMatch`: the draft version edited (409 VERSION_CONFLICT when it moved). */
+  updateDraft(
+    id: string,
+    body: UpdateDraftRequest,
+    options: Pick<CommandOptions, 'ifMatch'> = {},
+  ): Promise<Draft> {
+    return this.call('PUT', `/api/drafts/${enc(id)}`, body, commandHeaders(options));
+  }
+
+  async deleteDraft(id: string): Promise<void> {
+    await this.call('DELETE', `/api/drafts/${enc(id)}`, undefined, {}, false);
+  }
+
+  /** Start the draft's instance (once, whatever the repeats) and delete the draft. */
+  submitDraft(id: string): Promise<Instance> {
+    return this.call('POST', `/api/drafts/${enc(id)}/submit`, {});
+  }
+
+  previewDraft(id: string): Promise<RoutePreview> {
+    return this.call('GET', `/api/drafts/${enc(id)}/preview`);
+  }
+
+  /** 代理人 of the caller (and whom they stand in for now). */
+  substitutes(): Promise<Substitutes> {
+    return this.call('GET', '/api/me/substitutes');
+  }
+
+  putSubstitutes(
+    periods: SubstitutePeriod[],
+    options: Pick<CommandOptions, 'ifMatch'> = {},
+  ): Promise<Substitutes> {
+    return this.call('PUT', '/api/me/substitutes', { periods }, commandHeaders(options));
+  }
+
+  deleteSubstitutes(options: Pick<CommandOptions, 'ifMatch'> = {}): Promise<Substitutes> {
+    return this.call('DELETE', '/api/me/substitutes', undefined, commandHeaders(options));
+  }
+
+  /** 常用意见 of the caller. */
+  phrases(): Promise<Phrases> {
+    return this.call('GET', '/api/me/phrases');
+  }
+
+  putPhrases(items: string[]): Promise<Phrases> {
+    return this.call('PUT', '/api/me/phrases', { items });
+  }
+
   /** 教务处: import the campus directory export (people, colleges, organizations; leavers deactivated). */
   importDirectory(doc: DirectoryImport): Promise<DirectoryImportReport> {
     return this.call('POST', '/api/directory/import', doc);
@@ -146,6 +288,24 @@ export class CertflowClient {
     return { status: response.status, headers: response.headers, body: parsed };
   }
 
+  private taskOperation(
+    taskId: string,
+    path: string,
+    body: unknown,
+    options: CommandOptions,
+  ): Promise<Instance> {
+    return this.call('POST', `/api/tasks/${enc(taskId)}/${path}`, body, commandHeaders(options));
+  }
+
+  private instanceOperation(
+    id: string,
+    path: string,
+    body: unknown,
+    options: CommandOptions,
+  ): Promise<Instance> {
+    return this.call('POST', `/api/instances/${enc(id)}/${path}`, body, commandHeaders(options));
+  }
+
   private authHeader(): Record<string, string> {
     return this.token ? { authorization: `Bearer ${this.token}` } : {};
   }
@@ -155,6 +315,7 @@ export class CertflowClient {
     path: string,
     body?: unknown,
     extra: Record<string, string> = {},
+    parse = true,
   ): Promise<T> {
     const headers: Record<string, string> = {
       accept: 'application/json',
@@ -169,7 +330,7 @@ export class CertflowClient {
     });
     const text = await response.text();
     if (!response.ok) throw new CertflowError(response.status, errorBody(response.status, text));
-    return JSON.parse(text) as T;
+    return (parse ? JSON.parse(text) : undefined) as T;
   }
 }
 

@@ -48,6 +48,41 @@ export type DirectoryUser = Schemas['DirectoryUser'];
 export type DirectoryImportReport = Schemas['DirectoryImportReport'];
 export type DirectoryPerson = Schemas['DirectoryPerson'];
 
+/** 委派, 转办, 加签, 减签, 拿回, 退回 to a step, 抄送 (docs/http-api.md § Approval operations). */
+export type DelegateRequest = Schemas['DelegateTask'];
+export type TransferRequest = Schemas['TransferTask'];
+export type ResolveRequest = Schemas['ResolveDelegation'];
+/** `position` defaults to `before` (前加签). */
+export type AddSignerRequest = Omit<Schemas['AddSigner'], 'position'> & {
+  position?: Schemas['AddSigner']['position'];
+};
+export type RemoveSignerRequest = Schemas['RemoveSigner'];
+export type TakeBackRequest = Schemas['TakeBack'];
+export type ReturnToStepRequest = Schemas['ReturnToStep'];
+export type CopyRequest = Schemas['CopyTask'];
+/** Each step decided or open: who decided, who is pending, the votes of 会签/依次. */
+export type InstanceSteps = Schemas['InstanceSteps'];
+export type StepState = Schemas['StepState'];
+export type StepSlot = Schemas['StepSlot'];
+/** 流程预览: the steps ahead, who can act (substitutes applied), by when and why. */
+export type RoutePreview = Schemas['RoutePreview'];
+export type PreviewStep = RoutePreview['steps'][number];
+/** 批量审批. */
+export type BatchApproveRequest = Schemas['BatchApprove'];
+export type BatchResult = Schemas['BatchResult'];
+export type BatchItemResult = BatchResult['items'][number];
+/** 草稿: `input` is whatever was saved (checked against the flow at submit). */
+export type Draft = Omit<Schemas['Draft'], 'input'> & { input: JsonValue };
+export type DraftSummary = Schemas['DraftSummary'];
+export type CreateDraftRequest = Omit<Schemas['CreateDraft'], 'input'> & { input: JsonValue };
+export type UpdateDraftRequest = Omit<Schemas['UpdateDraft'], 'input'> & { input: JsonValue };
+export type DraftFilter = NonNullable<operations['listDrafts']['parameters']['query']>;
+/** 代理人 of the caller. */
+export type Substitutes = Schemas['Substitutes'];
+export type SubstitutePeriod = Schemas['SubstitutePeriodInput'];
+/** 常用意见. */
+export type Phrases = Schemas['Phrases'];
+
 /** The query of `GET /api/instances`. */
 export type InstanceFilter = NonNullable<operations['listInstances']['parameters']['query']>;
 /** The query of `GET /api/tasks`. */

@@ -8,6 +8,7 @@ export { connect } from './connection.js';
 export { createStore, type PostgresStore, type StoreOptions } from './store/command-store.js';
 export { createDispatchStore } from './store/dispatch.js';
 export { createDirectory } from './directory.js';
+export { createDraftStore, type DraftRecord, type DraftStore } from './drafts.js';
 export type { Directory, User } from './directory.js';
 export { MIGRATIONS_FOLDER, migratePostgres } from './migrate.js';
 export type { MigrateOptions } from './migrate.js';
@@ -17,10 +18,12 @@ export { fromJsonRow, toJsonRow } from './schema/columns.js';
 export {
   adminAudit,
   allTables,
+  drafts,
   history,
   idempotencyKeys,
   instances,
   outbox,
+  phrases,
   referenceData,
   tasks,
   timers,

@@ -190,6 +190,17 @@ describe('加签 and 减签', () => {
     expect(v.status).toBe('completed');
   });
 
+  it('减签 of the one approver added before: the task that waited for them opens again', async () => {
+    const engine = engineWith();
+    let v = await atSecond(engine);
+    v = await engine.send(v.id, { type: 'ADD_APPROVER', data: { userId: 'office2' } }, office);
+    expect(tasksOf(v)).toEqual([['added', 'office2']]);
+    v = await engine.send(v.id, { type: 'REMOVE_APPROVER', data: { userId: 'office2' } }, office);
+    expect(tasksOf(v)).toEqual([['step', null]]);
+    v = await engine.send(v.id, { type: 'APPROVE' }, office);
+    expect(v.status).toBe('completed');
+  });
+
   it('减签 of the last pending approver completes the step', async () => {
     const engine = engineWith();
     let v = await atSecond(engine);

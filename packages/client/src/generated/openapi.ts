@@ -42,6 +42,77 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/drafts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My drafts, last saved first */
+    get: operations['listDrafts'];
+    put?: never;
+    /** 草稿: save an application without submitting it (visible only to you) */
+    post: operations['createDraft'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/drafts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of my drafts (ETag = version) */
+    get: operations['getDraft'];
+    /** Save a draft again (If-Match: the version you edited) */
+    put: operations['updateDraft'];
+    post?: never;
+    /** Delete one of my drafts */
+    delete: operations['deleteDraft'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/drafts/{id}/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 流程预览 of a draft: the route it would take if submitted now */
+    get: operations['previewDraft'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/drafts/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Submit a draft: start its instance (idempotency key `draft:<id>`) and delete it */
+    post: operations['submitDraft'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/flows': {
     parameters: {
       query?: never;
@@ -53,6 +124,23 @@ export type paths = {
     get: operations['listFlows'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/flows/{flowId}/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 流程预览 of an application before it is submitted (refused as its start would be) */
+    post: operations['previewStart'];
     delete?: never;
     options?: never;
     head?: never;
@@ -128,6 +216,74 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/instances/{id}/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 流程预览: the steps ahead, who can act (substitutes applied), by when and why */
+    get: operations['previewInstance'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/instances/{id}/remove-signer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 减签: take off an approver you added, while they have not decided */
+    post: operations['removeSigner'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/instances/{id}/steps': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Each step decided or open: who decided, who is pending, the votes of 会签/依次 */
+    get: operations['getSteps'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/instances/{id}/take-back': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 拿回: take back your last approval while the next step has not acted */
+    post: operations['takeBack'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/instances/{id}/verify': {
     parameters: {
       query?: never;
@@ -140,6 +296,43 @@ export type paths = {
     put?: never;
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/phrases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 常用意见: my common phrases for opinions, in my order */
+    get: operations['getPhrases'];
+    /** 常用意见: replace my common phrases (at most 50, duplicates dropped) */
+    put: operations['putPhrases'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/substitutes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 代理人: who stands in for me when, and whom I stand in for now */
+    get: operations['getSubstitutes'];
+    /** 代理人: set who stands in for me in which date ranges (audited) */
+    put: operations['putSubstitutes'];
+    post?: never;
+    /** 代理人: stand nobody in for me any more (audited) */
+    delete: operations['deleteSubstitutes'];
     options?: never;
     head?: never;
     patch?: never;
@@ -200,6 +393,125 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/tasks/{taskId}/add-signer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 加签: another approver decides this step before, after or alongside you */
+    post: operations['addSigner'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tasks/{taskId}/cc': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 抄送: tell people who may read the instance (no task for them) */
+    post: operations['copyTask'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tasks/{taskId}/delegate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 委派: hand the task to a colleague of the same role; it comes back to you to decide */
+    post: operations['delegateTask'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tasks/{taskId}/resolve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 委派办理完毕: the delegate gives their opinion and the task returns to the delegator */
+    post: operations['resolveDelegation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tasks/{taskId}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 退回 to a chosen earlier step (or `applicant`), re-assigned to whoever decided it there */
+    post: operations['returnToStep'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tasks/{taskId}/transfer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 转办: the task moves to another holder of its role, for good */
+    post: operations['transferTask'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tasks/batch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 批量审批: approve several tasks, each on its own version and rules; a result per item */
+    post: operations['batchApprove'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/healthz': {
     parameters: {
       query?: never;
@@ -224,6 +536,77 @@ export type paths = {
 export type webhooks = Record<string, never>;
 export type components = {
   schemas: {
+    AddSigner: {
+      /** @example 请协助审核 */
+      comment?: string;
+      /**
+       * @description 前加签 before, 后加签 after, or alongside (with)
+       * @default before
+       * @enum {string}
+       */
+      position?: 'before' | 'after' | 'with';
+      /**
+       * @description a person id (工号)
+       * @example u-office2
+       */
+      userId: string;
+    };
+    BatchApprove: {
+      /** @description for items without their own */
+      comment?: string;
+      items: {
+        /** @example 请协助审核 */
+        comment?: string;
+        /** @description the instance version the caller saw (each item's own) */
+        ifMatch?: number;
+        taskId: string;
+      }[];
+    };
+    BatchResult: {
+      approved: number;
+      items: {
+        error: {
+          code: string;
+          details?: {
+            [key: string]: unknown;
+          };
+          message: string;
+          messageEn: string;
+          status: number;
+        } | null;
+        instanceId: string | null;
+        ok: boolean;
+        state: string | null;
+        status: string | null;
+        taskId: string;
+        version: number | null;
+      }[];
+      refused: number;
+    };
+    /** @description 抄送: readers are told, get no task */
+    CopyTask: {
+      /** @example 请协助审核 */
+      comment?: string;
+      userIds: string[];
+    };
+    CreateDraft: {
+      /** @example pilot-project */
+      flow: string;
+      /** @description the application as typed so far (checked at submit) */
+      input: unknown;
+      /** @example 2027 年 Web 前端开发申报 */
+      title?: string;
+    };
+    /** @description 委派: the delegate works on the task and hands it back (resolve) */
+    DelegateTask: {
+      /** @example 请协助审核 */
+      comment?: string;
+      /**
+       * @description a person id (工号)
+       * @example u-office2
+       */
+      to: string;
+    };
     DirectoryImport: {
       /** @default [] */
       colleges?: {
@@ -329,6 +712,29 @@ export type components = {
        */
       status?: 'active' | 'deactivated';
     };
+    Draft: {
+      createdAt: string;
+      flow: string;
+      id: string;
+      input?: unknown;
+      title: string;
+      updatedAt: string;
+      version: number;
+    };
+    DraftPage: {
+      items: components['schemas']['DraftSummary'][];
+      limit: number;
+      offset: number;
+      total: number;
+    };
+    DraftSummary: {
+      createdAt: string;
+      flow: string;
+      id: string;
+      title: string;
+      updatedAt: string;
+      version: number;
+    };
     Error: {
       /** @example EVENT_NOT_ACCEPTED */
       code: string;
@@ -429,6 +835,11 @@ export type components = {
       offset: number;
       total: number;
     };
+    InstanceSteps: {
+      instanceId: string;
+      items: components['schemas']['StepState'][];
+      version: number;
+    };
     InstanceSummary: {
       college: string | null;
       createdAt: string;
@@ -443,6 +854,24 @@ export type components = {
       title: string;
       updatedAt: string;
       version: number;
+    };
+    Phrases: {
+      /**
+       * @example [
+       *       "同意",
+       *       "材料齐全，同意",
+       *       "请补充合作协议后重新提交"
+       *     ]
+       */
+      items: string[];
+    };
+    PreviewStart: {
+      /** @description the flow input, as for POST /api/instances */
+      input?: unknown;
+    };
+    /** @description replaces every period; periods may not overlap */
+    PutSubstitutes: {
+      periods: components['schemas']['SubstitutePeriodInput'][];
     };
     Quota: {
       /**
@@ -464,6 +893,67 @@ export type components = {
     QuotaRecord: components['schemas']['Quota'] & {
       collegeId: string;
       year: number;
+    };
+    /** @description 减签: an approver the caller added, still pending */
+    RemoveSigner: {
+      /** @example 请协助审核 */
+      comment?: string;
+      /**
+       * @description a person id (工号)
+       * @example u-office2
+       */
+      userId: string;
+    };
+    /** @description 委派办理完毕: the delegate's opinion */
+    ResolveDelegation: {
+      /** @example 请协助审核 */
+      comment?: string;
+    };
+    ReturnToStep: {
+      /**
+       * @description the reason (required)
+       * @example 请复核
+       */
+      comment: string;
+      /**
+       * @description an earlier step's name, or `applicant`
+       * @example college
+       */
+      toStep: string;
+    };
+    RoutePreview: {
+      assumption: {
+        en: string;
+        zh: string;
+      };
+      complete: boolean;
+      flow: string;
+      flowVersion: number;
+      steps: {
+        approvers: {
+          id: string;
+          name: string;
+          substitute: {
+            id: string;
+            name: string;
+          } | null;
+        }[];
+        current: boolean;
+        dueAt: string | null;
+        dueExplanation: {
+          en: string;
+          zh: string;
+        } | null;
+        dueProvisional: boolean;
+        enteredAt: string;
+        /** @enum {string} */
+        mode: 'any' | 'all' | 'sequence';
+        role: string;
+        scope: string;
+        state: string;
+        step: string;
+        threshold: number;
+      }[];
     };
     SendEvent: {
       /** @example 同意 */
@@ -513,6 +1003,95 @@ export type components = {
       /** @description students selected for training and assessment */
       trained: number;
     };
+    StepSlot: {
+      addedBy: string | null;
+      /**
+       * @description waiting: a later round (依次, 后加签), not open yet; closed: an earlier round completed without them
+       * @enum {string}
+       */
+      decision: 'approved' | 'against' | 'pending' | 'waiting' | 'closed';
+      /** @enum {string} */
+      kind: 'role' | 'person';
+      name: string | null;
+      personId: string | null;
+    };
+    StepState: {
+      decided: {
+        actorId: string;
+        actorName: string | null;
+        /** @description 由 X 代 Y 审批: Y */
+        onBehalfOf: string | null;
+        seq: number;
+      }[];
+      /** @enum {string} */
+      mode: 'any' | 'all' | 'sequence';
+      /** @description the step has open tasks now */
+      open: boolean;
+      pending: {
+        assignee: string | null;
+        assigneeName: string | null;
+        delegatedTo: string | null;
+        dueAt: string | null;
+        kind: string;
+        role: string;
+        taskId: string;
+      }[];
+      /** @description every round, in order */
+      slots: components['schemas']['StepSlot'][];
+      state: string | null;
+      step: string;
+      /** @description the current round of a 会签/依次/加签 step; null for 或签 */
+      votes: {
+        against: number;
+        approved: number;
+        approvers: number;
+        round: number;
+        rounds: number;
+        threshold: number;
+      } | null;
+    };
+    SubstitutePeriodInput: {
+      /**
+       * Format: date-time
+       * @description ISO-8601 with offset
+       * @example 2027-03-01T00:00:00+08:00
+       */
+      from: string;
+      /** @example 出差 */
+      reason?: string;
+      /** @example u-deputy */
+      substituteId: string;
+      /**
+       * Format: date-time
+       * @description exclusive
+       * @example 2027-03-01T00:00:00+08:00
+       */
+      to: string;
+    };
+    Substitutes: {
+      periods: {
+        /** @description covers now */
+        active: boolean;
+        from: string;
+        reason: string | null;
+        substituteId: string;
+        substituteName: string | null;
+        to: string;
+      }[];
+      personId: string;
+      /** @description the people the caller stands in for now (代理人 of them) */
+      principals: {
+        id: string;
+        name: string;
+      }[];
+      /** @description send as If-Match to update */
+      version: number | null;
+    };
+    /** @description 拿回: the caller takes back their last approval */
+    TakeBack: {
+      /** @example 请协助审核 */
+      comment?: string;
+    };
     Task: {
       approval: boolean;
       assignee: string | null;
@@ -527,6 +1106,22 @@ export type components = {
       role: string;
       state: string;
       step: string;
+    };
+    /** @description 转办: the task moves to another holder for good */
+    TransferTask: {
+      /** @example 请协助审核 */
+      comment?: string;
+      /**
+       * @description a person id (工号)
+       * @example u-office2
+       */
+      to: string;
+    };
+    UpdateDraft: {
+      /** @description the application as typed so far (checked at submit) */
+      input: unknown;
+      /** @example 2027 年 Web 前端开发申报 */
+      title?: string;
     };
     Verdict: {
       brokenAt?: number;
@@ -697,6 +1292,569 @@ export interface operations {
       };
     };
   };
+  listDrafts: {
+    parameters: {
+      query?: {
+        flow?: string;
+        limit?: number;
+        offset?: number | null;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a page */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DraftPage'];
+        };
+      };
+      /** @description VALIDATION_FAILED / MALFORMED_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED / TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_AUTHORIZED / SELF_APPROVAL / SEPARATION_OF_DUTIES */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND / UNKNOWN_FLOW */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  createDraft: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateDraft'];
+      };
+    };
+    responses: {
+      /** @description the draft */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Draft'];
+        };
+      };
+      /** @description VALIDATION_FAILED / MALFORMED_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED / TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_AUTHORIZED / SELF_APPROVAL / SEPARATION_OF_DUTIES */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND / UNKNOWN_FLOW */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description a business rule of the flow refused it (e.g. LEVEL_NOT_ALLOWED) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getDraft: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the draft */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Draft'];
+        };
+      };
+      /** @description VALIDATION_FAILED / MALFORMED_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED / TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_AUTHORIZED / SELF_APPROVAL / SEPARATION_OF_DUTIES */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND / UNKNOWN_FLOW */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  updateDraft: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description the version last read (409 VERSION_CONFLICT otherwise) */
+        'if-match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateDraft'];
+      };
+    };
+    responses: {
+      /** @description the draft */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Draft'];
+        };
+      };
+      /** @description VALIDATION_FAILED / MALFORMED_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED / TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_AUTHORIZED / SELF_APPROVAL / SEPARATION_OF_DUTIES */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND / UNKNOWN_FLOW */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description a business rule of the flow refused it (e.g. LEVEL_NOT_ALLOWED) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  deleteDraft: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED / MALFORMED_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED / TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_AUTHORIZED / SELF_APPROVAL / SEPARATION_OF_DUTIES */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND / UNKNOWN_FLOW */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  previewDraft: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the route it would take */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoutePreview'];
+        };
+      };
+      /** @description VALIDATION_FAILED / MALFORMED_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED / TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_AUTHORIZED / SELF_APPROVAL / SEPARATION_OF_DUTIES */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND / UNKNOWN_FLOW */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description a business rule of the flow refused it (e.g. LEVEL_NOT_ALLOWED) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  submitDraft: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description started */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Instance'];
+        };
+      };
+      /** @description VALIDATION_FAILED / MALFORMED_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED / TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_AUTHORIZED / SELF_APPROVAL / SEPARATION_OF_DUTIES */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND / UNKNOWN_FLOW */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description a business rule of the flow refused it (e.g. LEVEL_NOT_ALLOWED) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   listFlows: {
     parameters: {
       query?: never;
@@ -746,6 +1904,104 @@ export interface operations {
       };
       /** @description NOT_FOUND / UNKNOWN_FLOW */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  previewStart: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        flowId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PreviewStart'];
+      };
+    };
+    responses: {
+      /** @description the route it would take */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoutePreview'];
+        };
+      };
+      /** @description VALIDATION_FAILED / MALFORMED_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED / TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_AUTHORIZED / SELF_APPROVAL / SEPARATION_OF_DUTIES */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND / UNKNOWN_FLOW */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description a business rule of the flow refused it (e.g. LEVEL_NOT_ALLOWED) */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -1137,6 +2393,328 @@ export interface operations {
       };
     };
   };
+  previewInstance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the route ahead */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoutePreview'];
+        };
+      };
+      /** @description VALIDATION_FAILED / MALFORMED_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED / TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_AUTHORIZED / SELF_APPROVAL / SEPARATION_OF_DUTIES */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND / UNKNOWN_FLOW */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  removeSigner: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a repeat returns the first answer and applies nothing */
+        'idempotency-key'?: string;
+        /** @description expected instance version (409 VERSION_CONFLICT otherwise) */
+        'if-match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RemoveSigner'];
+      };
+    };
+    responses: {
+      /** @description accepted: the instance after it */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Instance'];
+        };
+      };
+      /** @description VALIDATION_FAILED / MALFORMED_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED / TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_AUTHORIZED / SELF_APPROVAL / SEPARATION_OF_DUTIES */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND / UNKNOWN_FLOW */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description a business rule of the flow refused it (e.g. LEVEL_NOT_ALLOWED) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getSteps: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the steps */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InstanceSteps'];
+        };
+      };
+      /** @description VALIDATION_FAILED / MALFORMED_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED / TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_AUTHORIZED / SELF_APPROVAL / SEPARATION_OF_DUTIES */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND / UNKNOWN_FLOW */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  takeBack: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a repeat returns the first answer and applies nothing */
+        'idempotency-key'?: string;
+        /** @description expected instance version (409 VERSION_CONFLICT otherwise) */
+        'if-match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TakeBack'];
+      };
+    };
+    responses: {
+      /** @description accepted: the instance after it */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Instance'];
+        };
+      };
+      /** @description VALIDATION_FAILED / MALFORMED_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED / TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_AUTHORIZED / SELF_APPROVAL / SEPARATION_OF_DUTIES */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND / UNKNOWN_FLOW */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description a business rule of the flow refused it (e.g. LEVEL_NOT_ALLOWED) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   verifyHistory: {
     parameters: {
       query?: never;
@@ -1186,6 +2764,408 @@ export interface operations {
       };
       /** @description NOT_FOUND / UNKNOWN_FLOW */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getPhrases: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the phrases */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Phrases'];
+        };
+      };
+      /** @description VALIDATION_FAILED / MALFORMED_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED / TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_AUTHORIZED / SELF_APPROVAL / SEPARATION_OF_DUTIES */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND / UNKNOWN_FLOW */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  putPhrases: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['Phrases'];
+      };
+    };
+    responses: {
+      /** @description stored */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Phrases'];
+        };
+      };
+      /** @description VALIDATION_FAILED / MALFORMED_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED / TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_AUTHORIZED / SELF_APPROVAL / SEPARATION_OF_DUTIES */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND / UNKNOWN_FLOW */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description a business rule of the flow refused it (e.g. LEVEL_NOT_ALLOWED) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getSubstitutes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the caller's substitutes */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Substitutes'];
+        };
+      };
+      /** @description VALIDATION_FAILED / MALFORMED_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED / TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_AUTHORIZED / SELF_APPROVAL / SEPARATION_OF_DUTIES */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND / UNKNOWN_FLOW */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  putSubstitutes: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description the version last read (409 VERSION_CONFLICT otherwise) */
+        'if-match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PutSubstitutes'];
+      };
+    };
+    responses: {
+      /** @description the caller's substitutes */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Substitutes'];
+        };
+      };
+      /** @description VALIDATION_FAILED / MALFORMED_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED / TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_AUTHORIZED / SELF_APPROVAL / SEPARATION_OF_DUTIES */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND / UNKNOWN_FLOW */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description a business rule of the flow refused it (e.g. LEVEL_NOT_ALLOWED) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  deleteSubstitutes: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description the version last read (409 VERSION_CONFLICT otherwise) */
+        'if-match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the caller's substitutes */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Substitutes'];
+        };
+      };
+      /** @description VALIDATION_FAILED / MALFORMED_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED / TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_AUTHORIZED / SELF_APPROVAL / SEPARATION_OF_DUTIES */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND / UNKNOWN_FLOW */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description a business rule of the flow refused it (e.g. LEVEL_NOT_ALLOWED) */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -1464,6 +3444,723 @@ export interface operations {
       };
       /** @description NOT_FOUND / UNKNOWN_FLOW */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  addSigner: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a repeat returns the first answer and applies nothing */
+        'idempotency-key'?: string;
+        /** @description expected instance version (409 VERSION_CONFLICT otherwise) */
+        'if-match'?: string;
+      };
+      path: {
+        taskId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddSigner'];
+      };
+    };
+    responses: {
+      /** @description accepted: the instance after it */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Instance'];
+        };
+      };
+      /** @description VALIDATION_FAILED / MALFORMED_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED / TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_AUTHORIZED / SELF_APPROVAL / SEPARATION_OF_DUTIES */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND / UNKNOWN_FLOW */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description a business rule of the flow refused it (e.g. LEVEL_NOT_ALLOWED) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  copyTask: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a repeat returns the first answer and applies nothing */
+        'idempotency-key'?: string;
+        /** @description expected instance version (409 VERSION_CONFLICT otherwise) */
+        'if-match'?: string;
+      };
+      path: {
+        taskId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CopyTask'];
+      };
+    };
+    responses: {
+      /** @description accepted: the instance after it */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Instance'];
+        };
+      };
+      /** @description VALIDATION_FAILED / MALFORMED_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED / TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_AUTHORIZED / SELF_APPROVAL / SEPARATION_OF_DUTIES */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND / UNKNOWN_FLOW */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description a business rule of the flow refused it (e.g. LEVEL_NOT_ALLOWED) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  delegateTask: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a repeat returns the first answer and applies nothing */
+        'idempotency-key'?: string;
+        /** @description expected instance version (409 VERSION_CONFLICT otherwise) */
+        'if-match'?: string;
+      };
+      path: {
+        taskId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DelegateTask'];
+      };
+    };
+    responses: {
+      /** @description accepted: the instance after it */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Instance'];
+        };
+      };
+      /** @description VALIDATION_FAILED / MALFORMED_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED / TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_AUTHORIZED / SELF_APPROVAL / SEPARATION_OF_DUTIES */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND / UNKNOWN_FLOW */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description a business rule of the flow refused it (e.g. LEVEL_NOT_ALLOWED) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  resolveDelegation: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a repeat returns the first answer and applies nothing */
+        'idempotency-key'?: string;
+        /** @description expected instance version (409 VERSION_CONFLICT otherwise) */
+        'if-match'?: string;
+      };
+      path: {
+        taskId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResolveDelegation'];
+      };
+    };
+    responses: {
+      /** @description accepted: the instance after it */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Instance'];
+        };
+      };
+      /** @description VALIDATION_FAILED / MALFORMED_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED / TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_AUTHORIZED / SELF_APPROVAL / SEPARATION_OF_DUTIES */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND / UNKNOWN_FLOW */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description a business rule of the flow refused it (e.g. LEVEL_NOT_ALLOWED) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  returnToStep: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a repeat returns the first answer and applies nothing */
+        'idempotency-key'?: string;
+        /** @description expected instance version (409 VERSION_CONFLICT otherwise) */
+        'if-match'?: string;
+      };
+      path: {
+        taskId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReturnToStep'];
+      };
+    };
+    responses: {
+      /** @description accepted: the instance after it */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Instance'];
+        };
+      };
+      /** @description VALIDATION_FAILED / MALFORMED_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED / TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_AUTHORIZED / SELF_APPROVAL / SEPARATION_OF_DUTIES */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND / UNKNOWN_FLOW */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description a business rule of the flow refused it (e.g. LEVEL_NOT_ALLOWED) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  transferTask: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a repeat returns the first answer and applies nothing */
+        'idempotency-key'?: string;
+        /** @description expected instance version (409 VERSION_CONFLICT otherwise) */
+        'if-match'?: string;
+      };
+      path: {
+        taskId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TransferTask'];
+      };
+    };
+    responses: {
+      /** @description accepted: the instance after it */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Instance'];
+        };
+      };
+      /** @description VALIDATION_FAILED / MALFORMED_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED / TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_AUTHORIZED / SELF_APPROVAL / SEPARATION_OF_DUTIES */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND / UNKNOWN_FLOW */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description a business rule of the flow refused it (e.g. LEVEL_NOT_ALLOWED) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  batchApprove: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a repeat returns the first answer and applies nothing */
+        'idempotency-key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BatchApprove'];
+      };
+    };
+    responses: {
+      /** @description every item decided or refused on its own (refused items changed nothing) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BatchResult'];
+        };
+      };
+      /** @description VALIDATION_FAILED / MALFORMED_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED / TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_AUTHORIZED / SELF_APPROVAL / SEPARATION_OF_DUTIES */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND / UNKNOWN_FLOW */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description a business rule of the flow refused it (e.g. LEVEL_NOT_ALLOWED) */
+      422: {
         headers: {
           [name: string]: unknown;
         };

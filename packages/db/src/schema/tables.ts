@@ -1,4 +1,5 @@
 import { copies } from './copy-tables.js';
+import { drafts, phrases } from './draft-tables.js';
 import { mailTables } from './mail-tables.js';
 import { getTableColumns, sql } from 'drizzle-orm';
 import {
@@ -296,7 +297,10 @@ export const allTables = [
   users,
   adminAudit,
   copies,
+  drafts,
+  phrases,
   ...mailTables,
 ] as const;
 export * from './mail-tables.js';
 export * from './copy-tables.js';
+export * from './draft-tables.js';

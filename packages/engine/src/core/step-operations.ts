@@ -172,7 +172,11 @@ export function removeApprover(ctx: DecideContext, args: OperationArgs): Instanc
   const advanced: StepProgress = done ? { ...next, current: next.current + 1 } : next;
   const others = done ? roundTasks(args, task.step).filter((t) => !theirs.includes(t)) : [];
   const closing = [...theirs, ...others];
-  const opened = done ? open(ctx, args, task, openSlots(advanced)) : { tasks: [], timers: [] };
+  // The removed approver's round was the current one and went with them (前加签 of one person):
+  // the round now current — the one that waited for them — opens again.
+  const emptied = !done && roundTasks(args, task.step).every((t) => theirs.includes(t));
+  const opened =
+    done || emptied ? open(ctx, args, task, openSlots(advanced)) : { tasks: [], timers: [] };
   const notify = new Notifications(ctx.people, ctx.ids, ctx.now);
   return {
     loaded,

@@ -133,6 +133,8 @@ export function createPilotProjectFlow(
             ...reviewTask('leadership', 'leadership', 'school'),
             deadline: PROJECT_DEADLINES.leadership.due,
             reminders: PROJECT_DEADLINES.leadership.reminders,
+            // 批量审批: the year's list is approved together (each item on its own rules).
+            batch: true,
           },
         ],
         submitterEvents: ['WITHDRAW'],
