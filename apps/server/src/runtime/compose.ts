@@ -6,7 +6,6 @@ import {
   type BusinessCalendar,
   type Clock,
   type Engine,
-  type Store,
 } from '@certflow/engine';
 import {
   adminAuditLog,

@@ -25,9 +25,13 @@ export async function setQuota(
 /** Start a pilot-project application as `owner`. */
 export function applyProject(
   owner: CertflowClient,
-  overrides: Parameters<typeof projectApplication>[0] = {},
+  overrides: Parameters<typeof projectApplication>[0] & { justification?: string } = {},
 ): Promise<Instance> {
-  return owner.startInstance('pilot-project', projectApplication(overrides));
+  const { justification, ...input } = overrides;
+  return owner.startInstance('pilot-project', {
+    ...projectApplication(input),
+    ...(justification ? { justification } : {}),
+  });
 }
 
 /** Catch the rejection of a client call. */
