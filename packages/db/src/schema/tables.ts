@@ -69,12 +69,24 @@ export const instances = pgTable(
     headHash: text('head_hash').notNull(),
     createdAt: at('created_at').notNull(),
     updatedAt: at('updated_at').notNull(),
+    /**
+     * What a keyword search reads (docs/lists.md): the title, the applicant's name, the
+     * certificate and the college's name, lower-cased. Kept by the trigger of migration 0010
+     * (`instances_search_fill`) on every insert and on every update that changes the title,
+     * applicant, college or certificate — no writer sets it.
+     */
+    searchText: text('search_text'),
   },
   (t) => [
     index('instances_flow_status_idx').on(t.flowId, t.status),
     index('instances_college_idx').on(t.college),
     index('instances_subject_idx').on(t.subjectId),
     index('instances_submitter_idx').on(t.submitterId),
+    // 我发起的 (lists.ts `started`): the applicant's instances newest (or oldest) first.
+    index('instances_started_idx').on(t.submitterId, t.createdAt.desc(), t.id),
+    // Keyword search over many rows (a school-wide 待办): every character and every pair of
+    // adjacent characters of `search_text` (`certflow_grams`, migration 0010) ⊇ the keyword's.
+    index('instances_search_grams_idx').using('gin', sql`certflow_grams(${t.searchText})`),
   ],
 );
 
@@ -95,7 +107,15 @@ export const history = pgTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [primaryKey({ name: 'history_pk', columns: [t.instanceId, t.seq] })],
+  (t) => [
+    primaryKey({ name: 'history_pk', columns: [t.instanceId, t.seq] }),
+    // 已办 (lists.ts `decided`): the decisions a person made, newest (or oldest) first. The
+    // predicate is lists.ts `DECISION` word for word: starts, comments, 抄送, 催办 and deadline
+    // recomputes are not decisions.
+    index('history_decided_idx')
+      .on(t.actorId, t.at.desc(), t.instanceId, t.seq)
+      .where(sql`${t.event} not in ('START', 'COMMENT', 'CC', 'URGE', 'RECOMPUTE_DEADLINES')`),
+  ],
 );
 
 export const tasks = pgTable(
