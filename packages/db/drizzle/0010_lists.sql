@@ -1,5 +1,6 @@
+-- Keyword search (docs/lists.md). Hand-written and unknown to the drizzle schema on purpose: no
+-- record, command load or write carries `search_text`; the trigger keeps it.
 ALTER TABLE "instances" ADD COLUMN "search_text" text;--> statement-breakpoint
--- Keyword search (docs/lists.md). Hand-written: drizzle cannot express functions or triggers.
 -- pg_trgm indexes Chinese only from three characters on (a two-character name such as 张伟
 -- gives no trigram and falls back to a sequential scan), so the index is on every character and
 -- every pair of adjacent characters: any keyword of one or more characters is an index lookup.
