@@ -12,6 +12,8 @@ import { directoryRoutes } from './routes/directory.js';
 import { flowRoutes } from './routes/flows.js';
 import { healthRoutes } from './routes/health.js';
 import { instanceRoutes } from './routes/instances.js';
+import { listRoutes } from './routes/lists.js';
+import { meRoutes } from './routes/me.js';
 import { quotaRoutes } from './routes/quotas.js';
 import { statisticsRoutes } from './routes/statistics.js';
 import { taskRoutes } from './routes/tasks.js';
@@ -71,6 +73,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   flowRoutes(app, deps);
   instanceRoutes(app, deps);
   taskRoutes(app, deps);
+  listRoutes(app, deps);
+  meRoutes(app, deps);
   quotaRoutes(app, deps);
   statisticsRoutes(app, deps);
   directoryRoutes(app, deps);
