@@ -1,5 +1,5 @@
 import { createLists, type ListFilter, type ListPage } from '@certflow/db';
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { httpError } from '../http/api-error.js';
 import { presentCopy, presentDone, presentStarted } from '../http/present-lists.js';

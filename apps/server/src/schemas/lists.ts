@@ -136,7 +136,7 @@ export const copyReadSchema = z.object({ id: z.string(), readAt: z.string() }).o
 export const copyIdParam = z.object({
   id: z
     .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, ISSUE.copyId.en)
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/, ISSUE.copyId.en)
     .openapi({
       param: { name: 'id', in: 'path' },
       example: '0f6c1f0e-5b7a-4c1e-9d3a-2f4b6c8d0e1f',
