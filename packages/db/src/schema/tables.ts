@@ -76,9 +76,9 @@ export const instances = pgTable(
     index('instances_subject_idx').on(t.subjectId),
     index('instances_submitter_idx').on(t.submitterId),
     // 我发起的 (lists.ts `started`): the applicant's instances newest (or oldest) first.
-    // Keyword search: the column `search_text` (title, applicant, certificate, college name),
-    // its trigger and its GIN index `instances_search_grams_idx` are hand-written in migration
-    // 0010 and unknown to drizzle on purpose — no record, load or write ever carries them.
+    // Keyword search: the column `search_text` (title, applicant, certificate, college name) and
+    // its trigger are hand-written in migration 0010 and unknown to drizzle on purpose — no
+    // record or write carries it.
     index('instances_started_idx').on(t.submitterId, t.createdAt.desc(), t.id),
   ],
 );

@@ -171,9 +171,8 @@ export function keywordTerms(keyword: string | undefined): string[] {
 const iso = (d: Date): string => d.toISOString();
 
 /**
- * The conditions on the instance `i`: flow, status, college and (for the lists other than 待办)
- * overdue, then each keyword word: a substring of `search_text`. Its grams being contained in
- * the text's grams says the same, and lets the planner answer a rare word from the GIN index.
+ * The conditions on the instance `i`: flow, status, college, (for the lists other than 待办)
+ * overdue, and each keyword word: a substring of `search_text` (lower-cased like it).
  */
 function instanceConditions(filter: ListFilter, now: Date, withOverdue: boolean): SQL[] {
   const out: SQL[] = [];
@@ -184,20 +183,16 @@ function instanceConditions(filter: ListFilter, now: Date, withOverdue: boolean)
     const late = sql`exists (select 1 from tasks o where o.instance_id = i.id and o.status = 'open' and o.due_at < ${iso(now)}::timestamptz offset 0)`;
     out.push(filter.overdue ? late : sql`not ${late}`);
   }
+  for (const term of keywordTerms(filter.keyword)) {
+    out.push(sql`position(lower(${term}) in i.search_text) > 0`);
+  }
   return out;
 }
 
-function keywordConditions(filter: ListFilter): SQL[] {
-  return keywordTerms(filter.keyword).map(
-    (term) =>
-      sql`position(lower(${term}) in i.search_text) > 0 and certflow_grams(i.search_text) @> certflow_keyword_grams(lower(${term}))`,
-  );
-}
-
 /**
- * "The row's instance matches": without a keyword, evaluated row by row as the list's index is
- * walked (`offset 0` keeps the planner from turning it into a join that reads every instance);
- * with one, left to the planner, which may start from the grams index for a rare word.
+ * "The row's instance matches", evaluated row by row as the list's index is walked, by the
+ * instance's primary key (`offset 0` keeps the planner from turning it into a join that reads
+ * every instance).
  */
 function instanceMatches(
   idColumn: SQL,
@@ -205,14 +200,10 @@ function instanceMatches(
   now: Date,
   withOverdue: boolean,
 ): SQL[] {
-  const plain = instanceConditions(filter, now, withOverdue);
-  const words = keywordConditions(filter);
-  if (plain.length === 0 && words.length === 0) return [];
-  const all = and([...plain, ...words]);
+  const all = instanceConditions(filter, now, withOverdue);
+  if (all.length === 0) return [];
   return [
-    words.length === 0
-      ? sql`exists (select 1 from instances i where i.id = ${idColumn} and ${all} offset 0)`
-      : sql`exists (select 1 from instances i where i.id = ${idColumn} and ${all})`,
+    sql`exists (select 1 from instances i where i.id = ${idColumn} and ${and(all)} offset 0)`,
   ];
 }
 
@@ -386,7 +377,6 @@ async function startedOf(
     sql`i.submitter_id = ${personId}`,
     ...range(sql`i.created_at`, filter),
     ...instanceConditions(filter, now, true),
-    ...keywordConditions(filter),
   ]);
   const order =
     page.order === 'asc'
