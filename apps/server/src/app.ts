@@ -17,6 +17,8 @@ import { directoryRoutes } from './routes/directory.js';
 import { flowRoutes } from './routes/flows.js';
 import { healthRoutes } from './routes/health.js';
 import { instanceRoutes } from './routes/instances.js';
+import { listRoutes } from './routes/lists.js';
+import { meRoutes } from './routes/me.js';
 import { quotaRoutes } from './routes/quotas.js';
 import { statisticsRoutes } from './routes/statistics.js';
 import { taskRoutes } from './routes/tasks.js';
@@ -81,6 +83,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   draftRoutes(app, deps);
   substituteRoutes(app, deps);
   phraseRoutes(app, deps);
+  listRoutes(app, deps);
+  meRoutes(app, deps);
   quotaRoutes(app, deps);
   statisticsRoutes(app, deps);
   directoryRoutes(app, deps);

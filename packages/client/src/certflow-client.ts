@@ -21,6 +21,14 @@ import type {
   TakeBackRequest,
   TransferRequest,
   UpdateDraftRequest,
+  CopiesRequest,
+  CopyItem,
+  CopyRead,
+  DoneItem,
+  ListCounts,
+  ListRequest,
+  Me,
+  StartedItem,
   DirectoryImport,
   DirectoryImportReport,
   DirectoryPerson,
@@ -118,8 +126,43 @@ export class CertflowClient {
     return this.call('GET', `/api/instances${query({ ...filter })}`);
   }
 
+  /** 待办: open tasks for the caller, soonest deadline first; filtered, searched, paged. */
   inbox(page: PageRequest = {}): Promise<Page<InboxTask>> {
-    return this.call('GET', `/api/tasks${query({ ...page })}`);
+    return this.call('GET', `/api/tasks${listQuery(page)}`);
+  }
+
+  /** 已办: the decisions the caller made, newest first. */
+  doneList(request: ListRequest = {}): Promise<Page<DoneItem>> {
+    return this.call('GET', `/api/me/done${listQuery(request)}`);
+  }
+
+  /** 我发起的: the instances the caller started, newest first. */
+  startedList(request: ListRequest = {}): Promise<Page<StartedItem>> {
+    return this.call('GET', `/api/me/started${listQuery(request)}`);
+  }
+
+  /** 抄送我的: the copies to the caller, newest first; `read: false` = 待阅. */
+  copiesList(request: CopiesRequest = {}): Promise<Page<CopyItem>> {
+    const { read, ...rest } = request;
+    return this.call(
+      'GET',
+      `/api/me/copies${listQuery(rest, read === undefined ? {} : { read: String(read) })}`,
+    );
+  }
+
+  /** 已阅: marks a copy to the caller read (the first mark stays). */
+  markCopyRead(copyId: string): Promise<CopyRead> {
+    return this.call('POST', `/api/me/copies/${enc(copyId)}/read`, {});
+  }
+
+  /** The counts of the four lists and the overdue 待办. */
+  myCounts(): Promise<ListCounts> {
+    return this.call('GET', '/api/me/counts');
+  }
+
+  /** Who the caller is: id, name, roles, college. */
+  me(): Promise<Me> {
+    return this.call('GET', '/api/me');
   }
 
   putQuota(year: number, collegeId: string, quota: Quota): Promise<QuotaRecord> {
@@ -341,6 +384,15 @@ function commandHeaders(options: CommandOptions): Record<string, string> {
     ...(options.ifMatch === undefined ? {} : { 'if-match': String(options.ifMatch) }),
     ...(options.idempotencyKey === undefined ? {} : { 'idempotency-key': options.idempotencyKey }),
   };
+}
+
+function listQuery(request: ListRequest, extra: Record<string, string> = {}): string {
+  const { overdue, ...rest } = request;
+  return query({
+    ...rest,
+    ...(overdue === undefined ? {} : { overdue: String(overdue) }),
+    ...extra,
+  });
 }
 
 function query(params: Record<string, string | number | null | undefined>): string {

@@ -85,8 +85,31 @@ export type Phrases = Schemas['Phrases'];
 
 /** The query of `GET /api/instances`. */
 export type InstanceFilter = NonNullable<operations['listInstances']['parameters']['query']>;
-/** The query of `GET /api/tasks`. */
-export type PageRequest = NonNullable<operations['inbox']['parameters']['query']>;
+/** The query of `GET /api/tasks`: a page, and the filters every work list takes. */
+export type PageRequest = ListRequest;
+
+type WireList = NonNullable<operations['doneList']['parameters']['query']>;
+/**
+ * The filters, search, order and page of a work list (docs/lists.md): 待办 `inbox`, 已办
+ * `doneList`, 我发起的 `startedList`, 抄送我的 `copiesList`. `from`/`to` are days (`2026-03-01`,
+ * Beijing time, `to` inclusive) or ISO date-times.
+ */
+export type ListRequest = Omit<WireList, 'overdue'> & { overdue?: boolean };
+/** 抄送我的 also by read mark: `false` = 待阅, `true` = 已阅. */
+export type CopiesRequest = ListRequest & { read?: boolean };
+/** An instance as a work list shows it (with the applicant's name and whether it is overdue). */
+export type ListInstance = Schemas['ListInstance'];
+/** 已办: one decision the caller made. */
+export type DoneItem = Schemas['DoneItem'];
+/** 我发起的: one instance the caller started. */
+export type StartedItem = Schemas['StartedItem'];
+/** 抄送我的: one copy to the caller, read or not. */
+export type CopyItem = Schemas['CopyItem'];
+export type CopyRead = Schemas['CopyRead'];
+/** The badges: 待办, 已办, 我发起的, 抄送我的 (待阅 and all), overdue 待办. */
+export type ListCounts = Schemas['ListCounts'];
+/** Who the caller is, as the server resolved their token. */
+export type Me = Schemas['Me'];
 
 export interface CommandOptions {
   /** Sent as `If-Match`: the instance version the command expects. */

@@ -43,3 +43,19 @@ export {
   type MailStore,
   type TokenUse,
 } from './mail-store.js';
+export {
+  createLists,
+  keywordTerms,
+  type CopyFilter,
+  type CopyItem,
+  type DecidedItem,
+  type ListCounts,
+  type ListFilter,
+  type ListInstance,
+  type ListPage,
+  type ListResult,
+  type Lists,
+  type StartedItem,
+  type TodoItem,
+  type TodoOwner,
+} from './store/lists.js';

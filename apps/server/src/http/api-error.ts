@@ -22,6 +22,10 @@ export const HTTP_ERRORS = {
     zh: '服务暂时不可用，请稍后重试',
     en: 'The service is temporarily unavailable; retry later',
   },
+  COPY_NOT_FOUND: {
+    zh: '没有这条抄送，或它不是抄送给您的',
+    en: 'No such copy, or it was not copied to you',
+  },
   INTERNAL_ERROR: { zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, Messages>;
 

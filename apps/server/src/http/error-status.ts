@@ -24,6 +24,7 @@ const STATUS: Readonly<Record<string, number>> = {
   NOT_ADDED_BY_YOU: 403,
   NOT_FOUND: 404,
   UNKNOWN_FLOW: 404,
+  COPY_NOT_FOUND: 404,
   ROUTE_NOT_FOUND: 404,
   TASK_NOT_FOUND: 404,
   DRAFT_NOT_FOUND: 404,

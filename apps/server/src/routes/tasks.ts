@@ -1,40 +1,39 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { createLists } from '@certflow/db';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../app-env.js';
-import { presentInboxTask } from '../http/present.js';
-import { errorResponses, json, pageQuery } from '../schemas/common.js';
-import { inboxTaskSchema, pageOf } from '../schemas/instance.js';
+import { presentTodo, todoOwnerOf } from '../http/present-lists.js';
+import { errorResponses, json } from '../schemas/common.js';
+import { listPageOf, listQuery, todoItemSchema } from '../schemas/lists.js';
+import { filterOf, pageOfQuery } from './lists.js';
 
 const inbox = createRoute({
   method: 'get',
   path: '/api/tasks',
   operationId: 'inbox',
-  tags: ['tasks'],
+  tags: ['tasks', 'lists'],
   security: [{ bearer: [] }],
-  summary: "The caller's inbox: open tasks of their roles and scope, oldest deadline first",
-  request: { query: z.object(pageQuery) },
+  summary:
+    "待办: the caller's inbox — open tasks of their roles and scope, oldest deadline first; filtered, searched, paged",
+  request: { query: listQuery },
   responses: {
-    200: { description: 'a page', content: json(pageOf(inboxTaskSchema, 'InboxPage')) },
+    200: { description: 'a page', content: json(listPageOf(todoItemSchema, 'InboxPage')) },
     ...errorResponses,
   },
 });
 
 export function taskRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  const lists = createLists(deps.db);
   app.openapi(inbox, async (c) => {
-    const page = c.req.valid('query');
-    const { items, total } = await deps.engine.inbox(c.get('actor'), page);
-    const titles = new Map<string, string>();
-    for (const t of items) {
-      if (titles.has(t.instanceId)) continue;
-      const row = await deps.store.read.getInstance(t.instanceId);
-      titles.set(t.instanceId, row?.title ?? '');
-    }
+    const q = c.req.valid('query');
+    const now = new Date();
+    const { items, total } = await lists.todo(
+      todoOwnerOf(c.get('actor')),
+      filterOf(q),
+      pageOfQuery(q),
+      now,
+    );
     return c.json(
-      {
-        items: items.map((t) => presentInboxTask(t, titles.get(t.instanceId) ?? '')),
-        total,
-        limit: page.limit,
-        offset: page.offset,
-      },
+      { items: items.map((t) => presentTodo(t, now)), total, limit: q.limit, offset: q.offset },
       200,
     );
   });

@@ -18,6 +18,12 @@ export const ISSUE = {
   },
   reserved: { en: 'a reserved identity', zh: '为系统保留的身份' },
   role: { en: 'a known role', zh: '须为已知角色' },
+  listDate: {
+    en: 'a day (2026-03-01) or an ISO date-time with an offset',
+    zh: '须为日期（如 2026-03-01）或带时区的日期时间',
+  },
+  listRange: { en: 'the range ends before it starts', zh: '结束日期须晚于开始日期' },
+  copyId: { en: 'a copy id', zh: '须为抄送编号' },
 } as const satisfies Record<string, { en: string; zh: string }>;
 
 export const ZH_BY_EN: ReadonlyMap<string, string> = new Map(

@@ -301,6 +301,91 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who the caller is: id, name, roles, college (as the server resolved the token) */
+    get: operations['me'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/copies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 抄送我的: the instances copied to the caller (待阅 / 已阅), newest first */
+    get: operations['copiesList'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/copies/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 已阅: marks a copy to the caller read (again: the first mark stays) */
+    post: operations['markCopyRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The counts of 待办, 已办, 我发起的, 抄送我的 (待阅 and all) and the overdue 待办 */
+    get: operations['myCounts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/done': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 已办: the decisions the caller made, newest first; filtered, searched, paged */
+    get: operations['doneList'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/me/phrases': {
     parameters: {
       query?: never;
@@ -312,6 +397,23 @@ export type paths = {
     get: operations['getPhrases'];
     /** 常用意见: replace my common phrases (at most 50, duplicates dropped) */
     put: operations['putPhrases'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/started': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我发起的: the instances the caller started, newest first; filtered, searched, paged */
+    get: operations['startedList'];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -383,7 +485,7 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    /** The caller's inbox: open tasks of their roles and scope, oldest deadline first */
+    /** 待办: the caller's inbox — open tasks of their roles and scope, oldest deadline first; filtered, searched, paged */
     get: operations['inbox'];
     put?: never;
     post?: never;
@@ -583,6 +685,26 @@ export type components = {
       }[];
       refused: number;
     };
+    CopyItem: {
+      createdAt: string;
+      fromId: string;
+      fromName: string | null;
+      id: string;
+      instance: components['schemas']['ListInstance'];
+      readAt: string | null;
+      /** @description the history row of the 抄送 */
+      seq: number;
+    };
+    CopyPage: {
+      items: components['schemas']['CopyItem'][];
+      limit: number;
+      offset: number;
+      total: number;
+    };
+    CopyRead: {
+      id: string;
+      readAt: string;
+    };
     /** @description 抄送: readers are told, get no task */
     CopyTask: {
       /** @example 请协助审核 */
@@ -712,6 +834,22 @@ export type components = {
        */
       status?: 'active' | 'deactivated';
     };
+    DoneItem: {
+      at: string;
+      comment: string | null;
+      event: string;
+      fromState: string | null;
+      instance: components['schemas']['ListInstance'];
+      /** @description the history row of the decision */
+      seq: number;
+      toState: string;
+    };
+    DonePage: {
+      items: components['schemas']['DoneItem'][];
+      limit: number;
+      offset: number;
+      total: number;
+    };
     Draft: {
       createdAt: string;
       flow: string;
@@ -806,7 +944,10 @@ export type components = {
     };
     InboxTask: components['schemas']['Task'] & {
       flow: string;
+      instance: components['schemas']['ListInstance'];
       instanceId: string;
+      /** @description past its deadline now */
+      overdue: boolean;
       title: string;
     };
     Instance: {
@@ -854,6 +995,44 @@ export type components = {
       title: string;
       updatedAt: string;
       version: number;
+    };
+    ListCounts: {
+      /** @description 抄送我的, all */
+      copies: number;
+      /** @description 抄送我的, 待阅 */
+      copiesUnread: number;
+      /** @description 已办 (decisions made) */
+      done: number;
+      /** @description 待办 past its deadline */
+      overdue: number;
+      /** @description 我发起的 */
+      started: number;
+      /** @description 待办 */
+      todo: number;
+    };
+    ListInstance: {
+      college: string | null;
+      createdAt: string;
+      flow: string;
+      flowVersion: number;
+      id: string;
+      /** @description an open task of it is past its deadline now */
+      overdue: boolean;
+      state: string;
+      /** @enum {string} */
+      status: 'active' | 'completed' | 'rejected' | 'withdrawn' | 'cancelled';
+      submitterId: string;
+      submitterName: string | null;
+      title: string;
+      updatedAt: string;
+    };
+    Me: {
+      college: string | null;
+      email: string | null;
+      id: string;
+      name: string | null;
+      organization: string | null;
+      roles: string[];
     };
     Phrases: {
       /**
@@ -964,6 +1143,15 @@ export type components = {
       taskId?: string;
       /** @example APPROVE */
       type: string;
+    };
+    StartedItem: {
+      instance: components['schemas']['ListInstance'];
+    };
+    StartedPage: {
+      items: components['schemas']['StartedItem'][];
+      limit: number;
+      offset: number;
+      total: number;
     };
     StartInstance: {
       /** @example pilot-project */
@@ -2773,6 +2961,331 @@ export interface operations {
       };
     };
   };
+  me: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the caller */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Me'];
+        };
+      };
+      /** @description VALIDATION_FAILED / MALFORMED_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED / TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_AUTHORIZED / SELF_APPROVAL / SEPARATION_OF_DUTIES */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND / UNKNOWN_FLOW */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  copiesList: {
+    parameters: {
+      query?: {
+        college?: string;
+        flow?: string;
+        /** @description from this day (Beijing time) or instant on, inclusive */
+        from?: string;
+        /** @description words (space-separated, all must match; at most 5) in the title, applicant name, certificate or college name */
+        keyword?: string;
+        limit?: number;
+        offset?: number | null;
+        /** @description 待办: by deadline, `asc` (default) soonest first; other lists by time, `desc` (default) newest first */
+        order?: 'asc' | 'desc';
+        /** @description 待办: past its deadline; other lists: the instance has an open task past its deadline */
+        overdue?: 'true' | 'false';
+        /** @description `false` = 待阅, `true` = 已阅 */
+        read?: 'true' | 'false';
+        status?: 'active' | 'completed' | 'rejected' | 'withdrawn' | 'cancelled';
+        /** @description up to this day (inclusive) or instant (exclusive) */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a page */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CopyPage'];
+        };
+      };
+      /** @description VALIDATION_FAILED / MALFORMED_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED / TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_AUTHORIZED / SELF_APPROVAL / SEPARATION_OF_DUTIES */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND / UNKNOWN_FLOW */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  markCopyRead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description read */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CopyRead'];
+        };
+      };
+      /** @description VALIDATION_FAILED / MALFORMED_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED / TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_AUTHORIZED / SELF_APPROVAL / SEPARATION_OF_DUTIES */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description COPY_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  myCounts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the counts */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ListCounts'];
+        };
+      };
+      /** @description VALIDATION_FAILED / MALFORMED_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED / TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_AUTHORIZED / SELF_APPROVAL / SEPARATION_OF_DUTIES */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND / UNKNOWN_FLOW */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  doneList: {
+    parameters: {
+      query?: {
+        college?: string;
+        flow?: string;
+        /** @description from this day (Beijing time) or instant on, inclusive */
+        from?: string;
+        /** @description words (space-separated, all must match; at most 5) in the title, applicant name, certificate or college name */
+        keyword?: string;
+        limit?: number;
+        offset?: number | null;
+        /** @description 待办: by deadline, `asc` (default) soonest first; other lists by time, `desc` (default) newest first */
+        order?: 'asc' | 'desc';
+        /** @description 待办: past its deadline; other lists: the instance has an open task past its deadline */
+        overdue?: 'true' | 'false';
+        status?: 'active' | 'completed' | 'rejected' | 'withdrawn' | 'cancelled';
+        /** @description up to this day (inclusive) or instant (exclusive) */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a page */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DonePage'];
+        };
+      };
+      /** @description VALIDATION_FAILED / MALFORMED_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED / TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_AUTHORIZED / SELF_APPROVAL / SEPARATION_OF_DUTIES */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND / UNKNOWN_FLOW */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   getPhrases: {
     parameters: {
       query?: never;
@@ -2916,6 +3429,78 @@ export interface operations {
       };
       /** @description a business rule of the flow refused it (e.g. LEVEL_NOT_ALLOWED) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  startedList: {
+    parameters: {
+      query?: {
+        college?: string;
+        flow?: string;
+        /** @description from this day (Beijing time) or instant on, inclusive */
+        from?: string;
+        /** @description words (space-separated, all must match; at most 5) in the title, applicant name, certificate or college name */
+        keyword?: string;
+        limit?: number;
+        offset?: number | null;
+        /** @description 待办: by deadline, `asc` (default) soonest first; other lists by time, `desc` (default) newest first */
+        order?: 'asc' | 'desc';
+        /** @description 待办: past its deadline; other lists: the instance has an open task past its deadline */
+        overdue?: 'true' | 'false';
+        status?: 'active' | 'completed' | 'rejected' | 'withdrawn' | 'cancelled';
+        /** @description up to this day (inclusive) or instant (exclusive) */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a page */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StartedPage'];
+        };
+      };
+      /** @description VALIDATION_FAILED / MALFORMED_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED / TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_AUTHORIZED / SELF_APPROVAL / SEPARATION_OF_DUTIES */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND / UNKNOWN_FLOW */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -3397,8 +3982,21 @@ export interface operations {
   inbox: {
     parameters: {
       query?: {
+        college?: string;
+        flow?: string;
+        /** @description from this day (Beijing time) or instant on, inclusive */
+        from?: string;
+        /** @description words (space-separated, all must match; at most 5) in the title, applicant name, certificate or college name */
+        keyword?: string;
         limit?: number;
         offset?: number | null;
+        /** @description 待办: by deadline, `asc` (default) soonest first; other lists by time, `desc` (default) newest first */
+        order?: 'asc' | 'desc';
+        /** @description 待办: past its deadline; other lists: the instance has an open task past its deadline */
+        overdue?: 'true' | 'false';
+        status?: 'active' | 'completed' | 'rejected' | 'withdrawn' | 'cancelled';
+        /** @description up to this day (inclusive) or instant (exclusive) */
+        to?: string;
       };
       header?: never;
       path?: never;

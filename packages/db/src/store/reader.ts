@@ -42,7 +42,7 @@ function openTasksOf(q: Database, instanceId: string): Promise<TaskRecord[]> {
  * organization. The branches are disjoint and each matches
  * one partial index whose order is the inbox's (schema.ts `tasks_inbox_*`).
  */
-function inboxBranches(query: InboxQuery): SQL[] {
+export function inboxBranches(query: InboxQuery): SQL[] {
   const branches: SQL[] = [sql`status = 'open' and assignee = ${query.actorId}`];
   for (const role of new Set(query.roles)) {
     branches.push(

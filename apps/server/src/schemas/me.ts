@@ -1,0 +1,25 @@
+import { z } from '@hono/zod-openapi';
+
+/** `GET /api/me`: who the caller is, as the server resolved them (token and directory). */
+export const meSchema = z
+  .object({
+    id: z.string(),
+    name: z.string().nullable(),
+    email: z.string().nullable(),
+    roles: z.array(z.string()),
+    college: z.string().nullable(),
+    organization: z.string().nullable(),
+  })
+  .openapi('Me');
+
+/** `GET /api/me/counts`: the badges of the four lists, and the overdue 待办. */
+export const countsSchema = z
+  .object({
+    todo: z.number().int().openapi({ description: '待办' }),
+    done: z.number().int().openapi({ description: '已办 (decisions made)' }),
+    started: z.number().int().openapi({ description: '我发起的' }),
+    copiesUnread: z.number().int().openapi({ description: '抄送我的, 待阅' }),
+    copies: z.number().int().openapi({ description: '抄送我的, all' }),
+    overdue: z.number().int().openapi({ description: '待办 past its deadline' }),
+  })
+  .openapi('ListCounts');

@@ -1,0 +1,318 @@
+import { pathToFileURL } from 'node:url';
+import {
+  createLists,
+  openPostgres,
+  type ListFilter,
+  type Lists,
+  type PostgresHandle,
+  type TodoOwner,
+} from '@certflow/db';
+import type { Sql } from 'postgres';
+import { openBenchDatabase } from './bench-database.js';
+import { explain, type PlanSummary } from './query-plan.js';
+import { fmt, verdict, type Note, type ResultRow } from './result-row.js';
+import { nowMs, percentile } from './stats.js';
+
+/**
+ * The work lists at scale (docs/lists.md, issue 16: p99 < 20 ms for each list at 1M instances /
+ * 10M history rows, index scans in the plan): 待办, 已办, 我发起的, 抄送我的 and the counts, each
+ * unfiltered, filtered and searched with a Chinese keyword, through `createLists` of
+ * `@certflow/db` on the store's own pool (postgres.js, generic plans). The baseline, measured in
+ * the same run on the same pool, is a primary-key lookup of one instance row.
+ *
+ * Standalone: `pnpm --filter @certflow/bench exec tsx --conditions=source src/lists-scale.ts
+ * [--smoke | --full] [--instances N] [--history N] [--queries N]`; or call `measureLists` from
+ * the harness (it returns table rows and notes like the other sections).
+ */
+
+export interface ListsScaleSizes {
+  /** Instances generated (10% active, with an open task each). */
+  readonly instances: number;
+  /** History rows generated (a start and decisions, spread over the instances). */
+  readonly history: number;
+  /** Timed calls per probe (after 10 warm-up calls). */
+  readonly queries: number;
+}
+
+export const LISTS_SMOKE: ListsScaleSizes = { instances: 5_000, history: 50_000, queries: 20 };
+export const LISTS_DEFAULT: ListsScaleSizes = {
+  instances: 100_000,
+  history: 1_000_000,
+  queries: 200,
+};
+export const LISTS_FULL: ListsScaleSizes = {
+  instances: 1_000_000,
+  history: 10_000_000,
+  queries: 200,
+};
+
+/** 5,000 teachers apply; 200 approvers (college leads, office staff) decide. */
+const TEACHERS = 5_000;
+const APPROVERS = 200;
+const COLLEGES = 20;
+
+/**
+ * Bulk rows with `generate_series` straight into the tables (the trigger of migration 0010 fills
+ * `search_text`, as it does for the engine's inserts): people with Chinese names, colleges with
+ * names, instances with a certificate in their snapshot, history rows (seq 1 the applicant's
+ * START, then decisions and comments by approvers), one open task per active instance (half
+ * unassigned college-lead tasks of a college, a third school-wide 教务处 tasks, the rest assigned
+ * to a teacher; a fifth overdue) and one copy per instance. Then VACUUM ANALYZE.
+ */
+export async function generateLists(admin: Sql, s: ListsScaleSizes): Promise<void> {
+  const perInstance = Math.max(2, Math.round(s.history / s.instances));
+  const now = new Date().toISOString();
+  await admin`insert into users (id, name, email, roles, college)
+    select 'u-t' || g, (array['张伟','王芳','李娜','刘洋','陈静','杨磊','赵敏','黄勇'])[1 + g % 8] || g,
+      'u-t' || g || '@bench', array['project_owner'], 'c' || (g % ${COLLEGES})
+    from generate_series(0, ${TEACHERS - 1}) g`;
+  await admin`insert into users (id, name, email, roles, college)
+    select 'u-a' || g, '审批人' || g, 'u-a' || g || '@bench',
+      case when g < ${COLLEGES} then array['college_lead'] else array['academic_affairs'] end,
+      case when g < ${COLLEGES} then 'c' || g end
+    from generate_series(0, ${APPROVERS - 1}) g`;
+  await admin`insert into reference_data (kind, key, value)
+    select 'college', 'c' || g, jsonb_build_object('id', 'c' || g, 'name',
+      (array['电子工程学院','计算机学院','机电工程学院','商学院','艺术设计学院'])[1 + g % 5] || g)
+    from generate_series(0, ${COLLEGES - 1}) g`;
+  await admin`insert into instances (id, flow_id, flow_version, state, status, version, snapshot,
+      submitter_id, college, subject_id, title, step_actors, head_hash, created_at, updated_at)
+    select 'li-' || g, (array['pilot-project','assessment','teacher-training','budget-adjustment'])[1 + g % 4], 1,
+      'review', case when g % 10 = 0 then 'active' else (array['completed','rejected','withdrawn'])[1 + g % 3] end,
+      ${perInstance}::int,
+      jsonb_build_object('value', 'review', 'context', jsonb_build_object('application', jsonb_build_object(
+        'year', 2027, 'certificate', jsonb_build_object('code', 'C-' || (g % 97),
+        'name', (array['Web前端开发','电子商务数据分析','工业机器人应用编程','智能财税','大数据应用开发','网店运营推广'])[1 + g % 6],
+        'level', 'intermediate')))),
+      'u-t' || (g % ${TEACHERS}), 'c' || (g % ${COLLEGES}), 'li-' || g,
+      'c' || (g % ${COLLEGES}) || ' 年度试点项目申报 ' || g, '{}'::jsonb, md5(g::text),
+      ${now}::timestamptz - (g || ' minutes')::interval, ${now}::timestamptz - (g || ' minutes')::interval
+    from generate_series(1, ${s.instances}::int) g`;
+  await admin`insert into history (instance_id, seq, actor_id, actor_name, event, data, from_state,
+      to_state, comment, at, prev_hash, hash)
+    select 'li-' || g, q,
+      case when q = 1 then 'u-t' || (g % ${TEACHERS}) else 'u-a' || ((g * 7 + q) % ${APPROVERS}) end,
+      null, case when q = 1 then 'START' else (array['APPROVE','COMMENT','RETURN','APPROVE'])[1 + q % 4] end,
+      '{}'::jsonb, 'review', 'review', case when q > 1 then '同意' end,
+      ${now}::timestamptz - (g || ' minutes')::interval + (q || ' seconds')::interval,
+      md5((g * 100 + q - 1)::text), md5((g * 100 + q)::text)
+    from generate_series(1, ${s.instances}::int) g, generate_series(1, ${perInstance}::int) q`;
+  await admin`insert into tasks (id, instance_id, flow_id, state, step, kind, role, college,
+      assignee, events, approval, due_at, status, created_at)
+    select 'lt-' || g, 'li-' || g, (array['pilot-project','assessment','teacher-training','budget-adjustment'])[1 + g % 4],
+      'review', 'college', 'step',
+      case when g % 60 < 30 then 'college_lead' when g % 60 < 50 then 'academic_affairs' else 'submitter' end,
+      case when g % 60 < 30 then 'c' || ((g / 10) % ${COLLEGES}) end,
+      case when g % 60 >= 50 then 'u-t' || (g % ${TEACHERS}) end,
+      '["APPROVE","RETURN"]'::jsonb, true,
+      ${now}::timestamptz + (((g % 50) - 10) || ' days')::interval, 'open',
+      ${now}::timestamptz - (g || ' minutes')::interval
+    from generate_series(10, ${s.instances}::int, 10) g`;
+  await admin`insert into copies (id, instance_id, seq, person_id, from_id, flow_id, created_at, read_at)
+    select 'lk-' || g, 'li-' || g, 2, 'u-t' || ((g * 13) % ${TEACHERS}), 'u-a' || (g % ${APPROVERS}),
+      (array['pilot-project','assessment','teacher-training','budget-adjustment'])[1 + g % 4],
+      ${now}::timestamptz - (g || ' minutes')::interval,
+      case when g % 3 = 0 then ${now}::timestamptz end
+    from generate_series(1, ${s.instances}::int) g`;
+  await admin`vacuum analyze`;
+}
+
+interface Probe {
+  readonly name: string;
+  readonly run: () => Promise<unknown>;
+}
+
+async function samplesOf(run: () => Promise<unknown>, queries: number): Promise<number[]> {
+  for (let i = 0; i < Math.min(10, queries); i += 1) await run();
+  const out: number[] = [];
+  for (let i = 0; i < queries; i += 1) {
+    const t0 = nowMs();
+    await run();
+    out.push(nowMs() - t0);
+  }
+  return out;
+}
+
+/** The statements one call sends, EXPLAINed with their parameters (generic plans, as served). */
+async function plansOf(
+  handle: PostgresHandle,
+  run: () => Promise<unknown>,
+): Promise<PlanSummary[]> {
+  const sent: { query: string; parameters: unknown[] }[] = [];
+  const options = handle.sql.options as { debug: unknown };
+  options.debug = (_c: number, query: string, parameters: unknown[]) => {
+    sent.push({ query, parameters });
+  };
+  try {
+    await run();
+  } finally {
+    options.debug = undefined;
+  }
+  const plans: PlanSummary[] = [];
+  for (const s of sent) plans.push(await explain(handle.sql, s.query, s.parameters));
+  return plans;
+}
+
+function probesFor(lists: Lists, approver: string, teacher: string, reader: string): Probe[] {
+  const page = { limit: 20, offset: 0 };
+  const now = () => new Date();
+  const lead: TodoOwner = {
+    actorId: 'u-a1',
+    roles: ['college_lead'],
+    college: 'c1',
+    organization: null,
+  };
+  const office: TodoOwner = {
+    actorId: 'u-a30',
+    roles: ['academic_affairs'],
+    college: null,
+    organization: null,
+  };
+  const filtered: ListFilter = { flow: 'pilot-project', status: 'active' };
+  const searched: ListFilter = { keyword: '电子商务' };
+  return [
+    { name: '待办, college lead of c1', run: () => lists.todo(lead, {}, page, now()) },
+    { name: '待办, 教务处 (school-wide)', run: () => lists.todo(office, {}, page, now()) },
+    {
+      name: '待办, 教务处, overdue',
+      run: () => lists.todo(office, { overdue: true }, page, now()),
+    },
+    {
+      name: '待办, 教务处, keyword 电子商务',
+      run: () => lists.todo(office, searched, page, now()),
+    },
+    { name: `已办, busiest approver`, run: () => lists.decided(approver, {}, page, now()) },
+    {
+      name: `已办, busiest approver, flow + status`,
+      run: () => lists.decided(approver, filtered, page, now()),
+    },
+    {
+      name: `已办, busiest approver, keyword 电子商务`,
+      run: () => lists.decided(approver, searched, page, now()),
+    },
+    { name: '我发起的, a teacher', run: () => lists.started(teacher, {}, page, now()) },
+    {
+      name: '我发起的, a teacher, keyword 张伟',
+      run: () => lists.started(teacher, { keyword: '张伟' }, page, now()),
+    },
+    {
+      name: '抄送我的, a teacher, 待阅',
+      run: () => lists.copies(reader, { read: false }, page, now()),
+    },
+    {
+      name: '抄送我的, a teacher, keyword 电子商务',
+      run: () => lists.copies(reader, searched, page, now()),
+    },
+    {
+      name: 'counts, busiest approver',
+      run: () => lists.counts({ ...office, actorId: approver }, now()),
+    },
+  ];
+}
+
+/** Generates the data set, then times and EXPLAINs every probe against the PK-lookup baseline. */
+export async function measureLists(
+  sizes: ListsScaleSizes,
+): Promise<{ rows: ResultRow[]; notes: Note[] }> {
+  const db = await openBenchDatabase();
+  try {
+    const t0 = nowMs();
+    await generateLists(db.admin, sizes);
+    const genSeconds = (nowMs() - t0) / 1000;
+    const [size] = await db.admin<{ db: string; history: string; instances: string }[]>`
+      select pg_size_pretty(pg_database_size(current_database())) as db,
+             pg_size_pretty(pg_total_relation_size('history')) as history,
+             pg_size_pretty(pg_total_relation_size('instances')) as instances`;
+    const [busiest] = await db.admin<{ actor_id: string; n: number }[]>`
+      select actor_id, count(*)::int as n from history where actor_id like 'u-a%'
+        and event not in ('START', 'COMMENT', 'CC', 'URGE', 'RECOMPUTE_DEADLINES')
+      group by actor_id order by count(*) desc, actor_id limit 1`;
+    const approver = busiest?.actor_id ?? 'u-a0';
+    const handle = await openPostgres({ url: db.url, max: 2, migrate: false });
+    try {
+      const lists = createLists(handle.db);
+      const floor = percentile(
+        await samplesOf(
+          () =>
+            handle.sql`select * from instances where id = ${'li-' + String(1 + Math.floor(Math.random() * sizes.instances))}`,
+          sizes.queries,
+        ),
+        99,
+      );
+      const rows: ResultRow[] = [];
+      const notes: Note[] = [];
+      for (const probe of probesFor(lists, approver, 'u-t0', 'u-t13')) {
+        const samples = await samplesOf(probe.run, sizes.queries);
+        const result = (await probe.run()) as { total?: number };
+        const plans = await plansOf(handle, probe.run);
+        const indexes = [...new Set(plans.flatMap((p) => p.indexes))];
+        const seq = [...new Set(plans.flatMap((p) => p.seqScans))];
+        const p99 = percentile(samples, 99);
+        rows.push({
+          section: '4b lists',
+          measure: `${probe.name} p99${result.total === undefined ? '' : ` (total ${fmt.count(result.total)})`}`,
+          value: fmt.ms(p99),
+          baseline: `${fmt.ms(floor)} PK lookup`,
+          ratio: fmt.ratio(p99 / floor),
+          target: '< 20 ms, index scans',
+          verdict: verdict(p99 < 20 && indexes.length > 0 && seq.length === 0),
+          method:
+            `${sizes.queries} sequential calls of createLists (postgres.js, generic plans) after ` +
+            `10 warm-up calls, a page of 20; p50 ${fmt.ms(percentile(samples, 50))}. Indexes: ` +
+            `${indexes.join(', ') || 'none'}${seq.length ? `; sequential scans on ${seq.join(', ')}` : ''}. ` +
+            `Baseline: p99 of SELECT * FROM instances WHERE id = $1 on the same pool.`,
+        });
+        notes.push({
+          title: `EXPLAIN ANALYZE — ${probe.name}`,
+          body: plans.map((p) => '```\n' + p.text + '\n```').join('\n\n'),
+        });
+      }
+      notes.unshift({
+        title: 'Lists data set',
+        body:
+          `${fmt.count(sizes.instances)} instances (10% active with an open task), ` +
+          `${fmt.count(sizes.instances * Math.max(2, Math.round(sizes.history / sizes.instances)))} history rows, ` +
+          `${fmt.count(sizes.instances)} copies, ${TEACHERS} teachers, ${APPROVERS} approvers (busiest ${approver}: ` +
+          `${fmt.count(busiest?.n ?? 0)} decisions); generated in ${fmt.num(genSeconds)} s, then VACUUM ANALYZE. ` +
+          `Database ${size?.db ?? '?'}, history ${size?.history ?? '?'}, instances ${size?.instances ?? '?'}.`,
+      });
+      return { rows, notes };
+    } finally {
+      await handle.close();
+    }
+  } finally {
+    await db.drop();
+  }
+}
+
+function sizesFrom(argv: readonly string[]): ListsScaleSizes {
+  let sizes: ListsScaleSizes = LISTS_DEFAULT;
+  const over: Partial<Record<keyof ListsScaleSizes, number>> = {};
+  for (let i = 0; i < argv.length; i += 1) {
+    const flag = argv[i];
+    if (flag === '--smoke') sizes = LISTS_SMOKE;
+    else if (flag === '--full') sizes = LISTS_FULL;
+    else if (flag === '--instances' || flag === '--history' || flag === '--queries') {
+      const n = Number(argv[(i += 1)]);
+      if (!Number.isInteger(n) || n <= 0) throw new Error(`${flag} takes a positive integer`);
+      over[flag.slice(2) as keyof ListsScaleSizes] = n;
+    } else if (flag !== '--') throw new Error(`unknown flag ${String(flag)}`);
+  }
+  return { ...sizes, ...over };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const sizes = sizesFrom(process.argv.slice(2));
+  const { rows, notes } = await measureLists(sizes);
+  console.log(
+    rows
+      .map(
+        (r) =>
+          `${r.verdict.padEnd(6)} ${r.measure}: ${r.value} (baseline ${r.baseline}, ${r.ratio})`,
+      )
+      .join('\n'),
+  );
+  console.log(`\n${notes[0]?.body ?? ''}`);
+  if (process.env.LISTS_PLANS)
+    for (const n of notes.slice(1)) console.log(`\n## ${n.title}\n${n.body}`);
+}
