@@ -8,6 +8,7 @@ export { connect } from './connection.js';
 export { createStore, type PostgresStore, type StoreOptions } from './store/command-store.js';
 export { createDispatchStore } from './store/dispatch.js';
 export { createDirectory } from './directory.js';
+export { createPostgresAttachmentStore } from './attachment-store.js';
 export type { Directory, User } from './directory.js';
 export { MIGRATIONS_FOLDER, migratePostgres } from './migrate.js';
 export type { MigrateOptions } from './migrate.js';
@@ -17,6 +18,7 @@ export { fromJsonRow, toJsonRow } from './schema/columns.js';
 export {
   adminAudit,
   allTables,
+  attachments,
   history,
   idempotencyKeys,
   instances,

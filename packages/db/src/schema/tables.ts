@@ -1,3 +1,4 @@
+import { attachments } from './attachment-tables.js';
 import { copies } from './copy-tables.js';
 import { mailTables } from './mail-tables.js';
 import { getTableColumns, sql } from 'drizzle-orm';
@@ -296,7 +297,9 @@ export const allTables = [
   users,
   adminAudit,
   copies,
+  attachments,
   ...mailTables,
 ] as const;
 export * from './mail-tables.js';
 export * from './copy-tables.js';
+export * from './attachment-tables.js';
