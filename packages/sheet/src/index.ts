@@ -8,7 +8,7 @@ export type {
   SheetVerification,
 } from './sheet-data.js';
 export { renderSheetPdf, type PdfOptions } from './render-pdf.js';
-export { escapeHtml, renderSheetHtml } from './render-html.js';
+export { escapeHtml, renderSheetHtml, SHEET_HTML_CSP } from './render-html.js';
 export { loadSheetFont, sheetFontPath, SHEET_FONT_FILE } from './font.js';
 export {
   byteSize,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { SheetData } from './sheet-data.js';
 import {
   byteSize,
@@ -37,6 +38,18 @@ const STYLE = `
   @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
   @page { size: A4; margin: 16mm; }
 `;
+
+/**
+ * The Content-Security-Policy the HTML sheet needs: nothing loads or runs but its one inline
+ * stylesheet, allowed by hash.
+ */
+export const SHEET_HTML_CSP = [
+  "default-src 'none'",
+  `style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`,
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
 
 /**
  * The approval sheet as one print-friendly HTML page (A4 print styles, no script, every value

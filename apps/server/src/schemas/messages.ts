@@ -18,6 +18,12 @@ export const ISSUE = {
   },
   reserved: { en: 'a reserved identity', zh: '为系统保留的身份' },
   role: { en: 'a known role', zh: '须为已知角色' },
+  attachmentId: { en: 'an attachment id', zh: '须为附件编号' },
+  attachmentFile: { en: 'a file part named file', zh: '须为名为 file 的文件' },
+  attachmentData: {
+    en: 'attachments are named by upload id in attachments, not in data',
+    zh: '附件须以上传编号列在 attachments 中，不能写在 data 里',
+  },
 } as const satisfies Record<string, { en: string; zh: string }>;
 
 export const ZH_BY_EN: ReadonlyMap<string, string> = new Map(
