@@ -6,7 +6,8 @@ import type { Messages } from '@certflow/engine';
  * 401 — no valid token; 403 — the caller may not do this (including separation of duties);
  * 404 — no such instance or flow; 409 — conflicts with the instance's current state;
  * 413/415 — body too large / not JSON (an upload: `ATTACHMENT_TOO_LARGE`,
- * `ATTACHMENT_TYPE_NOT_ALLOWED`); 409/410 — a stored attachment altered / gone; 422 — a business rule of the flow refused it
+ * `ATTACHMENT_TYPE_NOT_ALLOWED`); 409/410 — a stored attachment altered / gone; 422 — a
+ * business rule of the flow refused it
  * (every flow code, e.g. `LEVEL_NOT_ALLOWED`, and any code not listed here); 503 — a retryable
  * infrastructure failure: `DATABASE_UNAVAILABLE` when PostgreSQL cannot be reached (dropped
  * connections, a restart, a failover), `SERVICE_UNAVAILABLE` for the others (a deadlock, a
