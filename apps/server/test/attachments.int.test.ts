@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { serve, type ServerType } from '@hono/node-server';
+import { CertflowClient } from '@certflow/client';
 import { createDirectoryAttachmentStore, sha256Hex } from '@certflow/attachments';
 import { exeFile, pdfFile, pngFile, textFile } from '@certflow/attachments/testing';
 import { attachments as attachmentTable } from '@certflow/db';
@@ -308,6 +309,26 @@ function suite(name: string, setup: () => { store?: AttachmentStore; tamper: Tam
       );
       expect(missing.status).toBe(410);
       expect(missing.body['code']).toBe('ATTACHMENT_MISSING');
+    });
+
+    it('works through the typed client: upload, attach, download, verify, sheet', async () => {
+      await api('academic', 'PUT', '/api/quotas/2027/ee', { scale: 100, budget: 10_000_000 });
+      const owner = new CertflowClient({
+        baseUrl: served.url,
+        token: await tokens.sign(claimsOf('owner'), 600),
+      });
+      const bytes = pdfFile('通过客户端上传');
+      const file = await owner.uploadAttachment(new Blob([bytes]), '方案.pdf');
+      expect(file).toMatchObject({ sha256: sha256Hex(bytes), type: 'application/pdf' });
+      const started = await owner.startInstance('pilot-project', projectApplication(), {
+        attachments: [file.id],
+      });
+      const back = await owner.downloadAttachment(started.id, file.id);
+      expect(sha256Hex(back)).toBe(file.sha256);
+      expect((await owner.verify(started.id)).attachments?.[0]?.check).toBe('ok');
+      const pdf = await owner.approvalSheetPdf(started.id);
+      expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+      expect(await owner.approvalSheetHtml(started.id)).toContain('方案.pdf');
     });
 
     it('renders the approval sheet as PDF (PNG via pdftoppm, Chinese text via pdftotext) and HTML', async () => {
