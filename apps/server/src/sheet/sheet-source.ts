@@ -14,6 +14,9 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   organization: '培训评价组织',
   scale: '试点规模（人数）',
   budget: '预算（分）',
+  consumables: '耗材费',
+  certificateFees: '证书费',
+  examinerFees: '考评费',
   total: '合计',
   justification: '申请理由',
   reason: '理由',
@@ -28,6 +31,13 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   date: '日期',
 };
 
+/** Values of enumerations shown in Chinese (certificate levels, 第七条). */
+const VALUE_LABELS: Readonly<Record<string, string>> = {
+  elementary: '初级',
+  intermediate: '中级',
+  advanced: '高级',
+};
+
 /** The parts of a machine context that hold what the applicant submitted. */
 const APPLICATION_KEYS = ['application', 'request', 'registration', 'input'];
 /** Context keys that are bookkeeping, not the application. */
@@ -35,6 +45,13 @@ const HIDDEN_KEYS = new Set(['instanceId', 'submitterId', 'revisions']);
 
 const labelOf = (path: readonly string[]): string =>
   path.map((p) => (/^\d+$/u.test(p) ? `第${Number(p) + 1}项` : (FIELD_LABELS[p] ?? p))).join(' · ');
+
+function textOf(value: string | number | boolean | null, key: string | undefined): string {
+  if (value === null) return '—';
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (typeof value === 'string' && key === 'level') return VALUE_LABELS[value] ?? value;
+  return String(value);
+}
 
 function flatten(value: JsonValue, path: string[], out: SheetField[]): void {
   if (out.length >= 200) return;
@@ -48,8 +65,7 @@ function flatten(value: JsonValue, path: string[], out: SheetField[]): void {
   }
   out.push({
     label: labelOf(path),
-    value:
-      value === null ? '—' : typeof value === 'boolean' ? (value ? '是' : '否') : String(value),
+    value: textOf(value, path.at(-1)),
   });
 }
 
