@@ -210,13 +210,18 @@ export function instanceRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
         ok: verdict.ok,
         count: verdict.count,
         ...(verdict.ok ? {} : { brokenAt: verdict.brokenAt, reason: verdict.reason }),
-        attachments: verdict.attachments.map((f) => ({
-          id: f.ref.id,
-          name: f.ref.name,
-          seq: f.seq,
-          sha256: f.ref.sha256,
-          check: f.check,
-        })),
+        // Only when the history records any (the answer of an instance without stays as it was).
+        ...(verdict.attachments.length === 0
+          ? {}
+          : {
+              attachments: verdict.attachments.map((f) => ({
+                id: f.ref.id,
+                name: f.ref.name,
+                seq: f.seq,
+                sha256: f.ref.sha256,
+                check: f.check,
+              })),
+            }),
       },
       200,
     );

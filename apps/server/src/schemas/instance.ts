@@ -85,7 +85,10 @@ export const verdictSchema = z
     attachments: z
       .array(attachmentFindingSchema)
       .optional()
-      .openapi({ description: 'every recorded attachment, its stored file re-hashed' }),
+      .openapi({
+        description:
+          'every recorded attachment, its stored file re-hashed (absent when there is none)',
+      }),
   })
   .openapi('Verdict');
 

@@ -685,7 +685,7 @@ export type components = {
       step: string;
     };
     Verdict: {
-      /** @description every recorded attachment, its stored file re-hashed */
+      /** @description every recorded attachment, its stored file re-hashed (absent when there is none) */
       attachments?: components['schemas']['AttachmentCheck'][];
       brokenAt?: number;
       count: number;
