@@ -82,13 +82,10 @@ export const verdictSchema = z
       description:
         'hash / link (the chain), attachment-missing / attachment-altered (a stored file)',
     }),
-    attachments: z
-      .array(attachmentFindingSchema)
-      .optional()
-      .openapi({
-        description:
-          'every recorded attachment, its stored file re-hashed (absent when there is none)',
-      }),
+    attachments: z.array(attachmentFindingSchema).optional().openapi({
+      description:
+        'every recorded attachment, its stored file re-hashed (absent when there is none)',
+    }),
   })
   .openapi('Verdict');
 

@@ -7,7 +7,7 @@ describe('the application fields of the approval sheet', () => {
     const fields = applicationFields({
       instanceId: 'i-1',
       submitterId: 'u-owner',
-      application: projectApplication({ justification: '新增专业需要' }),
+      application: { ...projectApplication(), justification: '新增专业需要' },
       quota: { scale: 10 },
       revisions: 0,
     });
