@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { CertflowClient } from '@certflow/client';
 import { createDirectoryAttachmentStore, sha256Hex } from '@certflow/attachments';
 import { exeFile, pdfFile, pngFile, textFile } from '@certflow/attachments/testing';
-import { attachments as attachmentTable } from '@certflow/db';
+import { attachments as attachmentTable, instances } from '@certflow/db';
 import { createTestPostgres, emptyTables, type TestPostgres } from '@certflow/db/testing';
 import { SYSTEM_ACTOR, type AttachmentStore } from '@certflow/engine';
 import { people, projectApplication, type PersonKey } from '@certflow/pilot/testing';
@@ -90,7 +90,10 @@ async function seed(): Promise<void> {
 
 type Json = Record<string, unknown>;
 
-function suite(name: string, setup: () => { store?: AttachmentStore; tamper: Tamper }): void {
+function suite(
+  name: string,
+  setup: () => { store?: AttachmentStore; tamper: Tamper; stored: () => Promise<number> },
+): void {
   describe(name, () => {
     let served: Served;
     let tamper: Tamper;
@@ -120,8 +123,9 @@ function suite(name: string, setup: () => { store?: AttachmentStore; tamper: Tam
       });
       return { status: res.status, body: (await res.json()) as Json };
     };
-    const stored = async (): Promise<number> =>
-      (await pg.db.select({ n: count() }).from(attachmentTable))[0]?.n ?? -1;
+    let stored: () => Promise<number>;
+    const instanceCount = async (): Promise<number> =>
+      (await pg.db.select({ n: count() }).from(instances))[0]?.n ?? -1;
 
     /** An application with the plan attached, approved by the college with the minutes. */
     async function applied(): Promise<{ id: string; plan: Json; minutes: Json }> {
@@ -150,6 +154,7 @@ function suite(name: string, setup: () => { store?: AttachmentStore; tamper: Tam
     beforeAll(async () => {
       const s = setup();
       tamper = s.tamper;
+      stored = s.stored;
       served = await serveApp(s.store);
     });
     afterAll(() => served.close());
@@ -225,6 +230,7 @@ function suite(name: string, setup: () => { store?: AttachmentStore; tamper: Tam
 
     it("refuses another person's upload, an unknown id and refs forged in data", async () => {
       const theirs = (await upload('owner2', pdfFile(), 'a.pdf')).body;
+      const before = await instanceCount();
       const start = await api('owner', 'POST', '/api/instances', {
         flow: 'pilot-project',
         input: projectApplication(),
@@ -232,6 +238,7 @@ function suite(name: string, setup: () => { store?: AttachmentStore; tamper: Tam
       });
       expect(start.status).toBe(422);
       expect(start.body['code']).toBe('ATTACHMENT_NOT_FOUND');
+      expect(await instanceCount()).toBe(before);
       const { id } = await applied();
       const forged = await api('academic', 'POST', `/api/instances/${id}/events`, {
         type: 'COMMENT',
@@ -397,6 +404,7 @@ interface Tamper {
 }
 
 suite('attachments in PostgreSQL', () => ({
+  stored: async () => (await pg.db.select({ n: count() }).from(attachmentTable))[0]?.n ?? -1,
   tamper: {
     alter: async (id, bytes) => {
       await pg.db
@@ -414,6 +422,9 @@ suite('attachments in a directory (CERTFLOW_ATTACHMENT_DIR)', () => {
   const files = join(dir, 'files');
   return {
     store: createDirectoryAttachmentStore(files),
+    // Every stored file is `<id>` beside `<id>.json`.
+    stored: async () =>
+      (await readdir(files).catch(() => [] as string[])).filter((f) => f.endsWith('.json')).length,
     tamper: {
       alter: (id, bytes) => writeFile(join(files, id), bytes),
       remove: (id) => unlink(join(files, id)),
