@@ -20,7 +20,7 @@ import { nowMs, percentile } from './stats.js';
  * `@certflow/db` on the store's own pool (postgres.js, generic plans). The baseline, measured in
  * the same run on the same pool, is a primary-key lookup of one instance row.
  *
- * Standalone: `pnpm --filter @certflow/bench exec tsx --conditions=source src/lists-scale.ts
+ * Standalone: `pnpm --filter @certflow/bench exec tsx --conditions=certflow-source src/lists-scale.ts
  * [--smoke | --full] [--instances N] [--history N] [--queries N]`; or call `measureLists` from
  * the harness (it returns table rows and notes like the other sections).
  */

@@ -1,4 +1,4 @@
-import type { Engine } from '@certflow/engine';
+import type { AttachmentStore, Engine } from '@certflow/engine';
 import type { Database, Directory } from '@certflow/db';
 import type { Store } from '@certflow/engine';
 import type { RedisProbe } from '@certflow/queue';
@@ -28,6 +28,15 @@ export interface AppDeps {
   readonly redis?: RedisProbe;
   /** Called after a command committed: nudges delivery (scheduler or BullMQ relay). */
   readonly afterCommand?: (instanceId: string) => void;
+  /**
+   * Where uploaded files live (docs/attachments.md): a directory store with
+   * `CERTFLOW_ATTACHMENT_DIR`; by default the PostgreSQL table `attachments` of `db`.
+   */
+  readonly attachments?: AttachmentStore;
+  /** Largest attachment in bytes (`CERTFLOW_ATTACHMENT_LIMIT`); default 20 MB. */
+  readonly attachmentLimit?: number;
+  /** The school's name in the heading of the approval sheet (审批单). */
+  readonly schoolName?: string;
 }
 
 export type AppEnv = AuthEnv;

@@ -22,12 +22,16 @@ import { meRoutes } from './routes/me.js';
 import { quotaRoutes } from './routes/quotas.js';
 import { statisticsRoutes } from './routes/statistics.js';
 import { taskRoutes } from './routes/tasks.js';
+import { attachmentRoutes, isUpload, uploadBodyLimit } from './routes/attachments.js';
+import { sheetRoutes } from './routes/sheet.js';
 
 export const DEFAULT_BODY_LIMIT = 256 * 1024;
 export const OPENAPI_PATH = '/api/openapi.json';
 
 /** Requests with a body must say it is JSON (415 otherwise); the JSON validator would ignore it. */
 const jsonOnly: MiddlewareHandler = async (c, next) => {
+  // An upload is multipart/form-data; its route checks the type itself.
+  if (isUpload(c)) return next();
   if (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH') {
     const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
     if (!/^application\/([\w.-]+\+)?json$/.test(type))
@@ -62,15 +66,17 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use('/api/*', corsPolicy(deps.corsOrigins ?? []));
   app.use('/api/*', secureApi());
   app.use('/mail/*', securePages());
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: deps.bodyLimit ?? DEFAULT_BODY_LIMIT,
-      onError: () => {
-        throw httpError(413, 'PAYLOAD_TOO_LARGE', { limit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT });
-      },
-    }),
-  );
+  const jsonLimit = bodyLimit({
+    maxSize: deps.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    onError: () => {
+      throw httpError(413, 'PAYLOAD_TOO_LARGE', { limit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT });
+    },
+  });
+  // An upload (POST /api/attachments) has its own, larger limit (ATTACHMENT_TOO_LARGE).
+  const uploadLimit = uploadBodyLimit(deps);
+  const limits: MiddlewareHandler = (c, next) =>
+    isUpload(c) ? uploadLimit(c, next) : jsonLimit(c, next);
+  app.use('/api/*', limits);
   app.use('/api/*', jsonOnly);
   app.use('/api/*', requireAuth(deps.tokens, deps.directory, { except: [OPENAPI_PATH] }));
 
@@ -88,6 +94,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   quotaRoutes(app, deps);
   statisticsRoutes(app, deps);
   directoryRoutes(app, deps);
+  attachmentRoutes(app, deps);
+  sheetRoutes(app, deps);
   consoleRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

@@ -10,6 +10,7 @@ import {
   type SharedConfig,
 } from '@certflow/config';
 import type { PilotDeployment } from '@certflow/pilot';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEMO_COLLEGES } from './runtime/demo-school.js';
 
@@ -85,6 +86,25 @@ export const SERVER_VARIABLES = {
       default: '262144',
     },
   ),
+  CERTFLOW_ATTACHMENT_DIR: variable('server', z.string().min(1).optional(), {
+    zh: '须为附件存放目录的路径（不设置则附件存入 PostgreSQL）',
+    en: 'must be the directory attachments are stored in (unset: in PostgreSQL)',
+    default: '— (the attachments table of PostgreSQL)',
+  }),
+  CERTFLOW_ATTACHMENT_LIMIT: variable(
+    'server',
+    z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(200 * 1024 * 1024)
+      .default(20 * 1024 * 1024),
+    {
+      zh: '须为 1024 至 209715200 之间的字节数（单个附件的上限）',
+      en: 'must be 1024–209715200 bytes (the largest attachment)',
+      default: '20971520 (20 MB)',
+    },
+  ),
 } as const;
 
 export interface AuthConfig {
@@ -119,6 +139,10 @@ export interface ServerConfig {
   readonly publicUrl: string;
   readonly mail: MailSettings;
   readonly bodyLimit: number;
+  /** Where attachments are stored: this directory, or PostgreSQL when undefined. */
+  readonly attachmentDir: string | undefined;
+  /** Largest attachment, bytes. */
+  readonly attachmentLimit: number;
   readonly logLevel: string;
   /**
    * The pilot settings shared with apps/worker: recurring calls (`PILOT_COLLEGES`; the demo
@@ -187,6 +211,10 @@ export function loadConfig(source: Env = process.env): ServerConfig {
     publicUrl: shared.publicUrl,
     mail: shared.mail,
     bodyLimit: e.CERTFLOW_BODY_LIMIT,
+    attachmentDir: e.CERTFLOW_ATTACHMENT_DIR
+      ? resolve(source['INIT_CWD'] ?? process.cwd(), e.CERTFLOW_ATTACHMENT_DIR)
+      : undefined,
+    attachmentLimit: e.CERTFLOW_ATTACHMENT_LIMIT,
     logLevel: shared.logLevel,
     pilot: shared.pilot,
     shared,

@@ -3,6 +3,7 @@ import type {
   AddSignerRequest,
   BatchApproveRequest,
   BatchResult,
+  Attachment,
   CommandOptions,
   CopyRequest,
   CreateDraftRequest,
@@ -102,8 +103,44 @@ export class CertflowClient {
     return this.call('GET', '/api/flows');
   }
 
-  startInstance(flow: string, input: unknown, options: CommandOptions = {}): Promise<Instance> {
-    return this.call('POST', '/api/instances', { flow, input }, commandHeaders(options));
+  /** `options.attachments`: ids of the caller's uploads (`uploadAttachment`). */
+  startInstance(
+    flow: string,
+    input: unknown,
+    options: CommandOptions & { attachments?: readonly string[] } = {},
+  ): Promise<Instance> {
+    const { attachments, ...command } = options;
+    const body = { flow, input, ...(attachments ? { attachments: [...attachments] } : {}) };
+    return this.call('POST', '/api/instances', body, commandHeaders(command));
+  }
+
+  /** Upload a file (multipart); the server sniffs its type and records its SHA-256. */
+  async uploadAttachment(file: Blob, name: string): Promise<Attachment> {
+    const form = new FormData();
+    form.append('file', file, name);
+    const response = await this.fetchImpl(`${this.baseUrl}/api/attachments`, {
+      method: 'POST',
+      headers: { accept: 'application/json', ...this.authHeader() },
+      body: form,
+    });
+    const text = await response.text();
+    if (!response.ok) throw new CertflowError(response.status, errorBody(response.status, text));
+    return JSON.parse(text) as Attachment;
+  }
+
+  /** An attachment of an instance, as uploaded. */
+  downloadAttachment(instanceId: string, attachmentId: string): Promise<Uint8Array> {
+    return this.bytes(`/api/instances/${enc(instanceId)}/attachments/${enc(attachmentId)}`);
+  }
+
+  /** 审批单 as PDF. */
+  approvalSheetPdf(id: string): Promise<Uint8Array> {
+    return this.bytes(`/api/instances/${enc(id)}/sheet.pdf`);
+  }
+
+  /** 审批单 as print-friendly HTML. */
+  async approvalSheetHtml(id: string): Promise<string> {
+    return new TextDecoder().decode(await this.bytes(`/api/instances/${enc(id)}/sheet.html`));
   }
 
   sendEvent(id: string, event: EventRequest, options: CommandOptions = {}): Promise<Instance> {
@@ -351,6 +388,16 @@ export class CertflowClient {
 
   private authHeader(): Record<string, string> {
     return this.token ? { authorization: `Bearer ${this.token}` } : {};
+  }
+
+  private async bytes(path: string): Promise<Uint8Array> {
+    const response = await this.fetchImpl(`${this.baseUrl}${path}`, {
+      headers: this.authHeader(),
+    });
+    if (!response.ok) {
+      throw new CertflowError(response.status, errorBody(response.status, await response.text()));
+    }
+    return new Uint8Array(await response.arrayBuffer());
   }
 
   private async call<T>(

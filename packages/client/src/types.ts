@@ -28,6 +28,10 @@ export type InstanceSummary = Schemas['InstanceSummary'];
 /** One append-only audit row; `hash` chains it to the row before. */
 export type HistoryEntry = Schemas['HistoryEntry'];
 export type Verdict = Schemas['Verdict'];
+/** An uploaded file: name its `id` in `attachments` of a start or an event (docs/attachments.md). */
+export type Attachment = Schemas['Attachment'];
+/** One recorded attachment of a verdict, its stored file re-hashed. */
+export type AttachmentCheck = Schemas['AttachmentCheck'];
 export type InstancePage = Schemas['InstancePage'];
 export type InboxPage = Schemas['InboxPage'];
 /** A page of `T`, shaped as the API's pages are. */

@@ -9,6 +9,7 @@ export { createStore, type PostgresStore, type StoreOptions } from './store/comm
 export { createDispatchStore } from './store/dispatch.js';
 export { createDirectory } from './directory.js';
 export { createDraftStore, type DraftRecord, type DraftStore } from './drafts.js';
+export { createPostgresAttachmentStore } from './attachment-store.js';
 export type { Directory, User } from './directory.js';
 export { MIGRATIONS_FOLDER, migratePostgres } from './migrate.js';
 export type { MigrateOptions } from './migrate.js';
@@ -19,6 +20,7 @@ export {
   adminAudit,
   allTables,
   drafts,
+  attachments,
   history,
   idempotencyKeys,
   instances,

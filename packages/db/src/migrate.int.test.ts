@@ -35,6 +35,7 @@ async function tablesIn(pg: TestPostgres, schema: string): Promise<string[]> {
 
 const TABLES = [
   'admin_audit',
+  'attachments',
   'copies',
   'directory_revision',
   'drafts',

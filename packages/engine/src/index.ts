@@ -8,6 +8,7 @@ export type {
   SkippedDays,
 } from './ports/calendar.js';
 export { computeDue, dueBasis } from './ports/calendar.js';
+export type { AttachmentRecord, AttachmentStore } from './ports/attachment-store.js';
 export type { Clock, IdGenerator } from './ports/clock.js';
 export { ManualClock } from './ports/clock.js';
 export type { Directory, People, PeopleRequest, Person } from './ports/directory.js';

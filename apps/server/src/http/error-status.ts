@@ -5,7 +5,9 @@ import type { Messages } from '@certflow/engine';
  * 400 — the request is malformed or its content invalid (`VALIDATION_FAILED`, bad JSON);
  * 401 — no valid token; 403 — the caller may not do this (including separation of duties);
  * 404 — no such instance or flow; 409 — conflicts with the instance's current state;
- * 413/415 — body too large / not JSON; 422 — a business rule of the flow refused it
+ * 413/415 — body too large / not JSON (an upload: `ATTACHMENT_TOO_LARGE`,
+ * `ATTACHMENT_TYPE_NOT_ALLOWED`); 409/410 — a stored attachment altered / gone; 422 — a
+ * business rule of the flow refused it
  * (every flow code, e.g. `LEVEL_NOT_ALLOWED`, and any code not listed here); 503 — a retryable
  * infrastructure failure: `DATABASE_UNAVAILABLE` when PostgreSQL cannot be reached (dropped
  * connections, a restart, a failover), `SERVICE_UNAVAILABLE` for the others (a deadlock, a
@@ -37,6 +39,11 @@ const STATUS: Readonly<Record<string, number>> = {
   TASK_DELEGATED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  ATTACHMENT_TOO_LARGE: 413,
+  ATTACHMENT_TYPE_NOT_ALLOWED: 415,
+  ATTACHMENT_NOT_FOUND: 422,
+  ATTACHMENT_ALTERED: 409,
+  ATTACHMENT_MISSING: 410,
   CALENDAR_YEAR_NOT_COVERED: 422,
   BATCH_NOT_ALLOWED: 422,
   REASON_REQUIRED: 422,

@@ -4,6 +4,9 @@ import { listVisibleInstances } from '../access/list-instances.js';
 import { assertMayAct, assertMayRead, hidingMissing } from '../access/read-access.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { validationFailed } from '../http/error-handler.js';
+import { verifyInstance } from '../sheet/instance-verdict.js';
+import { attachmentStoreOf, resolveAttachments } from './attachments.js';
+import { ISSUE } from '../schemas/messages.js';
 import { etagOf, parseIfMatch } from '../http/if-match.js';
 import { presentHistory, presentInstance, presentSummary } from '../http/present.js';
 import {
@@ -121,21 +124,22 @@ const list = createRoute({
 
 export function instanceRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const { engine, db } = deps;
+  const files = attachmentStoreOf(deps);
 
   app.openapi(start, async (c) => {
     const actor = c.get('actor');
     assertMayAct(actor);
-    const { flow, input } = c.req.valid('json');
+    const { flow, input, attachments: ids } = c.req.valid('json');
     // The engine validates the input too; checked here first for a refusal in Chinese and English.
     const parsed = engine.flows.latest(flow).input.safeParse(input);
     if (!parsed.success) throw validationFailed('input', parsed.error.issues);
     const key = c.req.valid('header')['idempotency-key'];
-    const view = await engine.start(
-      flow,
-      input,
-      actor,
-      key === undefined ? {} : { idempotencyKey: key },
-    );
+    // Uploaded files by id → their recorded sha256 goes into the START row (docs/attachments.md).
+    const attachments = await resolveAttachments(files, actor, ids);
+    const view = await engine.start(flow, input, actor, {
+      ...(key === undefined ? {} : { idempotencyKey: key }),
+      ...(attachments.length > 0 ? { attachments } : {}),
+    });
     deps.afterCommand?.(view.id);
     c.header('ETag', etagOf(view.version));
     c.header('Location', `/api/instances/${encodeURIComponent(view.id)}`);
@@ -151,10 +155,21 @@ export function instanceRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
     const headers = c.req.valid('header');
     const expectedVersion = parseIfMatch(headers['if-match']);
     const body = c.req.valid('json');
+    // Attachment refs come from the uploads only, never from the client's own data.
+    if (body.data !== undefined && 'attachments' in body.data) {
+      throw validationFailed('json', [
+        { path: ['data', 'attachments'], message: ISSUE.attachmentData.en, code: 'custom' },
+      ]);
+    }
+    const attachments = await resolveAttachments(files, actor, body.attachments);
+    const data = {
+      ...((body.data ?? {}) as JsonObject),
+      ...(attachments.length > 0 ? { attachments: attachments as unknown as JsonObject[] } : {}),
+    };
     const event: CommandEvent = {
       type: body.type,
       ...(body.comment === undefined ? {} : { comment: body.comment }),
-      ...(body.data === undefined ? {} : { data: body.data as JsonObject }),
+      ...(body.data !== undefined || attachments.length > 0 ? { data } : {}),
       ...(body.taskId === undefined ? {} : { taskId: body.taskId }),
     };
     const view = await hidingMissing(() =>
@@ -188,12 +203,25 @@ export function instanceRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(verify, async (c) => {
     const { id } = c.req.valid('param');
     await assertMayRead(db, c.get('actor'), id);
-    const verdict = await hidingMissing(() => engine.verifyHistory(id));
+    // The chain covers each attachment's sha256; the stored files are re-hashed against it.
+    const verdict = await hidingMissing(() => verifyInstance(engine, files, id));
     return c.json(
       {
         ok: verdict.ok,
         count: verdict.count,
         ...(verdict.ok ? {} : { brokenAt: verdict.brokenAt, reason: verdict.reason }),
+        // Only when the history records any (the answer of an instance without stays as it was).
+        ...(verdict.attachments.length === 0
+          ? {}
+          : {
+              attachments: verdict.attachments.map((f) => ({
+                id: f.ref.id,
+                name: f.ref.name,
+                seq: f.seq,
+                sha256: f.ref.sha256,
+                check: f.check,
+              })),
+            }),
       },
       200,
     );

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { createDirectoryAttachmentStore } from '@certflow/attachments';
 import { openEmbedded, openPostgres, type DbHandle } from '@certflow/db';
 import {
   createEngine,
@@ -113,6 +114,11 @@ export async function composeRuntime(config: ServerConfig, logger: Logger): Prom
     corsOrigins: config.corsOrigins,
     logger,
     bodyLimit: config.bodyLimit,
+    // Attachments in the configured directory, else in PostgreSQL (createApp's default).
+    ...(config.attachmentDir
+      ? { attachments: createDirectoryAttachmentStore(config.attachmentDir) }
+      : {}),
+    attachmentLimit: config.attachmentLimit,
     afterCommand: (instanceId) => nudge(instanceId),
   });
   const background = await startBackground({

@@ -1,5 +1,6 @@
 import { INSTANCE_STATUSES, type InstanceStatus } from '@certflow/engine';
 import { z } from '@hono/zod-openapi';
+import { attachmentFindingSchema, attachmentIds } from './attachment.js';
 import { withinDepth } from './json-depth.js';
 import { ISSUE } from './messages.js';
 
@@ -77,7 +78,14 @@ export const verdictSchema = z
     ok: z.boolean(),
     count: z.number().int(),
     brokenAt: z.number().int().optional(),
-    reason: z.string().optional(),
+    reason: z.string().optional().openapi({
+      description:
+        'hash / link (the chain), attachment-missing / attachment-altered (a stored file)',
+    }),
+    attachments: z.array(attachmentFindingSchema).optional().openapi({
+      description:
+        'every recorded attachment, its stored file re-hashed (absent when there is none)',
+    }),
   })
   .openapi('Verdict');
 
@@ -88,6 +96,7 @@ export const startBody = z
       .unknown()
       .refine((v) => withinDepth(v), shallow)
       .openapi({ description: 'the flow input (see GET /api/flows inputSchema)' }),
+    attachments: attachmentIds.optional(),
   })
   .strict()
   .openapi('StartInstance');
@@ -104,6 +113,7 @@ export const eventBody = z
       .refine((v) => withinDepth(v), shallow)
       .optional(),
     taskId: z.string().regex(idPattern, ISSUE.taskId.en).optional(),
+    attachments: attachmentIds.optional(),
   })
   .strict()
   .openapi('SendEvent');

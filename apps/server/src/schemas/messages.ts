@@ -24,6 +24,12 @@ export const ISSUE = {
   },
   listRange: { en: 'the range ends before it starts', zh: '结束日期须晚于开始日期' },
   copyId: { en: 'a copy id', zh: '须为抄送编号' },
+  attachmentId: { en: 'an attachment id', zh: '须为附件编号' },
+  attachmentFile: { en: 'a file part named file', zh: '须为名为 file 的文件' },
+  attachmentData: {
+    en: 'attachments are named by upload id in attachments, not in data',
+    zh: '附件须以上传编号列在 attachments 中，不能写在 data 里',
+  },
 } as const satisfies Record<string, { en: string; zh: string }>;
 
 export const ZH_BY_EN: ReadonlyMap<string, string> = new Map(

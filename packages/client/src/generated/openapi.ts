@@ -5,6 +5,26 @@
  */
 
 export type paths = {
+  '/api/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Upload a file to attach to an application or a decision (multipart/form-data)
+     * @description One part named `file`. The type is sniffed from the content (PDF, PNG, JPEG, docx, xlsx, UTF-8 text) and must agree with the file name extension and the declared Content-Type; the SHA-256 is computed here. Name the answered id in `attachments` of POST /api/instances or of an event.
+     */
+    post: operations['uploadAttachment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/directory/import': {
     parameters: {
       query?: never;
@@ -182,6 +202,23 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/instances/{id}/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download an attachment of an instance (whoever may read the instance) */
+    get: operations['downloadAttachment'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/instances/{id}/events': {
     parameters: {
       query?: never;
@@ -244,6 +281,43 @@ export type paths = {
     put?: never;
     /** 减签: take off an approver you added, while they have not decided */
     post: operations['removeSigner'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/instances/{id}/sheet.html': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 审批单 — the approval sheet as print-friendly HTML */
+    get: operations['getApprovalSheetHtml'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/instances/{id}/sheet.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 审批单 — the approval sheet as PDF
+     * @description The application's fields, 签核历程 (every step: who, when, opinion), the attachments with their SHA-256, and the verification of the hash chain and of the stored files; Chinese text in an embedded font.
+     */
+    get: operations['getApprovalSheetPdf'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -652,6 +726,24 @@ export type components = {
        * @example u-office2
        */
       userId: string;
+    };
+    Attachment: {
+      id: string;
+      name: string;
+      /** @description SHA-256 of the bytes, lowercase hex */
+      sha256: string;
+      size: number;
+      /** @description the media type sniffed from the content */
+      type: string;
+    };
+    AttachmentCheck: {
+      /** @enum {string} */
+      check: 'ok' | 'missing' | 'altered';
+      id: string;
+      name: string;
+      /** @description the history row that recorded it */
+      seq: number;
+      sha256: string;
     };
     BatchApprove: {
       /** @description for items without their own */
@@ -1135,6 +1227,8 @@ export type components = {
       }[];
     };
     SendEvent: {
+      /** @description ids answered by POST /api/attachments (uploaded by the caller) */
+      attachments?: string[];
       /** @example 同意 */
       comment?: string;
       data?: {
@@ -1154,6 +1248,8 @@ export type components = {
       total: number;
     };
     StartInstance: {
+      /** @description ids answered by POST /api/attachments (uploaded by the caller) */
+      attachments?: string[];
       /** @example pilot-project */
       flow: string;
       /** @description the flow input (see GET /api/flows inputSchema) */
@@ -1312,9 +1408,12 @@ export type components = {
       title?: string;
     };
     Verdict: {
+      /** @description every recorded attachment, its stored file re-hashed (absent when there is none) */
+      attachments?: components['schemas']['AttachmentCheck'][];
       brokenAt?: number;
       count: number;
       ok: boolean;
+      /** @description hash / link (the chain), attachment-missing / attachment-altered (a stored file) */
       reason?: string;
     };
   };
@@ -1326,6 +1425,90 @@ export type components = {
 };
 export type $defs = Record<string, never>;
 export interface operations {
+  uploadAttachment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description the file (one part named file)
+           */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      /** @description stored */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Attachment'];
+        };
+      };
+      /** @description VALIDATION_FAILED / MALFORMED_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED / TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_AUTHORIZED / SELF_APPROVAL / SEPARATION_OF_DUTIES */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND / UNKNOWN_FLOW */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ATTACHMENT_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ATTACHMENT_TYPE_NOT_ALLOWED / UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   importDirectory: {
     parameters: {
       query?: never;
@@ -2418,6 +2601,83 @@ export interface operations {
       };
     };
   };
+  downloadAttachment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        attachmentId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the file as uploaded (ETag = its SHA-256) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      /** @description VALIDATION_FAILED / MALFORMED_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED / TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_AUTHORIZED / SELF_APPROVAL / SEPARATION_OF_DUTIES */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND / UNKNOWN_FLOW */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ATTACHMENT_ALTERED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ATTACHMENT_MISSING */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   sendEvent: {
     parameters: {
       query?: never;
@@ -2733,6 +2993,122 @@ export interface operations {
       };
       /** @description a business rule of the flow refused it (e.g. LEVEL_NOT_ALLOWED) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getApprovalSheetHtml: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the sheet */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description VALIDATION_FAILED / MALFORMED_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED / TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_AUTHORIZED / SELF_APPROVAL / SEPARATION_OF_DUTIES */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND / UNKNOWN_FLOW */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getApprovalSheetPdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the sheet (A4) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description VALIDATION_FAILED / MALFORMED_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED / TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_AUTHORIZED / SELF_APPROVAL / SEPARATION_OF_DUTIES */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND / UNKNOWN_FLOW */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,3 +1,4 @@
+import { attachments } from './attachment-tables.js';
 import { copies } from './copy-tables.js';
 import { drafts, phrases } from './draft-tables.js';
 import { mailTables } from './mail-tables.js';
@@ -312,8 +313,10 @@ export const allTables = [
   copies,
   drafts,
   phrases,
+  attachments,
   ...mailTables,
 ] as const;
 export * from './mail-tables.js';
 export * from './copy-tables.js';
 export * from './draft-tables.js';
+export * from './attachment-tables.js';

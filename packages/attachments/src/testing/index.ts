@@ -1,0 +1,2 @@
+export * from './files.js';
+export { attachmentStoreContract, type StoreUnderTest } from './store-contract.js';
