@@ -40,3 +40,27 @@ export {
   type MailStore,
   type TokenUse,
 } from './mail-store.js';
+export {
+  decodeCursor,
+  encodeCursor,
+  FEED_EVENT_TYPES,
+  FEED_EVENT_VERSION,
+  FEED_START,
+  feedEventJson,
+  feedHead,
+  InvalidCursorError,
+  readFeed,
+  type FeedCommandSummary,
+  type FeedEvent,
+  type FeedEventType,
+  type FeedInstanceSummary,
+  type FeedPage,
+  type FeedTaskSummary,
+  type ReadFeedOptions,
+} from './feed/change-feed.js';
+export {
+  changeFeed,
+  webhookDeliveries,
+  webhookSubscriptions,
+  type WebhookDeliveryStatus,
+} from './schema/feed-tables.js';

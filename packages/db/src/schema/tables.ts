@@ -1,5 +1,6 @@
 import { copies } from './copy-tables.js';
 import { mailTables } from './mail-tables.js';
+import { changeFeed, webhookDeliveries, webhookSubscriptions } from './feed-tables.js';
 import { getTableColumns, sql } from 'drizzle-orm';
 import {
   bigint,
@@ -297,6 +298,10 @@ export const allTables = [
   adminAudit,
   copies,
   ...mailTables,
+  changeFeed,
+  webhookSubscriptions,
+  webhookDeliveries,
 ] as const;
 export * from './mail-tables.js';
 export * from './copy-tables.js';
+export * from './feed-tables.js';
