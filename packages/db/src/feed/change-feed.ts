@@ -154,8 +154,11 @@ export class InvalidCursorError extends Error {
   }
 }
 
-const iso = (v: unknown): string | null =>
-  v == null ? null : v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString();
+function iso(v: unknown): string | null {
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'string' || typeof v === 'number') return new Date(v).toISOString();
+  return null;
+}
 
 /** One page of the feed after `after`, in commit-safe order (see the module comment). */
 export function readFeed(db: Database, options: ReadFeedOptions): Promise<FeedPage> {
