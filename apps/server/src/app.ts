@@ -9,6 +9,7 @@ import { notFound, onError, validationFailed } from './http/error-handler.js';
 import { consoleRoutes } from './routes/console.js';
 import { secureApi, securePages } from './http/security-headers.js';
 import { directoryRoutes } from './routes/directory.js';
+import { eventRoutes } from './routes/events.js';
 import { flowRoutes } from './routes/flows.js';
 import { healthRoutes } from './routes/health.js';
 import { instanceRoutes } from './routes/instances.js';
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   quotaRoutes(app, deps);
   statisticsRoutes(app, deps);
   directoryRoutes(app, deps);
+  eventRoutes(app, deps);
   consoleRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

@@ -42,6 +42,23 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The change feed: what happened, in commit order, after a cursor (long-poll with wait) */
+    get: operations['listEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/flows': {
     parameters: {
       query?: never;
@@ -400,6 +417,67 @@ export type components = {
       /** @example The current step does not accept this operation */
       messageEn: string;
     };
+    FeedEvent: {
+      command: {
+        actorId: string;
+        actorName: string | null;
+        comment: string | null;
+        event: string;
+        fromState: string | null;
+        seq: number;
+        toState: string;
+      } | null;
+      /** @description resume after this event */
+      cursor: string;
+      flow: string;
+      /** @description stable: the same event always has the same id */
+      id: string;
+      instance: {
+        college: string | null;
+        flow: string;
+        flowVersion: number;
+        id: string;
+        organization: string | null;
+        state: string;
+        /** @enum {string} */
+        status: 'active' | 'completed' | 'rejected' | 'withdrawn' | 'cancelled';
+        subjectId: string | null;
+        submitterId: string;
+        title: string;
+        version: number;
+      };
+      instanceId: string;
+      occurredAt: string;
+      task: {
+        assignee: string | null;
+        college: string | null;
+        completedBy: string | null;
+        dueAt: string | null;
+        id: string;
+        role: string;
+        state: string;
+        status: string;
+        step: string;
+      } | null;
+      /** @enum {string} */
+      type:
+        | 'instance.started'
+        | 'instance.updated'
+        | 'task.created'
+        | 'task.decided'
+        | 'instance.completed'
+        | 'instance.rejected'
+        | 'instance.withdrawn'
+        | 'instance.cancelled';
+      /** @enum {number} */
+      version: 1;
+    };
+    FeedPage: {
+      /** @description pass as `after` for the next page */
+      cursor: string;
+      events: components['schemas']['FeedEvent'][];
+      hasMore: boolean;
+    };
     Flow: {
       /** @description mermaid stateDiagram-v2 */
       diagram: string;
@@ -717,6 +795,72 @@ export interface operations {
           'application/json': {
             items: components['schemas']['DirectoryPerson'][];
           };
+        };
+      };
+      /** @description VALIDATION_FAILED / MALFORMED_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED / TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_AUTHORIZED / SELF_APPROVAL / SEPARATION_OF_DUTIES */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND / UNKNOWN_FLOW */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listEvents: {
+    parameters: {
+      query?: {
+        /** @description the `cursor` of the previous page; omitted = from the start */
+        after?: string;
+        /** @description comma-separated flow ids */
+        flow?: string;
+        limit?: number;
+        /** @description comma-separated event types */
+        type?: string;
+        /** @description long-poll: seconds to wait for an event when none is there yet */
+        wait?: number | null;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a page of events */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FeedPage'];
         };
       };
       /** @description VALIDATION_FAILED / MALFORMED_JSON */

@@ -31,7 +31,7 @@ const at = (name: string) => timestamp(name, { mode: 'date', precision: 3, withT
 export const changeFeed = pgTable(
   'change_feed',
   {
-    xid: bigint('xid', { mode: 'bigint' }).notNull(),
+    xid: bigint('xid', { mode: 'number' }).notNull(),
     instanceId: text('instance_id').notNull(),
     rank: smallint('rank').notNull(),
     /** Orders the rows of one rank: the history seq (zero-padded) or the new task's id. */
