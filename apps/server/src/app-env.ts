@@ -28,6 +28,8 @@ export interface AppDeps {
   readonly redis?: RedisProbe;
   /** Called after a command committed: nudges delivery (scheduler or BullMQ relay). */
   readonly afterCommand?: (instanceId: string) => void;
+  /** Outbound webhooks: the SSRF guard's setting, and a nudge for the delivery loop. */
+  readonly webhooks?: { readonly allowPrivate: boolean; readonly nudge?: () => void };
 }
 
 export type AppEnv = AuthEnv;

@@ -10,6 +10,7 @@ import { consoleRoutes } from './routes/console.js';
 import { secureApi, securePages } from './http/security-headers.js';
 import { directoryRoutes } from './routes/directory.js';
 import { eventRoutes } from './routes/events.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { flowRoutes } from './routes/flows.js';
 import { healthRoutes } from './routes/health.js';
 import { instanceRoutes } from './routes/instances.js';
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   statisticsRoutes(app, deps);
   directoryRoutes(app, deps);
   eventRoutes(app, deps);
+  webhookRoutes(app, deps);
   consoleRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

@@ -6,7 +6,6 @@ import {
   type BusinessCalendar,
   type Clock,
   type Engine,
-  type Store,
 } from '@certflow/engine';
 import {
   adminAuditLog,
@@ -95,6 +94,7 @@ export async function composeRuntime(config: ServerConfig, logger: Logger): Prom
     config.auth,
   );
   let nudge: (instanceId: string) => void = () => undefined;
+  let webhooksNudge: () => void = () => undefined;
   const calendarSettings = calendarSettingsFromEnv(process.env);
   const handle = await openDatabase(config);
   const calendar = await businessCalendar(handle, calendarSettings);
@@ -115,6 +115,7 @@ export async function composeRuntime(config: ServerConfig, logger: Logger): Prom
     logger,
     bodyLimit: config.bodyLimit,
     afterCommand: (instanceId) => nudge(instanceId),
+    webhooks: { allowPrivate: config.webhookAllowPrivate, nudge: () => webhooksNudge() },
   });
   const background = await startBackground({
     config,
@@ -125,6 +126,7 @@ export async function composeRuntime(config: ServerConfig, logger: Logger): Prom
     logger,
   });
   nudge = (instanceId) => background.nudge(instanceId);
+  webhooksNudge = () => background.webhooks?.nudge();
   mountMailActions(app, background.mail);
   calendarRoutes(app, {
     engine,
