@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from './app-env.js';
+import { hostActor } from './auth/host-actor.js';
 import { requireAuth } from './auth/require-auth.js';
 import { httpError } from './http/api-error.js';
 import { corsPolicy } from './http/cors.js';
@@ -67,7 +68,13 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     }),
   );
   app.use('/api/*', jsonOnly);
-  app.use('/api/*', requireAuth(deps.tokens, deps.directory, { except: [OPENAPI_PATH] }));
+  const tokenAuth = requireAuth(deps.tokens, deps.directory, { except: [OPENAPI_PATH] });
+  app.use(
+    '/api/*',
+    deps.resolveActor
+      ? hostActor(deps.resolveActor, tokenAuth, { except: [OPENAPI_PATH] })
+      : tokenAuth,
+  );
 
   healthRoutes(app, deps);
   flowRoutes(app, deps);
