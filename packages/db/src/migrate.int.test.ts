@@ -35,6 +35,7 @@ async function tablesIn(pg: TestPostgres, schema: string): Promise<string[]> {
 
 const TABLES = [
   'admin_audit',
+  'change_feed',
   'copies',
   'directory_revision',
   'history',
@@ -48,6 +49,8 @@ const TABLES = [
   'tasks',
   'timers',
   'users',
+  'webhook_deliveries',
+  'webhook_subscriptions',
 ];
 
 describe('migrations on PostgreSQL', () => {
