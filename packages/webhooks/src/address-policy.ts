@@ -29,17 +29,18 @@ for (const [net, prefix] of [
   ['fc00::', 7],
   ['fe80::', 10],
   ['ff00::', 8],
-  ['::ffff:0:0', 96],
-  ['64:ff9b::', 96],
 ] as const)
   PRIVATE.addSubnet(net, prefix, 'ipv6');
 
 export function isPrivateAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 0) return true;
+  // IPv4-mapped IPv6 (::ffff:a.b.c.d) is judged by its IPv4 address. (No ::ffff:0:0/96 rule in
+  // the list: BlockList matches IPv4 addresses against it, which would refuse every address.)
   if (family === 6 && address.toLowerCase().startsWith('::ffff:')) {
     const v4 = address.slice(7);
     if (isIP(v4) === 4) return PRIVATE.check(v4, 'ipv4');
+    return true;
   }
   return PRIVATE.check(address, family === 4 ? 'ipv4' : 'ipv6');
 }
