@@ -56,6 +56,7 @@ export function discoverySuite(world: () => ApiWorld, driver: 'embedded' | 'post
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/directory/import',
       '/api/directory/users',
+      '/api/events',
       '/api/flows',
       '/api/instances',
       '/api/instances/{id}',
@@ -64,6 +65,10 @@ export function discoverySuite(world: () => ApiWorld, driver: 'embedded' | 'post
       '/api/instances/{id}/verify',
       '/api/quotas/{year}/{collegeId}',
       '/api/tasks',
+      '/api/webhooks',
+      '/api/webhooks/{id}',
+      '/api/webhooks/{id}/deliveries',
+      '/api/webhooks/{id}/deliveries/{deliveryId}/redeliver',
       '/healthz',
     ]);
     expect(Object.keys(doc.paths['/api/quotas/{year}/{collegeId}'] ?? {}).sort()).toEqual([
