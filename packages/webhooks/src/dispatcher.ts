@@ -37,6 +37,8 @@ export interface WebhookDispatcherOptions {
   readonly allowPrivate?: boolean;
   /** Per attempt, connect + answer; default 10 s. */
   readonly timeoutMs?: number;
+  /** How long an attempt holds its delivery (a killed worker's is taken over after it); default timeout + 30 s. */
+  readonly leaseMs?: number;
   /** Attempts in flight per subscription; default 4. */
   readonly concurrency?: number;
   readonly retry?: Partial<RetrySettings>;
@@ -248,7 +250,9 @@ export class WebhookDispatcher {
 
   private async claim(subscriptionId: string, limit: number): Promise<Claimed[]> {
     const now = this.now();
-    const lease = new Date(now.getTime() + (this.options.timeoutMs ?? 10_000) + 30_000);
+    const lease = new Date(
+      now.getTime() + (this.options.leaseMs ?? (this.options.timeoutMs ?? 10_000) + 30_000),
+    );
     const result = await this.db.execute(sql`
       update webhook_deliveries set lease_until = ${lease.toISOString()}::timestamptz
       where position in (
