@@ -3,6 +3,7 @@ import type { Database, Directory } from '@certflow/db';
 import type { Store } from '@certflow/engine';
 import type { RedisProbe } from '@certflow/queue';
 import type { Logger } from 'pino';
+import type { HostActorResolver } from './auth/host-actor.js';
 import type { AuthEnv } from './auth/require-auth.js';
 import type { TokenService } from './auth/token-service.js';
 
@@ -37,6 +38,10 @@ export interface AppDeps {
   readonly attachmentLimit?: number;
   /** The school's name in the heading of the approval sheet (审批单). */
   readonly schoolName?: string;
+  /** Outbound webhooks: the SSRF guard's setting, and a nudge for the delivery loop. */
+  readonly webhooks?: { readonly allowPrivate: boolean; readonly nudge?: () => void };
+  /** Embedded in a host app: who is calling, by the host's own sign-in (tokens otherwise). */
+  readonly resolveActor?: HostActorResolver;
 }
 
 export type AppEnv = AuthEnv;

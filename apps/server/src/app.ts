@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from './app-env.js';
+import { hostActor } from './auth/host-actor.js';
 import { requireAuth } from './auth/require-auth.js';
 import { httpError } from './http/api-error.js';
 import { corsPolicy } from './http/cors.js';
@@ -14,6 +15,8 @@ import { phraseRoutes } from './routes/phrases.js';
 import { substituteRoutes } from './routes/substitutes.js';
 import { secureApi, securePages } from './http/security-headers.js';
 import { directoryRoutes } from './routes/directory.js';
+import { eventRoutes } from './routes/events.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { flowRoutes } from './routes/flows.js';
 import { healthRoutes } from './routes/health.js';
 import { instanceRoutes } from './routes/instances.js';
@@ -78,7 +81,13 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     isUpload(c) ? uploadLimit(c, next) : jsonLimit(c, next);
   app.use('/api/*', limits);
   app.use('/api/*', jsonOnly);
-  app.use('/api/*', requireAuth(deps.tokens, deps.directory, { except: [OPENAPI_PATH] }));
+  const tokenAuth = requireAuth(deps.tokens, deps.directory, { except: [OPENAPI_PATH] });
+  app.use(
+    '/api/*',
+    deps.resolveActor
+      ? hostActor(deps.resolveActor, tokenAuth, { except: [OPENAPI_PATH] })
+      : tokenAuth,
+  );
 
   healthRoutes(app, deps);
   flowRoutes(app, deps);
@@ -96,6 +105,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   directoryRoutes(app, deps);
   attachmentRoutes(app, deps);
   sheetRoutes(app, deps);
+  eventRoutes(app, deps);
+  webhookRoutes(app, deps);
   consoleRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

@@ -128,6 +128,8 @@ export interface ServerConfig {
   /** BullMQ (a separate worker delivers) when set, the in-process scheduler otherwise. */
   readonly redisUrl: string | undefined;
   readonly redisPrefix: string;
+  /** `CERTFLOW_WEBHOOK_ALLOW_PRIVATE`: webhooks may target private and loopback addresses. */
+  readonly webhookAllowPrivate: boolean;
   readonly jwtSecret: string | undefined;
   readonly auth: AuthConfig;
   /** Origins allowed to call the API from a browser; none by default. */
@@ -197,6 +199,7 @@ export function loadConfig(source: Env = process.env): ServerConfig {
     databasePoolMax: shared.databasePoolMax,
     redisUrl: shared.redisUrl,
     redisPrefix: shared.redisPrefix,
+    webhookAllowPrivate: shared.webhookAllowPrivate,
     jwtSecret: e.CERTFLOW_JWT_SECRET,
     auth: {
       issuer: e.CERTFLOW_JWT_ISSUER,

@@ -30,7 +30,9 @@ export {
   openDatabase,
   systemClock,
   type Runtime,
+  type RuntimeOptions,
 } from './runtime/compose.js';
+export { hostActor, type HostActorResolver } from './auth/host-actor.js';
 export { DEMO_COLLEGES, DEMO_QUOTA, DEMO_USERS, type DemoUserKey } from './runtime/demo-school.js';
 export { seedDemoSchool } from './runtime/seed-demo.js';
 export { demoTokens } from './runtime/demo-tokens.js';

@@ -4,6 +4,7 @@ import { createEngine, type Clock } from '@certflow/engine';
 import { createMail, mailConfigFromSettings } from '@certflow/mail';
 import { createPilotFlows, pilotCalls, pilotEffectHandlers } from '@certflow/pilot';
 import { BullmqScheduler, createRedisProbe, effectHandlers } from '@certflow/queue';
+import { WebhookDispatcher } from '@certflow/webhooks';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { workerHealth } from './health-check.js';
@@ -88,6 +89,18 @@ export async function startWorker(
       .finally(() => (reconciling = false));
   });
   await scheduler.start();
+  // Outbound webhooks (docs/http-api.md § Webhooks): the change feed's events, delivered from here.
+  const webhooks = new WebhookDispatcher({
+    db: handle.db,
+    allowPrivate: config.shared.webhookAllowPrivate,
+    onError: (err) => logger.error({ err }, 'webhooks'),
+    onDisabled: (sub) =>
+      logger.warn(
+        { webhook: sub.id, url: sub.url, owner: sub.ownerId, reason: sub.reason },
+        'webhook disabled after persistent failure',
+      ),
+  });
+  webhooks.start();
   const refresh = setInterval(() => {
     calendar.refresh().catch((err: unknown) => logger.error({ err }, 'calendar refresh failed'));
   }, config.CALENDAR_REFRESH_MS);
@@ -109,6 +122,7 @@ export async function startWorker(
       health.close();
       health.closeAllConnections();
       const drained = async () => {
+        await webhooks.stop();
         await scheduler.stop();
         await handle.close();
         return 'drained' as const;

@@ -34,6 +34,8 @@ import type {
   DirectoryImportReport,
   DirectoryPerson,
   EventRequest,
+  FeedPage,
+  FeedRequest,
   FlowInfo,
   Health,
   HistoryEntry,
@@ -46,6 +48,9 @@ import type {
   Quota,
   QuotaRecord,
   Verdict,
+  Webhook,
+  WebhookDelivery,
+  WebhookInput,
 } from './types.js';
 
 export interface CertflowClientOptions {
@@ -339,6 +344,33 @@ export class CertflowClient {
 
   directoryUsers(): Promise<{ items: DirectoryPerson[] }> {
     return this.call('GET', '/api/directory/users');
+  }
+
+  /** The change feed after `after` (docs/http-api.md § Change feed); resume from `cursor`. */
+  events(request: FeedRequest = {}): Promise<FeedPage> {
+    return this.call(
+      'GET',
+      `/api/events${query({
+        after: request.after,
+        limit: request.limit,
+        wait: request.wait,
+        flow: request.flow?.join(','),
+        type: request.type?.join(','),
+      })}`,
+    );
+  }
+
+  /** Subscribe a URL to the change feed (academic_affairs). */
+  createWebhook(input: WebhookInput): Promise<Webhook> {
+    return this.call('POST', '/api/webhooks', input);
+  }
+
+  webhooks(): Promise<{ items: Webhook[] }> {
+    return this.call('GET', '/api/webhooks');
+  }
+
+  webhookDeliveries(id: string): Promise<{ items: WebhookDelivery[] }> {
+    return this.call('GET', `/api/webhooks/${enc(id)}/deliveries`);
   }
 
   /** Any request, answered as is (no throw on 4xx/5xx): for probing the API. */

@@ -123,3 +123,19 @@ export interface CommandOptions {
 }
 
 export type { components, operations, paths } from './generated/openapi.js';
+
+/** The change feed (`GET /api/events`). */
+export type FeedEvent = Schemas['FeedEvent'];
+export type FeedPage = Schemas['FeedPage'];
+export interface FeedRequest {
+  readonly after?: string;
+  readonly limit?: number;
+  /** Long-poll seconds. */
+  readonly wait?: number;
+  readonly flow?: readonly string[];
+  readonly type?: readonly FeedEvent['type'][];
+}
+/** A webhook subscription (`/api/webhooks`). */
+export type Webhook = Schemas['Webhook'];
+export type WebhookInput = Schemas['WebhookInput'];
+export type WebhookDelivery = Schemas['WebhookDelivery'];

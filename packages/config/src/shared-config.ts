@@ -15,6 +15,8 @@ export interface SharedConfig {
   /** BullMQ delivery (apps/worker) when set; the in-process scheduler otherwise. */
   readonly redisUrl: string | undefined;
   readonly redisPrefix: string;
+  /** Webhooks may target private and loopback addresses (SSRF guard off; tests, intranets). */
+  readonly webhookAllowPrivate: boolean;
   /** Base of every link in mail, no trailing slash. */
   readonly publicUrl: string;
   /** Seed the demo school on first start. */
@@ -132,6 +134,7 @@ export function readSharedConfig(
     databasePoolMax: e.DATABASE_POOL_MAX,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
+    webhookAllowPrivate: e.CERTFLOW_WEBHOOK_ALLOW_PRIVATE,
     publicUrl: publicUrl ?? '',
     demo,
     logLevel: e.LOG_LEVEL,

@@ -30,6 +30,11 @@ export const SHARED_VARIABLES = {
     en: 'must be a redis:// URL',
     default: '— (in-process scheduler)',
   }),
+  CERTFLOW_WEBHOOK_ALLOW_PRIVATE: variable('shared', flag.default(false), {
+    zh: '须为 1/0（允许向内网与本机地址发送 webhook）',
+    en: 'must be 1/0 (allow webhooks to private and loopback addresses)',
+    default: '0',
+  }),
   REDIS_PREFIX: variable(
     'shared',
     z

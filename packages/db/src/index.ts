@@ -61,3 +61,27 @@ export {
   type TodoItem,
   type TodoOwner,
 } from './store/lists.js';
+export {
+  decodeCursor,
+  encodeCursor,
+  FEED_EVENT_TYPES,
+  FEED_EVENT_VERSION,
+  FEED_START,
+  feedEventJson,
+  feedHead,
+  InvalidCursorError,
+  readFeed,
+  type FeedCommandSummary,
+  type FeedEvent,
+  type FeedEventType,
+  type FeedInstanceSummary,
+  type FeedPage,
+  type FeedTaskSummary,
+  type ReadFeedOptions,
+} from './feed/change-feed.js';
+export {
+  changeFeed,
+  webhookDeliveries,
+  webhookSubscriptions,
+  type WebhookDeliveryStatus,
+} from './schema/feed-tables.js';

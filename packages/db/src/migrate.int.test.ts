@@ -36,6 +36,7 @@ async function tablesIn(pg: TestPostgres, schema: string): Promise<string[]> {
 const TABLES = [
   'admin_audit',
   'attachments',
+  'change_feed',
   'copies',
   'directory_revision',
   'drafts',
@@ -51,6 +52,8 @@ const TABLES = [
   'tasks',
   'timers',
   'users',
+  'webhook_deliveries',
+  'webhook_subscriptions',
 ];
 
 describe('migrations on PostgreSQL', () => {

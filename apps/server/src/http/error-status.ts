@@ -16,6 +16,8 @@ import type { Messages } from '@certflow/engine';
 const STATUS: Readonly<Record<string, number>> = {
   VALIDATION_FAILED: 400,
   MALFORMED_JSON: 400,
+  INVALID_CURSOR: 400,
+  WEBHOOK_URL_REFUSED: 400,
   UNAUTHENTICATED: 401,
   TOKEN_EXPIRED: 401,
   NOT_AUTHORIZED: 403,

@@ -10,6 +10,7 @@ import {
   type OutboxHandlers,
   type Scheduler,
 } from '@certflow/queue';
+import { WebhookDispatcher } from '@certflow/webhooks';
 import type { Logger } from 'pino';
 import type { ServerConfig } from '../config.js';
 import { resolveSecret } from './jwt-secret.js';
@@ -22,7 +23,28 @@ export interface Background {
   readonly mail: Mail;
   /** A command committed: deliver its rows now instead of at the next periodic look. */
   nudge(instanceId: string): void;
+  /** Outbound webhooks, delivered from this process (the embedded mode); absent with REDIS_URL. */
+  readonly webhooks?: WebhookDispatcher;
   stop(): Promise<void>;
+}
+
+/**
+ * The webhook delivery loop (docs/http-api.md § Webhooks) over this database: the all-in-one
+ * server runs it beside the in-process scheduler, apps/worker beside BullMQ.
+ */
+export function webhookDispatcher(
+  args: Pick<BackgroundArgs, 'config' | 'handle' | 'logger'>,
+): WebhookDispatcher {
+  return new WebhookDispatcher({
+    db: args.handle.db,
+    allowPrivate: args.config.webhookAllowPrivate,
+    onError: (error) => args.logger.error({ err: error }, 'webhooks'),
+    onDisabled: (sub) =>
+      args.logger.warn(
+        { webhook: sub.id, url: sub.url, owner: sub.ownerId, reason: sub.reason },
+        'webhook disabled after persistent failure',
+      ),
+  });
 }
 
 export interface BackgroundArgs {
@@ -112,13 +134,21 @@ export async function startBackground(args: BackgroundArgs): Promise<Background>
   }
   const scheduler: Scheduler = embeddedScheduler(args, outboxHandlers(mail, args.handle));
   await scheduler.start();
-  nudge = nudgeWith(scheduler);
+  const webhooks = webhookDispatcher(args);
+  webhooks.start();
+  const nudgeScheduler = nudgeWith(scheduler);
+  nudge = (instanceId) => {
+    nudgeScheduler(instanceId);
+    webhooks.nudge();
+  };
   args.logger.info({ mode: 'in-process', mailDir: mail.config.emlDir }, 'background delivery');
   return {
     description: `in-process scheduler; mail ${mail.config.smtpUrl ? 'via SMTP' : `to ${mail.config.emlDir}`}`,
     mail,
-    nudge: nudgeWith(scheduler),
+    nudge: (instanceId) => nudge(instanceId),
+    webhooks,
     stop: async () => {
+      await webhooks.stop();
       await scheduler.stop();
       await inbound?.close();
     },

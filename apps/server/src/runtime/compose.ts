@@ -28,6 +28,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Logger } from 'pino';
 import { createApp } from '../app.js';
 import type { AppEnv } from '../app-env.js';
+import type { HostActorResolver } from '../auth/host-actor.js';
 import { TokenService } from '../auth/token-service.js';
 import type { ServerConfig } from '../config.js';
 import { startBackground, type Background } from './background.js';
@@ -84,8 +85,22 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
+/** What a host application embedding certflow (`@certflow/certflow`) may set beyond the config. */
+export interface RuntimeOptions {
+  /** The host's own sign-in: who is calling (certflow's bearer tokens otherwise). */
+  readonly resolveActor?: HostActorResolver;
+  /** The flows to run (default: the 1+X pilot flows of `config.pilot.flows`). */
+  readonly flows?: readonly AnyFlow[];
+  /** Working hours and the calendar warning (default: from the environment). */
+  readonly calendarSettings?: CalendarSettings;
+}
+
 /** Everything the server process runs, wired from the configuration (the one wiring module). */
-export async function composeRuntime(config: ServerConfig, logger: Logger): Promise<Runtime> {
+export async function composeRuntime(
+  config: ServerConfig,
+  logger: Logger,
+  options: RuntimeOptions = {},
+): Promise<Runtime> {
   const tokens = new TokenService(
     resolveJwtSecret({
       configured: config.jwtSecret,
@@ -95,10 +110,11 @@ export async function composeRuntime(config: ServerConfig, logger: Logger): Prom
     config.auth,
   );
   let nudge: (instanceId: string) => void = () => undefined;
-  const calendarSettings = calendarSettingsFromEnv(process.env);
+  let webhooksNudge: () => void = () => undefined;
+  const calendarSettings = options.calendarSettings ?? calendarSettingsFromEnv(process.env);
   const handle = await openDatabase(config);
   const calendar = await businessCalendar(handle, calendarSettings);
-  const flows = createPilotFlows(config.pilot.flows);
+  const flows = options.flows ?? createPilotFlows(config.pilot.flows);
   const engine = engineFor(handle, calendar, { flows });
   const warning = calendarCoverageWarning(calendar, systemClock.now(), calendarSettings);
   if (warning) logger.warn({ code: warning.code, year: warning.year }, warning.message);
@@ -120,6 +136,8 @@ export async function composeRuntime(config: ServerConfig, logger: Logger): Prom
       : {}),
     attachmentLimit: config.attachmentLimit,
     afterCommand: (instanceId) => nudge(instanceId),
+    webhooks: { allowPrivate: config.webhookAllowPrivate, nudge: () => webhooksNudge() },
+    ...(options.resolveActor ? { resolveActor: options.resolveActor } : {}),
   });
   const background = await startBackground({
     config,
@@ -130,6 +148,7 @@ export async function composeRuntime(config: ServerConfig, logger: Logger): Prom
     logger,
   });
   nudge = (instanceId) => background.nudge(instanceId);
+  webhooksNudge = () => background.webhooks?.nudge();
   mountMailActions(app, background.mail);
   calendarRoutes(app, {
     engine,

@@ -63,6 +63,7 @@ export function discoverySuite(world: () => ApiWorld, driver: 'embedded' | 'post
       expect.arrayContaining([
         '/api/directory/import',
         '/api/directory/users',
+        '/api/events',
         '/api/flows',
         '/api/instances',
         '/api/instances/{id}',
@@ -72,6 +73,10 @@ export function discoverySuite(world: () => ApiWorld, driver: 'embedded' | 'post
         '/api/quotas/{year}/{collegeId}',
         '/api/statistics',
         '/api/tasks',
+        '/api/webhooks',
+        '/api/webhooks/{id}',
+        '/api/webhooks/{id}/deliveries',
+        '/api/webhooks/{id}/deliveries/{deliveryId}/redeliver',
         '/healthz',
       ]),
     );

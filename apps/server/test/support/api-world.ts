@@ -51,6 +51,8 @@ export interface ApiWorldOptions {
   /** Token trust: issuer, audience, lifetime, identity mode. */
   readonly trust?: TokenTrust;
   readonly corsOrigins?: readonly string[];
+  /** Webhooks may target loopback (the tests' receivers); a nudge for a delivery loop. */
+  readonly webhooks?: { readonly allowPrivate: boolean; readonly nudge?: () => void };
 }
 
 export async function startApiWorld(
@@ -67,6 +69,7 @@ export async function startApiWorld(
     tokens,
     directory: handle.directory,
     ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
+    ...(options.webhooks ? { webhooks: options.webhooks } : {}),
     logger: pino({ level: 'silent' }),
     bodyLimit: 64 * 1024,
   });

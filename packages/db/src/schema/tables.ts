@@ -2,6 +2,7 @@ import { attachments } from './attachment-tables.js';
 import { copies } from './copy-tables.js';
 import { drafts, phrases } from './draft-tables.js';
 import { mailTables } from './mail-tables.js';
+import { changeFeed, webhookDeliveries, webhookSubscriptions } from './feed-tables.js';
 import { getTableColumns, sql } from 'drizzle-orm';
 import {
   bigint,
@@ -315,8 +316,12 @@ export const allTables = [
   phrases,
   attachments,
   ...mailTables,
+  changeFeed,
+  webhookSubscriptions,
+  webhookDeliveries,
 ] as const;
 export * from './mail-tables.js';
 export * from './copy-tables.js';
 export * from './draft-tables.js';
 export * from './attachment-tables.js';
+export * from './feed-tables.js';
