@@ -45,7 +45,10 @@ const thisYear = (): number =>
 export default function CalendarPage() {
   const overview = useCalendar();
   const [detailYear, setDetailYear] = useState<number | null>(null);
+  const [allYears, setAllYears] = useState(false);
   const years = overview.data?.years ?? [];
+  // Last year onwards by default: the tables of 2004… matter only to old deadlines.
+  const shown = allYears ? years : years.filter((y) => y.year >= thisYear() - 1);
   const warning = overview.data?.warning ?? null;
 
   return (
@@ -68,12 +71,23 @@ export default function CalendarPage() {
           style={{ marginBottom: 16 }}
         />
       ) : null}
-      <Card title="覆盖年份" size="small" style={{ marginBottom: 16 }}>
+      <Card
+        title="覆盖年份"
+        size="small"
+        style={{ marginBottom: 16 }}
+        extra={
+          years.length > shown.length || allYears ? (
+            <Button type="link" size="small" onClick={() => setAllYears((v) => !v)}>
+              {allYears ? '只看近年' : `全部 ${years.length} 年`}
+            </Button>
+          ) : null
+        }
+      >
         <Table<CalendarYearStatus>
           rowKey="year"
           size="small"
           loading={overview.isPending}
-          dataSource={[...years]}
+          dataSource={[...shown]}
           pagination={false}
           scroll={{ x: 'max-content' }}
           columns={[

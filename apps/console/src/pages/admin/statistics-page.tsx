@@ -26,8 +26,13 @@ const thisYear = (): number =>
 
 const rateOrNaN = (r: number | null): number => (r === null ? Number.NaN : r);
 const percent = (v: number): string => (Number.isNaN(v) ? '—' : formatRate(v));
+/** Money for a chart label: 万元 from ten thousand yuan, yuan below. */
 const wan = (fen: number): string =>
-  Number.isNaN(fen) ? '—' : `${(fen / 1_000_000).toFixed(fen >= 10_000_000 ? 0 : 1)} 万元`;
+  Number.isNaN(fen)
+    ? '—'
+    : fen >= 1_000_000
+      ? `${(fen / 1_000_000).toFixed(1)} 万元`
+      : `${Math.round(fen / 100).toLocaleString('zh-CN')} 元`;
 
 /** 统计: the school's pilot figures of a year (第五条4, 第十四条), with charts and a CSV export. */
 export default function StatisticsPage() {
