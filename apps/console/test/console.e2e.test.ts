@@ -137,6 +137,8 @@ describe('a whole pilot project through the console, as the demo people', () => 
     // 催办: the applicant reminds 二级学院; a second reminder at once is refused, in Chinese.
     await decide(page, '催办', '请尽快审批，谢谢。');
     await page.getByText('已催办').first().waitFor();
+    // The page has the new version (the reminder is in the timeline) before the second try.
+    await page.locator('[data-kind="done"]', { hasText: '催办' }).waitFor();
     await page.getByRole('button', { name: '催办', exact: true }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: '确认催办' }).click();
