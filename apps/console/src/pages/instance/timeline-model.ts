@@ -3,7 +3,7 @@ import { eventLabel } from '../../labels/events';
 import { roleLabel } from '../../labels/roles';
 import { stateLabel } from '../../labels/states';
 import { STATUS_LABELS } from '../../labels/statuses';
-import { futureSteps } from './diagram/diagram-model';
+import { futureSteps, stepLimits } from './diagram/diagram-model';
 
 export type TimelineKind = 'done' | 'pending' | 'future' | 'end';
 
@@ -23,6 +23,8 @@ export interface TimelineItem {
   readonly tone: 'green' | 'blue' | 'orange' | 'red' | 'gray';
   /** Future steps reached only under a condition. */
   readonly conditional?: boolean;
+  /** Future steps: the time the step allows once it is reached (`5 个工作日`). */
+  readonly limit?: string;
   /** Extra line: 转办给 …, 抄送 … */
   readonly note?: string;
   /**
@@ -132,7 +134,9 @@ export function timelineOf(
     });
   }
   const current = instance.state.split(',')[0] ?? instance.state;
+  const limits = stepLimits(flow?.diagram ?? '');
   for (const f of futureSteps(flow, current)) {
+    const limit = limits.get(f.state);
     const state = flow?.states.find((s) => s.id === f.state);
     const roles = (state?.tasks ?? []).map((t) =>
       t.role === 'submitter' ? '申请人' : roleLabel(t.role),
@@ -144,6 +148,7 @@ export function timelineOf(
       who: roles.join('、'),
       tone: 'gray',
       conditional: f.conditional,
+      ...(limit ? { limit } : {}),
     });
   }
   return items;

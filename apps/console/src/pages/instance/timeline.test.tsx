@@ -94,6 +94,8 @@ describe('the timeline of an instance', () => {
       ['future', '领导小组审批', '1+X试点工作领导小组'],
     ]);
     expect(items[4]?.conditional).toBe(true);
+    // The time the step allows, from the server's diagram (限 5 工作日).
+    expect(items[4]?.limit).toBe('5 个工作日');
 
     renderInConsole(<Timeline items={items} now={NOW} />);
     expect(screen.getByText('同意申报')).toBeTruthy();
@@ -102,6 +104,7 @@ describe('the timeline of an instance', () => {
     // 2026-12-01T09:30Z is 17:30 Beijing, already past at NOW: marked overdue.
     expect(screen.getByText(/办理期限 2026\/12\/01 17:30（已超期）/)).toBeTruthy();
     expect(screen.getByText('视情况')).toBeTruthy();
+    expect(screen.getByText('办理时限 5 个工作日（到达该环节起计）')).toBeTruthy();
     expect(document.querySelectorAll('[data-kind="future"]')).toHaveLength(1);
   });
 

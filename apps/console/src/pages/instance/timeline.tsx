@@ -76,6 +76,13 @@ function Body({ item, now }: { item: TimelineItem; now: number }) {
           ) : null}
         </div>
       ) : null}
+      {item.kind === 'future' && item.limit ? (
+        <div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            办理时限 {item.limit}（到达该环节起计）
+          </Typography.Text>
+        </div>
+      ) : null}
       {item.note ? <div style={{ fontSize: 13 }}>{item.note}</div> : null}
       {item.comment ? (
         <blockquote
