@@ -149,7 +149,10 @@ describe('a whole pilot project through the console, as the demo people', () => 
     await page.getByRole('button', { name: '催办', exact: true }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: '确认催办' }).click();
-    await dialog.getByRole('alert').filter({ hasText: '催办过于频繁，请稍后再试' }).waitFor();
+    await dialog
+      .getByRole('alert')
+      .filter({ hasText: /催办过于频繁，请于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 之后再催办/ })
+      .waitFor();
     expect(await dialog.getByRole('alert').textContent()).not.toMatch(/URGE_TOO_SOON|\b4\d\d\b/);
     await screenshot(page, 'instance-urge-refused');
     expect((await seriousViolations(page)).join('\n')).toBe('');
