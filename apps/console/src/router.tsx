@@ -11,6 +11,11 @@ const WorkbenchPage = lazy(() => import('./pages/workbench/workbench-page'));
 const StartPage = lazy(() => import('./pages/start/start-page'));
 const StartFormPage = lazy(() => import('./pages/start/start-form-page'));
 const InstancePage = lazy(() => import('./pages/instance/instance-page'));
+const CalendarPage = lazy(() => import('./pages/admin/calendar-page'));
+const QuotasPage = lazy(() => import('./pages/admin/quotas-page'));
+const PeoplePage = lazy(() => import('./pages/admin/people-page'));
+const FlowsPage = lazy(() => import('./pages/admin/flows-page'));
+const StatisticsPage = lazy(() => import('./pages/admin/statistics-page'));
 const NotFoundPage = lazy(() => import('./pages/misc/not-found-page'));
 
 const page = (Page: React.ComponentType) => (
@@ -31,6 +36,11 @@ export function AppRoutes() {
           <Route path="start" element={page(StartPage)} />
           <Route path="start/:flowId" element={page(StartFormPage)} />
           <Route path="instances/:id" element={page(InstancePage)} />
+          <Route path="admin/calendar" element={page(CalendarPage)} />
+          <Route path="admin/quotas" element={page(QuotasPage)} />
+          <Route path="admin/people" element={page(PeoplePage)} />
+          <Route path="admin/flows" element={page(FlowsPage)} />
+          <Route path="statistics" element={page(StatisticsPage)} />
           <Route path="*" element={page(NotFoundPage)} />
         </Route>
       </Route>

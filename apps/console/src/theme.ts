@@ -8,6 +8,8 @@ export const theme: ThemeConfig = {
     // Hover and press go darker, not lighter, so they keep the contrast too.
     colorPrimaryHover: '#003eb3',
     colorPrimaryActive: '#002c8c',
+    // Links derive from colorInfo (#1677ff, 4.1:1 on white) unless set: the primary blue instead.
+    colorLink: '#0958d9',
     colorLinkHover: '#003eb3',
     colorError: '#cf1322',
     colorErrorHover: '#a8071a',
@@ -17,6 +19,8 @@ export const theme: ThemeConfig = {
     colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',
+    // Placeholders (搜索, 角色 …) are read too: 0.25 alpha is 1.9:1.
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
     fontFamily:
       "-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
   },

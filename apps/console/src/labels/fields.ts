@@ -53,7 +53,7 @@ export const FIELD_HINTS: Readonly<Record<string, FieldHint>> = {
   justification: {
     label: '必要性说明',
     long: true,
-    help: '超出标准的培训须说明理由，并经加签审批',
+    help: '超出本学院试点规模、上一年度执行预算或学校标准时须填写，供审批人审阅',
   },
   design: { label: '建设方案', long: true },
   location: { label: '地点' },
@@ -95,6 +95,11 @@ export const FIELD_HINTS: Readonly<Record<string, FieldHint>> = {
   source: { label: '来源' },
   flowId: { label: '流程' },
   instanceId: { label: '申请编号' },
+  registrationRef: {
+    label: '学分银行申报材料',
+    help: '在职业教育国家学分银行平台申报后的材料链接（第七条第3款）',
+  },
+  note: { label: '备注', long: true },
 };
 
 /** The hint of a field: by its full path first, then by its own key. */

@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
-/** Screenshots of every run (git-ignored); the README's pictures are chosen from them. */
-export const ARTIFACTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
+/** Screenshots of every run (git-ignored); the README's pictures (docs/) are chosen from them. */
+export const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 
 /** Debian's chromium with the flags that keep it quiet and offline (TECH-NOTES). */
 export function launch(): Promise<Browser> {
@@ -76,9 +76,11 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     );
 }
 
-/** Does the page scroll sideways (it must not at 375 px)? */
+/** Does the page scroll sideways (at 375 px: `document.scrollingElement.scrollWidth > 375`)? */
 export function scrollsSideways(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+  return page.evaluate(
+    () => (document.scrollingElement ?? document.documentElement).scrollWidth > window.innerWidth,
+  );
 }
 
 /**

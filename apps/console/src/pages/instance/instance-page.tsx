@@ -1,5 +1,6 @@
 import { Alert, Card, Col, message, Result, Row, Skeleton } from 'antd';
 import { Link, useParams } from 'react-router';
+import { useCalendar } from '../../api/admin-queries';
 import { errorText } from '../../api/error-text';
 import { namer, useDirectory } from '../../api/people';
 import { flowIndex, useFlows, useHistory, useInstance } from '../../api/queries';
@@ -9,6 +10,7 @@ import { FlowDiagram } from './diagram/flow-diagram';
 import { InstanceFields } from './instance-fields';
 import { InstanceHeader } from './instance-header';
 import { Timeline } from './timeline';
+import { provisionalCheck } from './provisional';
 import { timelineOf } from './timeline-model';
 import { VerifyCard } from './verify-card';
 
@@ -21,6 +23,7 @@ export default function InstancePage() {
   const names = namer(useDirectory().data);
   const now = useNow();
   const [toast, toastHolder] = message.useMessage();
+  const calendar = useCalendar();
 
   if (instance.isPending) return <Skeleton active />;
   if (instance.isError) {
@@ -35,7 +38,13 @@ export default function InstancePage() {
   const data = instance.data;
   const flow = flowIndex(flows.data?.items ?? []).byVersion.get(`${data.flow}@${data.flowVersion}`);
   const entries = history.data?.items ?? [];
-  const timeline = timelineOf(data, entries, flow, names.person);
+  const timeline = timelineOf(
+    data,
+    entries,
+    flow,
+    names.person,
+    provisionalCheck(calendar.data?.years),
+  );
 
   return (
     <>

@@ -42,8 +42,12 @@ export function myActions(
     const own = (flow?.states ?? [])
       .filter((s) => current.includes(s.id))
       .flatMap((s) => s.submitterEvents);
+    // 催办: the applicant may remind the current approvers (the engine limits how often).
+    const waiting = instance.tasks.some((t) => t.role !== 'submitter' && !holds(t, instance, user));
     const already = new Set(groups.flatMap((g) => g.events));
-    const extra = [...new Set(own)].filter((e) => !already.has(e));
+    const extra = [...new Set([...own, ...(waiting ? ['URGE'] : [])])].filter(
+      (e) => !already.has(e),
+    );
     if (extra.length > 0) groups.push({ task: null, events: order(extra) });
   }
   return groups;

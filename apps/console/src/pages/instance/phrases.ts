@@ -11,6 +11,7 @@ export const PHRASES: Readonly<Record<string, readonly string[]>> = {
   ADD_APPROVER: ['请一并审核。'],
   CC: ['请知悉。'],
   COMMENT: ['已阅。'],
+  URGE: ['请尽快审批，谢谢。'],
 };
 
 /** 退回 and 驳回 need a reason (the person sent back must know why). */

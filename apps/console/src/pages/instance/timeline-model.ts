@@ -3,7 +3,7 @@ import { eventLabel } from '../../labels/events';
 import { roleLabel } from '../../labels/roles';
 import { stateLabel } from '../../labels/states';
 import { STATUS_LABELS } from '../../labels/statuses';
-import { futureSteps } from './diagram/diagram-model';
+import { futureSteps, stepLimits } from './diagram/diagram-model';
 
 export type TimelineKind = 'done' | 'pending' | 'future' | 'end';
 
@@ -23,8 +23,37 @@ export interface TimelineItem {
   readonly tone: 'green' | 'blue' | 'orange' | 'red' | 'gray';
   /** Future steps reached only under a condition. */
   readonly conditional?: boolean;
+  /** Future steps: the time the step allows once it is reached (`5 个工作日`). */
+  readonly limit?: string;
   /** Extra line: 转办给 …, 抄送 … */
   readonly note?: string;
+  /**
+   * The deadline is provisional: counted through a year whose official holiday table is not
+   * imported yet (weekends only), so it may move when it is (docs/calendar.md).
+   */
+  readonly provisional?: { readonly explanation: string };
+}
+
+/** Is a deadline provisional? (the instance page asks the calendar's covered years). */
+export type ProvisionalCheck = (dueAt: string) => boolean;
+
+export const PROVISIONAL_EXPLANATION = '该年度节假日安排尚未导入，期限暂按周末推算，导入后可能调整';
+
+/** A task's own word on its deadline, when the server sends one (`due: { provisional, explanation }`). */
+function dueOfTask(task: object): { provisional: boolean; explanation: string | null } | null {
+  const due = (task as { due?: unknown }).due;
+  if (due === null || typeof due !== 'object') return null;
+  const d = due as { provisional?: unknown; explanation?: unknown };
+  if (typeof d.provisional !== 'boolean') return null;
+  const explanation =
+    typeof d.explanation === 'string'
+      ? d.explanation
+      : d.explanation !== null &&
+          typeof d.explanation === 'object' &&
+          typeof (d.explanation as { zh?: unknown }).zh === 'string'
+        ? (d.explanation as { zh: string }).zh
+        : null;
+  return { provisional: d.provisional, explanation };
 }
 
 const TONES: Readonly<Record<string, TimelineItem['tone']>> = {
@@ -56,6 +85,7 @@ export function timelineOf(
   history: readonly HistoryEntry[],
   flow: FlowInfo | undefined,
   person: (id: string) => string = (id) => id,
+  provisional: ProvisionalCheck = () => false,
 ): TimelineItem[] {
   const items: TimelineItem[] = history.map((h) => {
     const note = noteOf(h, person);
@@ -84,6 +114,8 @@ export function timelineOf(
     return items;
   }
   for (const t of instance.tasks) {
+    const told = dueOfTask(t);
+    const isProvisional = t.dueAt !== null && (told ? told.provisional : provisional(t.dueAt));
     items.push({
       key: `t${t.id}`,
       kind: 'pending',
@@ -96,10 +128,15 @@ export function timelineOf(
       dueAt: t.dueAt,
       step: stateLabel(flow, t.state),
       tone: 'blue',
+      ...(isProvisional
+        ? { provisional: { explanation: told?.explanation ?? PROVISIONAL_EXPLANATION } }
+        : {}),
     });
   }
   const current = instance.state.split(',')[0] ?? instance.state;
+  const limits = stepLimits(flow?.diagram ?? '');
   for (const f of futureSteps(flow, current)) {
+    const limit = limits.get(f.state);
     const state = flow?.states.find((s) => s.id === f.state);
     const roles = (state?.tasks ?? []).map((t) =>
       t.role === 'submitter' ? '申请人' : roleLabel(t.role),
@@ -111,6 +148,7 @@ export function timelineOf(
       who: roles.join('、'),
       tone: 'gray',
       conditional: f.conditional,
+      ...(limit ? { limit } : {}),
     });
   }
   return items;

@@ -6,7 +6,8 @@ import flowJson from '../../test/pilot-project-flow.json';
 import { renderInConsole } from '../../test/render';
 import '../../test/setup-dom';
 import { Timeline } from './timeline';
-import { timelineOf } from './timeline-model';
+import { provisionalCheck } from './provisional';
+import { PROVISIONAL_EXPLANATION, timelineOf } from './timeline-model';
 
 /** `GET /api/flows` → pilot-project, as the server answered it (states, diagram, input schema). */
 const flow = flowJson as unknown as FlowInfo;
@@ -93,6 +94,8 @@ describe('the timeline of an instance', () => {
       ['future', '领导小组审批', '1+X试点工作领导小组'],
     ]);
     expect(items[4]?.conditional).toBe(true);
+    // The time the step allows, from the server's diagram (限 5 工作日).
+    expect(items[4]?.limit).toBe('5 个工作日');
 
     renderInConsole(<Timeline items={items} now={NOW} />);
     expect(screen.getByText('同意申报')).toBeTruthy();
@@ -101,6 +104,7 @@ describe('the timeline of an instance', () => {
     // 2026-12-01T09:30Z is 17:30 Beijing, already past at NOW: marked overdue.
     expect(screen.getByText(/办理期限 2026\/12\/01 17:30（已超期）/)).toBeTruthy();
     expect(screen.getByText('视情况')).toBeTruthy();
+    expect(screen.getByText('办理时限 5 个工作日（到达该环节起计）')).toBeTruthy();
     expect(document.querySelectorAll('[data-kind="future"]')).toHaveLength(1);
   });
 
@@ -159,5 +163,63 @@ describe('the timeline of an instance', () => {
       step: '教务处审核',
     });
     expect(items[3]).toMatchObject({ kind: 'pending', title: '退回修改', who: '申请人 张老师' });
+  });
+
+  it('marks a deadline provisional when its year has no official holiday table, or when the task says so', () => {
+    const years = [
+      {
+        year: 2026,
+        status: 'official' as const,
+        origin: 'package' as const,
+        source: null,
+        imported: null,
+        holidayDays: 33,
+        makeupDays: 6,
+      },
+      {
+        year: 2027,
+        status: 'provisional' as const,
+        origin: null,
+        source: null,
+        imported: null,
+        holidayDays: 0,
+        makeupDays: 0,
+      },
+    ];
+    const check = provisionalCheck(years);
+    // 2026-12-31T16:00Z is 2027-01-01 00:00 Beijing: counted in 2027.
+    expect(check('2026-12-31T16:00:00.000Z')).toBe(true);
+    expect(check('2026-12-31T09:30:00.000Z')).toBe(false);
+    expect(provisionalCheck(undefined)('2030-01-01T00:00:00.000Z')).toBe(false);
+
+    const next = instance({
+      tasks: [task('academicReview', 'academic_affairs', '2027-01-05T09:30:00.000Z')],
+    });
+    const items = timelineOf(next, history, flow, person, check);
+    expect(items.find((i) => i.kind === 'pending')?.provisional).toEqual({
+      explanation: PROVISIONAL_EXPLANATION,
+    });
+    renderInConsole(<Timeline items={items} now={NOW} />);
+    expect(screen.getByText('暂定期限')).toBeTruthy();
+    expect(screen.getByText(PROVISIONAL_EXPLANATION)).toBeTruthy();
+
+    // In an official year nothing is marked; a task that carries its own `due` word wins.
+    const thisYear = instance({
+      tasks: [task('academicReview', 'academic_affairs', '2026-12-08T09:30:00.000Z')],
+    });
+    expect(timelineOf(thisYear, history, flow, person, check).some((i) => i.provisional)).toBe(
+      false,
+    );
+    const told = instance({
+      tasks: [
+        {
+          ...task('academicReview', 'academic_affairs', '2026-12-08T09:30:00.000Z'),
+          due: { provisional: true, explanation: { zh: '跳过 2027年1月1日–3日 元旦', en: '' } },
+        } as Task,
+      ],
+    });
+    expect(timelineOf(told, history, flow, person, check).find((i) => i.provisional)).toMatchObject(
+      { provisional: { explanation: '跳过 2027年1月1日–3日 元旦' } },
+    );
   });
 });

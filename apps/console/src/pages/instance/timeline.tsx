@@ -66,6 +66,21 @@ function Body({ item, now }: { item: TimelineItem; now: number }) {
               ? `办理期限 ${formatDateTime(item.dueAt)}（${dueOf(item.dueAt, now).text}）`
               : '无办理期限'}
           </Typography.Text>
+          {item.provisional ? (
+            <div>
+              <Tag color={TONE.orange}>暂定期限</Tag>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {item.provisional.explanation}
+              </Typography.Text>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+      {item.kind === 'future' && item.limit ? (
+        <div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            办理时限 {item.limit}（到达该环节起计）
+          </Typography.Text>
         </div>
       ) : null}
       {item.note ? <div style={{ fontSize: 13 }}>{item.note}</div> : null}

@@ -1,7 +1,7 @@
 import type { FlowInfo } from '@certflow/client';
 import { describe, expect, it } from 'vitest';
 import flowJson from '../../../test/pilot-project-flow.json';
-import { edgesOf, localizeDiagram } from './diagram-model';
+import { edgesOf, localizeDiagram, stepLimits } from './diagram-model';
 
 const flow = flowJson as unknown as FlowInfo;
 
@@ -27,5 +27,13 @@ describe('the flow diagram', () => {
     expect(out).toContain('class collegeReview visited');
     expect(out).toContain('class academicReview current');
     expect(out).not.toMatch(/\b(APPROVE|college_lead|academic_affairs)\b/);
+  });
+
+  it('reads the time each step allows from the diagram', () => {
+    const limits = stepLimits(flow.diagram);
+    expect(limits.get('collegeReview')).toBe('5 个工作日');
+    expect(limits.get('leadershipReview')).toBe('5 个工作日');
+    expect(limits.has('approved')).toBe(false);
+    expect(stepLimits('stateDiagram-v2\n  a__b : x 限 8 工作小时').get('a.b')).toBe('8 个工作小时');
   });
 });

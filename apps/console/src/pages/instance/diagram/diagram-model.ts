@@ -139,3 +139,21 @@ function rank(event: string): number {
   const i = FORWARD.indexOf(event);
   return i === -1 ? FORWARD.length : i;
 }
+
+const LIMIT = /限\s*(\d+)\s*(工作日|工作小时|个工作日|天|小时)/;
+
+/**
+ * The time each step allows, as the server's diagram states it (`collegeReview : … 限 5 工作日`):
+ * state id → `5 个工作日`. Steps without a limit are absent.
+ */
+export function stepLimits(diagram: string): Map<string, string> {
+  const limits = new Map<string, string>();
+  for (const line of diagram.split('\n')) {
+    const desc = /^\s*(\w+) : (.*)$/.exec(line);
+    const m = desc?.[2] ? LIMIT.exec(desc[2]) : null;
+    if (!desc?.[1] || !m?.[1] || !m[2]) continue;
+    const unit = m[2] === '工作日' ? '个工作日' : m[2] === '工作小时' ? '个工作小时' : m[2];
+    limits.set(stateIdOf(desc[1]), `${m[1]} ${unit}`);
+  }
+  return limits;
+}
