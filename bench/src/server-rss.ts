@@ -67,20 +67,24 @@ export async function measureServer(flags: BenchFlags): Promise<ResultRow[]> {
   const base = `http://127.0.0.1:${port}`;
   // Embedded mode: no DATABASE_URL / REDIS_URL, whatever the caller's environment holds.
   const { DATABASE_URL: _db, REDIS_URL: _redis, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['--conditions=certflow-source', '--import', 'tsx', SERVER_MAIN], {
-    cwd: ROOT,
-    env: {
-      ...inherited,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      CERTFLOW_DATA_DIR: dataDir,
-      CERTFLOW_DEMO: '1',
-      // Open all year, so the bench runs on any date (the default call ends on 12-31).
-      PROJECT_CALL_WINDOW: '01-01..12-31',
-      LOG_LEVEL: 'warn',
+  const child = spawn(
+    process.execPath,
+    ['--conditions=certflow-source', '--import', 'tsx', SERVER_MAIN],
+    {
+      cwd: ROOT,
+      env: {
+        ...inherited,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        CERTFLOW_DATA_DIR: dataDir,
+        CERTFLOW_DEMO: '1',
+        // Open all year, so the bench runs on any date (the default call ends on 12-31).
+        PROJECT_CALL_WINDOW: '01-01..12-31',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  );
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   try {

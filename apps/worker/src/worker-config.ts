@@ -51,7 +51,9 @@ export class WorkerConfigError extends Error {
 }
 
 /** Read the worker's environment; says which variable is wrong (no stack trace needed). */
-export function workerConfigFromEnv(env: Readonly<Record<string, string | undefined>>): WorkerConfig {
+export function workerConfigFromEnv(
+  env: Readonly<Record<string, string | undefined>>,
+): WorkerConfig {
   const problems: ConfigProblem[] = [];
   const own = readVariables(WORKER_VARIABLES, env, problems);
   const shared = readSharedConfig(env, { production: true }, problems);

@@ -16,7 +16,10 @@ interface ProbeOutput {
 }
 
 async function probeIn(tz: string): Promise<ProbeOutput> {
-  const { stdout } = await run(tsx, ['--conditions=certflow-source', probe], { env: { ...process.env, TZ: tz }, timeout: 60_000 });
+  const { stdout } = await run(tsx, ['--conditions=certflow-source', probe], {
+    env: { ...process.env, TZ: tz },
+    timeout: 60_000,
+  });
   return JSON.parse(stdout) as ProbeOutput;
 }
 

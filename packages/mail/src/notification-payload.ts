@@ -29,7 +29,10 @@ export const notificationPayloadSchema = z.object({
   dueExplanation: z.object({ zh: z.string(), en: z.string() }).nullable().default(null),
   recipient: z.object({ id: z.string().min(1), name: z.string(), email: z.email() }).nullable(),
   /** 代理人: the recipient gets this as the substitute of this person. */
-  onBehalfOf: z.object({ id: z.string().min(1), name: z.string() }).nullable().default(null),
+  onBehalfOf: z
+    .object({ id: z.string().min(1), name: z.string() })
+    .nullable()
+    .default(null),
   audience: z.object({ role: z.string(), college: z.string().nullable() }).nullable(),
   actor: z.object({ id: z.string(), name: z.string().nullable() }),
   comment: z.string().nullable(),

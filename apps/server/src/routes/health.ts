@@ -33,7 +33,10 @@ const health = createRoute({
     'Redis is reported too, and its loss only degrades delivery (200, `degraded: true`).',
   responses: {
     200: { description: 'up (perhaps degraded)', content: json(report) },
-    404: { description: 'ROUTE_NOT_FOUND: any other method on this path', content: json(errorSchema) },
+    404: {
+      description: 'ROUTE_NOT_FOUND: any other method on this path',
+      content: json(errorSchema),
+    },
     503: { description: 'the database does not answer', content: json(report) },
   },
 });

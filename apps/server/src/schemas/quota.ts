@@ -27,15 +27,10 @@ export const quotaBody = z
         "last year's executed budget, in fen (分), entered by 教务处: overrides the figure computed from last year's ledgers; omit it to use the computed figure",
       example: 1_000_000,
     }),
-    budgetNote: z
-      .string()
-      .trim()
-      .max(500)
-      .optional()
-      .openapi({
-        description: 'where an entered budget comes from',
-        example: '财务处 2026 年决算',
-      }),
+    budgetNote: z.string().trim().max(500).optional().openapi({
+      description: 'where an entered budget comes from',
+      example: '财务处 2026 年决算',
+    }),
   })
   .strict()
   .openapi('Quota');

@@ -1,4 +1,4 @@
-import type { AttachmentRef } from '../core/engine-data.js';
+import type { AttachmentRef } from '../core/attachment-ref.js';
 import { z } from 'zod';
 import type { Actor } from '../core/actor.js';
 import type { InstanceView } from '../core/view.js';

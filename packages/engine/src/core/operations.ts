@@ -1,16 +1,15 @@
 import { z } from 'zod';
 import { refuse } from '../errors.js';
-import type { AnyFlow, TaskOperation } from '../flows/flow.js';
+import type { TaskOperation } from '../flows/flow.js';
 import type { Person } from '../ports/directory.js';
-import type { LoadedInstance } from '../ports/store.js';
 import type { InstanceRecord, JsonObject, TaskRecord } from '../records.js';
-import type { Actor } from './actor.js';
 import { holds } from './authorize.js';
 import type { DecideContext } from './context.js';
 import { Notifications } from './notifications.js';
-import type { AuditedEvent, InstanceChange } from './outcome.js';
+import type { InstanceChange } from './outcome.js';
 import { specOf, tasksForSlots } from './plan.js';
 import { fitsTask, person, timersOf } from './named-people.js';
+import type { OperationArgs } from './operation-args.js';
 import { addApprover, removeApprover, takeBack } from './step-operations.js';
 
 const personId = z.string().min(1).max(100);
@@ -47,16 +46,7 @@ export const DEFAULT_URGE_INTERVAL_MS = 24 * 3_600_000;
 /** Operations that act on the step: 拿回 of the approval before them is no longer possible. */
 const PASSIVE: ReadonlySet<string> = new Set(['COMMENT', 'CC', 'URGE']);
 
-export interface OperationArgs {
-  readonly type: TaskOperation;
-  readonly event: AuditedEvent;
-  readonly actor: Actor;
-  readonly loaded: LoadedInstance;
-  /** Open tasks the command is about (all, or the one named by `taskId`). */
-  readonly scoped: readonly TaskRecord[];
-  readonly urgeIntervalMs: number;
-  readonly flow: AnyFlow;
-}
+export type { OperationArgs };
 
 /**
  * The engine's own operations, for every flow: 转办 TRANSFER (the task to another holder of its

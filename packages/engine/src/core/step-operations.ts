@@ -5,7 +5,7 @@ import type { DecideContext } from './context.js';
 import { jumpTo } from './jump.js';
 import { Notifications } from './notifications.js';
 import { fitsTask, person, timersOf } from './named-people.js';
-import type { OperationArgs } from './operations.js';
+import type { OperationArgs } from './operation-args.js';
 import type { InstanceChange } from './outcome.js';
 import { specOf, tasksForSlots } from './plan.js';
 import { restoreSnapshot } from './snapshot.js';

@@ -151,35 +151,32 @@ describe('pilot-project on real PostgreSQL: concurrency, idempotency, audit, ver
 
   // Declared references are loaded without a lock; a command's write checks the version of only
   // the rows it writes (the year's tally here, not the quota).
-  it(
-    'applications of one college do not queue on its quota row: the quota is read without a lock',
-    async () => {
-      const engine = engineOn(pg.store);
-      const key = quotaKey(2027, 'ee');
-      // Another transaction holds the quota row locked (as a command that locked it would).
-      let release: () => void = () => undefined;
-      const released = new Promise<void>((r) => (release = r));
-      let locked: () => void = () => undefined;
-      const isLocked = new Promise<void>((r) => (locked = r));
-      const holder = pg.sql.begin(async (sql) => {
-        await sql`select 1 from reference_data where kind = ${QUOTA_REF} and key = ${key} for update`;
-        locked();
-        await released;
-      });
-      await isLocked;
-      try {
-        const started = engine.start('pilot-project', certificate('LOCK'), people.owner);
-        const outcome = await Promise.race([
-          started.then((v) => v.state),
-          new Promise<string>((r) => setTimeout(() => r('blocked on the quota row'), 3000)),
-        ]);
-        expect(outcome).toBe('collegeReview');
-      } finally {
-        release();
-        await holder;
-      }
-    },
-  );
+  it('applications of one college do not queue on its quota row: the quota is read without a lock', async () => {
+    const engine = engineOn(pg.store);
+    const key = quotaKey(2027, 'ee');
+    // Another transaction holds the quota row locked (as a command that locked it would).
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((r) => (release = r));
+    let locked: () => void = () => undefined;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    const holder = pg.sql.begin(async (sql) => {
+      await sql`select 1 from reference_data where kind = ${QUOTA_REF} and key = ${key} for update`;
+      locked();
+      await released;
+    });
+    await isLocked;
+    try {
+      const started = engine.start('pilot-project', certificate('LOCK'), people.owner);
+      const outcome = await Promise.race([
+        started.then((v) => v.state),
+        new Promise<string>((r) => setTimeout(() => r('blocked on the quota row'), 3000)),
+      ]);
+      expect(outcome).toBe('collegeReview');
+    } finally {
+      release();
+      await holder;
+    }
+  });
 
   it('verifyHistory names the row that was altered with raw SQL', async () => {
     const engine = engineOn(pg.store);
