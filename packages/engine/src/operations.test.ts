@@ -318,6 +318,25 @@ describe('代理人: a substitute acts for someone, audited on whose behalf', ()
     );
   });
 
+  it('in a step of several approvers, a substitute who is also one of them counts once', async () => {
+    for (const mode of ['sequence', 'all'] as const) {
+      const engine = engineWith({ approvers: { mode } });
+      cast.substitutions = { office: 'office2' };
+      let v = await atSecond(engine);
+      // office2 decides office's turn for them …
+      v = await engine.send(v.id, { type: 'APPROVE', comment: '代为审批' }, office2);
+      expect(v.state).toBe('second');
+      // … and may not then cast their own vote in the same step: one person, one vote.
+      const before = store.dump();
+      await expect(engine.send(v.id, { type: 'APPROVE' }, office2)).rejects.toMatchObject({
+        code: 'SEPARATION_OF_DUTIES',
+      });
+      // (Their own slot is then 转办 to someone else, or removed by whoever added it.)
+      expect(store.dump()).toBe(before);
+      store = new MemoryStore();
+    }
+  });
+
   it('a substitute cannot approve a step they already filled themselves', async () => {
     const engine = engineWith();
     const i = await engine.start('review', { college: 'ee', title: 'T' }, owner);

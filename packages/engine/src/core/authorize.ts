@@ -71,6 +71,27 @@ export function checkSeparationOfDuties(
       throw refuse('SEPARATION_OF_DUTIES', { step: task.step, alreadyActedOn: other.step });
     }
   }
+  // Within one step of several approvers (会签, 依次: its rounds), one person counts once: a
+  // substitute who is also an approver there decides for their principal or for themselves,
+  // not both (both people are checked, as above).
+  const inRound = decidedInStep(task, instance);
+  const twice = people.find((id) => inRound.has(id));
+  if (twice !== undefined) {
+    throw refuse('SEPARATION_OF_DUTIES', { step: task.step, alreadyDecidedInStep: twice });
+  }
+}
+
+/** Everyone who already decided in the rounds of the task's step now open, principals included. */
+function decidedInStep(task: TaskRecord, instance: InstanceRecord): ReadonlySet<string> {
+  const rounds = instance.steps[task.step]?.rounds ?? [];
+  const ids = new Set(rounds.flatMap((r) => [...r.approved, ...(r.against ?? [])]));
+  for (const d of instance.decisions) {
+    if (d.step === task.step && d.onBehalfOf && (ids.has(d.actorId) || ids.has(d.onBehalfOf))) {
+      ids.add(d.actorId);
+      ids.add(d.onBehalfOf);
+    }
+  }
+  return ids;
 }
 
 /** Prefer the task named for the actor, then escalations, then role tasks. */
