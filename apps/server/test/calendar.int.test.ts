@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { RefreshableCalendar } from '@certflow/calendar';
-import type { CertflowClient } from '@certflow/client';
+import type { CertflowClient, Task } from '@certflow/client';
 import type { PersonKey } from '@certflow/pilot/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCalendarWorld, type CalendarWorld } from './support/calendar-world.js';
@@ -30,13 +30,13 @@ describe('the calendar API on PostgreSQL', () => {
       body,
       headers: { 'content-type': type },
     });
-  const startReport = async (period: string): Promise<{ dueAt: string }> => {
+  const startReport = async (period: string): Promise<Task> => {
     const i = await as('academic').startInstance('report', {
       kind: 'dynamic',
       collegeId: 'ee',
       period,
     });
-    return i.tasks[0] as { dueAt: string };
+    return i.tasks[0] as Task;
   };
 
   beforeAll(async () => {
@@ -47,7 +47,10 @@ describe('the calendar API on PostgreSQL', () => {
 
   it('before the import: 2027 is provisional, a warning stands, deadlines in 2027 are provisional', async () => {
     const task = await startReport('2026-12');
-    expect(bj(task.dueAt)).toBe('2027-01-04 17:30');
+    expect(bj(task.dueAt ?? '')).toBe('2027-01-04 17:30');
+    // The API says the deadline is provisional, and why (as the mail does).
+    expect(task.due).toMatchObject({ at: task.dueAt, provisional: true });
+    expect(task.due?.explanation.zh).toContain('暂按周末计算');
     const overview = await as('owner').raw('/api/calendar');
     expect(overview.status).toBe(200);
     const body = overview.body as {
@@ -159,6 +162,7 @@ describe('the calendar API on PostgreSQL', () => {
     const id = open[0]?.id ?? '';
     const moved = await as('academic').getInstance(id);
     expect(bj(moved.tasks[0]?.dueAt ?? '')).toBe('2027-01-05 17:30');
+    expect(moved.tasks[0]?.due).toMatchObject({ provisional: false });
     const history = (await as('academic').history(id)).items;
     expect(history.at(-1)).toMatchObject({ event: 'RECOMPUTE_DEADLINES', actorId: 'system' });
     expect((await as('auditor').verify(id)).ok).toBe(true);
@@ -194,7 +198,7 @@ describe('the calendar API on PostgreSQL', () => {
 
     // The engine counts on the new table right away: no longer provisional, 元旦 skipped.
     const task = await startReport('2026-11');
-    expect(bj(task.dueAt)).toBe('2027-01-05 17:30');
+    expect(bj(task.dueAt ?? '')).toBe('2027-01-05 17:30');
   });
 
   it('documents the routes and the file shape in the OpenAPI document', async () => {

@@ -93,8 +93,15 @@ export function onError(logger: Logger) {
     // The rest of an oversized body is not read: the connection must not be reused.
     if (status === 413) c.header('Connection', 'close');
     if (status === 503) c.header('Retry-After', '1');
+    if (status === 429) c.header('Retry-After', String(retryAfterSeconds(answer.details)));
     return c.json(answer, status as 400);
   };
+}
+
+/** Seconds until `details.retryAt` (an ISO instant), at least 1. */
+function retryAfterSeconds(details: Record<string, unknown> | undefined): number {
+  const at = typeof details?.['retryAt'] === 'string' ? Date.parse(details['retryAt']) : NaN;
+  return Number.isFinite(at) ? Math.max(1, Math.ceil((at - Date.now()) / 1000)) : 60;
 }
 
 export function notFound(c: Context): Response {

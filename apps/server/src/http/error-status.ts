@@ -7,7 +7,8 @@ import type { Messages } from '@certflow/engine';
  * 404 — no such instance or flow; 409 — conflicts with the instance's current state;
  * 413/415 — body too large / not JSON (an upload: `ATTACHMENT_TOO_LARGE`,
  * `ATTACHMENT_TYPE_NOT_ALLOWED`); 409/410 — a stored attachment altered / gone; 422 — a
- * business rule of the flow refused it
+ * business rule of the flow refused it; 429 — 催办 again too soon (`URGE_TOO_SOON`, with
+ * `Retry-After`)
  * (every flow code, e.g. `LEVEL_NOT_ALLOWED`, and any code not listed here); 503 — a retryable
  * infrastructure failure: `DATABASE_UNAVAILABLE` when PostgreSQL cannot be reached (dropped
  * connections, a restart, a failover), `SERVICE_UNAVAILABLE` for the others (a deadlock, a
@@ -46,7 +47,8 @@ const STATUS: Readonly<Record<string, number>> = {
   ATTACHMENT_NOT_FOUND: 422,
   ATTACHMENT_ALTERED: 409,
   ATTACHMENT_MISSING: 410,
-  CALENDAR_YEAR_NOT_COVERED: 422,
+  // 催办 again within the interval (default 24 h): `Retry-After` says when it becomes possible.
+  URGE_TOO_SOON: 429,
   BATCH_NOT_ALLOWED: 422,
   REASON_REQUIRED: 422,
   DRAFT_LIMIT_REACHED: 422,

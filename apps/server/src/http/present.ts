@@ -29,6 +29,10 @@ export function presentTask(t: TaskView): z.infer<typeof taskSchema> {
     events: [...t.events],
     approval: t.approval,
     dueAt: t.dueAt,
+    due:
+      t.dueAt && t.dueExplanation
+        ? { at: t.dueAt, provisional: t.dueProvisional, explanation: { ...t.dueExplanation } }
+        : null,
     createdAt: t.createdAt,
   };
 }

@@ -35,6 +35,10 @@ export const commandErrorResponses = {
     description: 'a business rule of the flow refused it (e.g. LEVEL_NOT_ALLOWED)',
     content: errorContent,
   },
+  429: {
+    description: 'URGE_TOO_SOON: 催办 again within the interval; Retry-After says when',
+    content: errorContent,
+  },
 } as const;
 
 export const pageQuery = {

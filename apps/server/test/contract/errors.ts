@@ -142,4 +142,27 @@ export function errorSuite(world: () => ApiWorld): void {
       code: 'EVENT_NOT_ACCEPTED',
     });
   });
+
+  it('催办 twice within the interval answers 429 with Retry-After, and changes nothing', async () => {
+    const w = world();
+    await setQuota(w.as('academic'));
+    const a = await applyProject(w.as('owner'));
+    const urge = () =>
+      w.as('owner').raw(`/api/instances/${a.id}/events`, {
+        body: { type: 'URGE', comment: '请尽快审核' },
+      });
+    expect((await urge()).status).toBe(200);
+    const before = await w.fingerprint();
+    const again = await urge();
+    expect(again.status).toBe(429);
+    expect(again.body).toMatchObject({
+      code: 'URGE_TOO_SOON',
+      message: expect.stringContaining('催办'),
+    });
+    const retryAfter = Number(again.headers.get('retry-after'));
+    // The default interval is 24 hours: the answer says when, in seconds.
+    expect(retryAfter).toBeGreaterThan(23 * 3600);
+    expect(retryAfter).toBeLessThanOrEqual(24 * 3600);
+    expect(await w.fingerprint()).toBe(before);
+  });
 }

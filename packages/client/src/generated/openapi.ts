@@ -1530,6 +1530,22 @@ export type components = {
       assignee: string | null;
       college: string | null;
       createdAt: string;
+      /** @description the deadline, its rule and the days it skips (docs/calendar.md) */
+      due: {
+        at: string;
+        /**
+         * @example {
+         *       "zh": "5个工作日；跳过 10月1日–7日 国庆",
+         *       "en": "5 working days; skips 1–7 Oct (National Day)"
+         *     }
+         */
+        explanation: {
+          en: string;
+          zh: string;
+        };
+        /** @description the year has no official holiday table yet: counted on weekends alone (暂按周末计算), moved when 教务处 loads it */
+        provisional: boolean;
+      } | null;
       dueAt: string | null;
       events: string[];
       id: string;
@@ -1831,6 +1847,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description URGE_TOO_SOON: 催办 again within the interval; Retry-After says when */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   listDirectoryUsers: {
@@ -2045,6 +2070,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description URGE_TOO_SOON: 催办 again within the interval; Retry-After says when */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   getDraft: {
@@ -2204,6 +2238,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description URGE_TOO_SOON: 催办 again within the interval; Retry-After says when */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   deleteDraft: {
@@ -2354,6 +2397,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description URGE_TOO_SOON: 催办 again within the interval; Retry-After says when */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   submitDraft: {
@@ -2445,6 +2497,15 @@ export interface operations {
       };
       /** @description a business rule of the flow refused it (e.g. LEVEL_NOT_ALLOWED) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description URGE_TOO_SOON: 催办 again within the interval; Retry-After says when */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -2674,6 +2735,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description URGE_TOO_SOON: 催办 again within the interval; Retry-After says when */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   listInstances: {
@@ -2828,6 +2898,15 @@ export interface operations {
       };
       /** @description a business rule of the flow refused it (e.g. LEVEL_NOT_ALLOWED) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description URGE_TOO_SOON: 催办 again within the interval; Retry-After says when */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -3073,6 +3152,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description URGE_TOO_SOON: 催办 again within the interval; Retry-After says when */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   getHistory: {
@@ -3287,6 +3375,15 @@ export interface operations {
       };
       /** @description a business rule of the flow refused it (e.g. LEVEL_NOT_ALLOWED) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description URGE_TOO_SOON: 催办 again within the interval; Retry-After says when */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -3564,6 +3661,15 @@ export interface operations {
       };
       /** @description a business rule of the flow refused it (e.g. LEVEL_NOT_ALLOWED) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description URGE_TOO_SOON: 催办 again within the interval; Retry-After says when */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -4106,6 +4212,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description URGE_TOO_SOON: 催办 again within the interval; Retry-After says when */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   startedList: {
@@ -4333,6 +4448,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description URGE_TOO_SOON: 催办 again within the interval; Retry-After says when */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   deleteSubstitutes: {
@@ -4421,6 +4545,15 @@ export interface operations {
       };
       /** @description a business rule of the flow refused it (e.g. LEVEL_NOT_ALLOWED) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description URGE_TOO_SOON: 催办 again within the interval; Retry-After says when */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -4579,6 +4712,15 @@ export interface operations {
       };
       /** @description a business rule of the flow refused it (e.g. LEVEL_NOT_ALLOWED) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description URGE_TOO_SOON: 催办 again within the interval; Retry-After says when */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -4822,6 +4964,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description URGE_TOO_SOON: 催办 again within the interval; Retry-After says when */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   copyTask: {
@@ -4918,6 +5069,15 @@ export interface operations {
       };
       /** @description a business rule of the flow refused it (e.g. LEVEL_NOT_ALLOWED) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description URGE_TOO_SOON: 催办 again within the interval; Retry-After says when */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -5028,6 +5188,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description URGE_TOO_SOON: 催办 again within the interval; Retry-After says when */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   resolveDelegation: {
@@ -5124,6 +5293,15 @@ export interface operations {
       };
       /** @description a business rule of the flow refused it (e.g. LEVEL_NOT_ALLOWED) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description URGE_TOO_SOON: 催办 again within the interval; Retry-After says when */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -5234,6 +5412,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description URGE_TOO_SOON: 催办 again within the interval; Retry-After says when */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   transferTask: {
@@ -5337,6 +5524,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description URGE_TOO_SOON: 催办 again within the interval; Retry-After says when */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   batchApprove: {
@@ -5429,6 +5625,15 @@ export interface operations {
       };
       /** @description a business rule of the flow refused it (e.g. LEVEL_NOT_ALLOWED) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description URGE_TOO_SOON: 催办 again within the interval; Retry-After says when */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -5581,6 +5786,15 @@ export interface operations {
       };
       /** @description a business rule of the flow refused it (e.g. LEVEL_NOT_ALLOWED) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description URGE_TOO_SOON: 催办 again within the interval; Retry-After says when */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -5805,6 +6019,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description URGE_TOO_SOON: 催办 again within the interval; Retry-After says when */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   listWebhookDeliveries: {
@@ -5954,6 +6177,15 @@ export interface operations {
       };
       /** @description a business rule of the flow refused it (e.g. LEVEL_NOT_ALLOWED) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description URGE_TOO_SOON: 催办 again within the interval; Retry-After says when */
+      429: {
         headers: {
           [name: string]: unknown;
         };
