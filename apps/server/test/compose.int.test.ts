@@ -162,7 +162,12 @@ describe('docker/compose.yml', () => {
     expect(server.healthcheck?.test.join(' ')).toContain('/healthz');
     const dockerfile = readFileSync(join(ROOT, 'docker/server.Dockerfile'), 'utf8');
     expect(dockerfile).toContain('pnpm --filter @certflow/server build');
-    expect(dockerfile).toContain('cp -r packages/db/drizzle /out/drizzle');
+    expect(dockerfile).toContain('deploy --prod --legacy --config.node-linker=hoisted /out');
+    // The migrations travel inside @certflow/db, which `deploy` copies with its published files.
+    const db = JSON.parse(readFileSync(join(ROOT, 'packages/db/package.json'), 'utf8')) as {
+      files: string[];
+    };
+    expect(db.files).toContain('drizzle');
     expect(dockerfile).toMatch(/CMD \["node", "dist\/main.js"\]/);
   });
 

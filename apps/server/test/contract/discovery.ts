@@ -88,9 +88,11 @@ export function discoverySuite(world: () => ApiWorld, driver: 'embedded' | 'post
       expect.arrayContaining(['id', 'if-match', 'idempotency-key']),
     );
     expect(doc.components.schemas['SendEvent']?.required).toEqual(['type']);
+    // Uploaded files are named by their upload ids (docs/attachments.md).
     expect(Object.keys(doc.components.schemas['StartInstance']?.properties ?? {})).toEqual([
       'flow',
       'input',
+      'attachments',
     ]);
     expect(doc.components.schemas['Error']?.required).toEqual(['code', 'message', 'messageEn']);
   });
