@@ -7,12 +7,21 @@ export const ROOT = fileURLToPath(new URL('../../../../', import.meta.url)).repl
 
 /**
  * What a service's image holds, built on this host exactly as `docker/*.Dockerfile` builds it:
- * `pnpm --filter <pkg> build` (tsc → dist/main.js) and `pnpm deploy --prod --legacy
+ * `turbo run build --filter=<pkg>` (tsc → dist/, its workspace dependencies first) and `pnpm deploy --prod --legacy
  * --config.node-linker=hoisted <dir>` (the workspace packages it uses, built, with the migrations
  * @certflow/db ships, and its third-party dependencies).
  */
 export function buildImage(pkg: '@certflow/server' | '@certflow/worker', dir: string): string {
-  execFileSync('pnpm', ['--filter', pkg, 'build'], { cwd: ROOT, stdio: 'pipe' });
+  // The package and every workspace package it depends on (turbo's ^build), as `pnpm install`
+  // does in the image: `deploy` copies their dist/ as built.
+  execFileSync(
+    'pnpm',
+    ['exec', 'turbo', 'run', 'build', `--filter=${pkg}`, '--output-logs=errors-only'],
+    {
+      cwd: ROOT,
+      stdio: 'pipe',
+    },
+  );
   execFileSync(
     'pnpm',
     [
