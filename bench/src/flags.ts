@@ -40,6 +40,7 @@ export const SECTIONS = [
   'audit',
   'timers',
   'inbox',
+  'lists',
   'embedded',
   'server',
 ] as const;

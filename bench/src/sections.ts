@@ -6,6 +6,7 @@ import type { Note, ResultRow } from './result-row.js';
 import { measureThroughput, preparePilot } from './throughput.js';
 import { measureTimers } from './timer-lateness.js';
 import { measureInbox } from './inbox-scale.js';
+import { LISTS_SMOKE, measureLists } from './lists-scale.js';
 import { measureEmbedded } from './embedded.js';
 import { measureServer } from './server-rss.js';
 
@@ -68,6 +69,14 @@ export async function runSections(
     const t = await measureInbox(flags);
     rows.push(...t.rows);
     notes.push(...t.notes);
+  });
+  await guard('lists', flags, failed, async () => {
+    const sizes = flags.smoke
+      ? LISTS_SMOKE
+      : { instances: flags.instances, history: flags.history, queries: flags.queries };
+    const r = await measureLists(sizes);
+    rows.push(...r.rows);
+    notes.push(...r.notes);
   });
   await guard('embedded', flags, failed, async () => {
     rows.push(...(await measureEmbedded(flags)));
