@@ -157,7 +157,7 @@ describe('a whole pilot project through the console, as the demo people', () => 
     await screenshot(page, 'instance-urge-refused');
     expect((await seriousViolations(page)).join('\n')).toBe('');
     await dialog.getByRole('button', { name: /取\s*消/ }).click();
-    expect(unexpected(problems, 422)).toBe('');
+    expect(unexpected(problems, 429)).toBe('');
   }, 60_000);
 
   it('李院长 finds it in 待办; a stale page is refused readably, then he approves with a 常用意见', async () => {
