@@ -11,6 +11,10 @@
  * DATABASE_URL is needed. The monotonic clock is left real (FAKETIME_DONT_FAKE_MONOTONIC=1) so that
  * Node's timers and PostgreSQL's timeouts are not thrown off by the jump. The server computes in
  * Asia/Shanghai whatever the process TZ is; the instants below are Beijing 10:00.
+ *
+ * `pnpm start` itself works under faketime (turbo's cached build is unaffected), so the real command
+ * is run, not `node apps/server/dist/main.js`. Without the faked time (today's date) the deadlines
+ * below would fall in a covered year and not be provisional: the test cannot pass by accident.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -220,9 +224,11 @@ describe('pnpm start under faketime at 2026-12-28 10:00 Beijing (2027 has no tab
     expect(day.startsWith('2027-')).toBe(true);
     expect(due.provisional).toBe(true);
     expect(due.explanation.zh).toContain('暂按周末计算');
+    // 教务处's 5 working days, again counting Fri 2027-01-01 as an ordinary day.
+    expect(day).toBe('2027-01-04');
   });
 
-  it('教务处 imports the 2027 table: the open deadline is no longer provisional and may move; history verifies', async () => {
+  it('教务处 imports the 2027 table: the open deadline is no longer provisional and moves; history verifies', async () => {
     const before = openDue(
       (await call<InstanceBody>(server(), 'ACADEMIC', 'GET', `/api/instances/${id}`)).body,
     );
@@ -252,7 +258,20 @@ describe('pnpm start under faketime at 2026-12-28 10:00 Beijing (2027 has no tab
     const kind = y2027.body.days.find((d) => d.date === after.day)?.kind;
     expect(['work', 'makeup']).toContain(kind);
     expect(y2027.body.days.find((d) => d.date === '2027-01-01')?.kind).toBe('holiday');
-    if (before.day >= '2027-01-01') expect(after.day > before.day).toBe(true);
+    // 元旦 (2027-01-01) is skipped now: one working day later.
+    expect([before.day, after.day]).toEqual(['2027-01-04', '2027-01-05']);
+    expect(put.body.recomputed).toMatchObject({ instances: 1, tasks: 1 });
+    const history = await call<{ items: { event: string; actorId: string }[] }>(
+      server(),
+      'AUDITOR',
+      'GET',
+      `/api/instances/${id}/history`,
+    );
+    expect(history.body.items.map((h) => `${h.event} ${h.actorId}`)).toEqual([
+      'START u-owner',
+      'APPROVE u-lead',
+      'RECOMPUTE_DEADLINES system',
+    ]);
 
     const verify = await call<{ ok: boolean; count: number }>(
       server(),
@@ -262,7 +281,7 @@ describe('pnpm start under faketime at 2026-12-28 10:00 Beijing (2027 has no tab
     );
     expect(verify.status).toBe(200);
     expect(verify.body.ok).toBe(true);
-    expect(verify.body.count).toBeGreaterThanOrEqual(2);
+    expect(verify.body.count).toBe(3);
   });
 });
 
