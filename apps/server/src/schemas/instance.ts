@@ -31,14 +31,12 @@ export const taskSchema = z
           description:
             'the year has no official holiday table yet: counted on weekends alone (暂按周末计算), moved when 教务处 loads it',
         }),
-        explanation: z
-          .object({ zh: z.string(), en: z.string() })
-          .openapi({
-            example: {
-              zh: '5个工作日；跳过 10月1日–7日 国庆',
-              en: '5 working days; skips 1–7 Oct (National Day)',
-            },
-          }),
+        explanation: z.object({ zh: z.string(), en: z.string() }).openapi({
+          example: {
+            zh: '5个工作日；跳过 10月1日–7日 国庆',
+            en: '5 working days; skips 1–7 Oct (National Day)',
+          },
+        }),
       })
       .nullable()
       .openapi({ description: 'the deadline, its rule and the days it skips (docs/calendar.md)' }),
