@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   InfrastructureError,
   type Clock,
@@ -90,10 +91,16 @@ export function renderCoverageMail(input: {
   return { subject, text: `${zh.join('\n')}\n\n----\n\n${en.join('\n')}\n`, html };
 }
 
+/** A UUID-shaped id derived from `key` (Message-IDs look like every other certflow mail's). */
+function stableUuid(key: string): string {
+  const h = createHash('sha256').update(key).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
 /**
  * The outbox handler for `calendar.coverage-warning` rows: one mail to every holder of the
  * payload's role (教务处), each recorded in `mail_messages` as `<row id>/<person id>` with a
- * stable Message-ID, so a redelivered row sends only what was not sent yet. Failures reject with
+ * stable Message-ID (a UUID hashed from that key), so a redelivered row sends only what was not sent yet. Failures reject with
  * `InfrastructureError` (a bad payload is not retried).
  */
 export function createCoverageMailHandler(
@@ -135,10 +142,7 @@ export function createCoverageMailHandler(
       publicUrl: options.publicUrl,
       date: row.createdAt,
     });
-    const messageId = notificationMessageId(
-      key.replaceAll(/[^A-Za-z0-9._-]/gu, '.'),
-      options.publicHost,
-    );
+    const messageId = notificationMessageId(stableUuid(key), options.publicHost);
     await options.store.beginAttempt({
       outboxId: key,
       messageId,
