@@ -27,6 +27,12 @@ export interface AppDeps {
   readonly bodyLimit?: number;
   /** With REDIS_URL: `/healthz` reports Redis too (its loss degrades delivery only). */
   readonly redis?: RedisProbe;
+  /**
+   * The calendar's coverage warning now (next year has no holiday table from 1 November), for
+   * `/healthz`: `calendarCoverageWarning(calendar, clock.now(), settings)`. Without it `/healthz`
+   * has no `calendar` field.
+   */
+  readonly calendarWarning?: () => CalendarHealthWarning | null;
   /** Called after a command committed: nudges delivery (scheduler or BullMQ relay). */
   readonly afterCommand?: (instanceId: string) => void;
   /**
@@ -42,6 +48,15 @@ export interface AppDeps {
   readonly webhooks?: { readonly allowPrivate: boolean; readonly nudge?: () => void };
   /** Embedded in a host app: who is calling, by the host's own sign-in (tokens otherwise). */
   readonly resolveActor?: HostActorResolver;
+}
+
+/** What `/healthz` shows of the calendar's coverage warning (`CoverageWarning` of the calendar). */
+export interface CalendarHealthWarning {
+  readonly code: 'CALENDAR_NEXT_YEAR_NOT_COVERED';
+  readonly year: number;
+  readonly since: string;
+  readonly message: string;
+  readonly messageEn: string;
 }
 
 export type AppEnv = AuthEnv;

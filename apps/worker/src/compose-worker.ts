@@ -1,4 +1,10 @@
-import { loadBusinessCalendar } from '@certflow/calendar';
+import {
+  calendarCoverageWarning,
+  calendarSettingsFromEnv,
+  COVERAGE_WARNING_OUTBOX_KIND,
+  loadBusinessCalendar,
+  startCoverageMailJob,
+} from '@certflow/calendar';
 import { createMailStore, openPostgres } from '@certflow/db';
 import { createEngine, type Clock } from '@certflow/engine';
 import { createMail, mailConfigFromSettings } from '@certflow/mail';
@@ -36,8 +42,11 @@ export async function startWorker(
   const settings = reliabilitySettingsFromEnv(env);
   // The server applies migrations; the worker only checks they are there (migrate is idempotent).
   const handle = await openPostgres({ url: config.DATABASE_URL, max: config.DATABASE_POOL_MAX });
-  const calendar = await loadBusinessCalendar(handle.store.read);
+  const calendarSettings = calendarSettingsFromEnv(env);
+  const calendar = await loadBusinessCalendar(handle.store.read, calendarSettings);
   logger.info({ years: calendar.coveredYears().at(-1) }, 'business calendar loaded');
+  const warning = calendarCoverageWarning(calendar, systemClock.now(), calendarSettings);
+  if (warning) logger.warn({ code: warning.code, year: warning.year }, warning.message);
   const flows = createPilotFlows(config.pilot.flows);
   const engine = createEngine({
     flows,
@@ -61,6 +70,7 @@ export async function startWorker(
     handlers: {
       ...effectHandlers(pilotEffectHandlers, { instances: handle.store.read }),
       notify: (row) => mail.notify(row),
+      [COVERAGE_WARNING_OUTBOX_KIND]: (row) => mail.coverageWarning(row),
     },
     recurring: pilotCalls(config.pilot.calls),
     redisUrl: config.REDIS_URL,
@@ -105,6 +115,17 @@ export async function startWorker(
     calendar.refresh().catch((err: unknown) => logger.error({ err }, 'calendar refresh failed'));
   }, config.CALENDAR_REFRESH_MS);
   refresh.unref();
+  // 「请导入…年节假日安排」 to 教务处 once a week from 1 November (docs/calendar.md): hourly looks
+  // from 09:00 Beijing, one mail a week however many workers run; the reconciler relays the row.
+  const coverage = startCoverageMailJob({
+    store: handle.store,
+    calendar,
+    clock: systemClock,
+    settings: calendarSettings,
+    onQueued: (payload) =>
+      logger.warn({ year: payload.year, week: payload.week }, 'calendar coverage mail queued'),
+    onError: (err) => logger.error({ err }, 'calendar coverage mail'),
+  });
   const health = await startHealthServer(
     config.WORKER_HEALTH_PORT,
     workerHealth({
@@ -119,6 +140,7 @@ export async function startWorker(
     health,
     stop: async () => {
       clearInterval(refresh);
+      coverage.stop();
       health.close();
       health.closeAllConnections();
       const drained = async () => {

@@ -83,5 +83,13 @@ export {
   type CoverageWarning,
   type CoverageWarningPayload,
 } from './coverage-warning.js';
-export { COVERAGE_MAIL_KIND, sendCoverageWarningIfDue } from './coverage-mail.js';
+export {
+  COVERAGE_JOB_EVERY_MS,
+  COVERAGE_JOB_FROM_HOUR,
+  COVERAGE_MAIL_KIND,
+  sendCoverageWarningIfDue,
+  startCoverageMailJob,
+  type CoverageMailJob,
+  type CoverageMailJobOptions,
+} from './coverage-mail.js';
 export { beijingDate, beijingInstant, beijingTimeOfDay } from './beijing-time.js';

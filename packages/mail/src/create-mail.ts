@@ -1,5 +1,6 @@
 import type { Clock, Directory, Engine, OutboxRecord } from '@certflow/engine';
 import { createActionHandler, type ActionRequest, type ActionResponse } from './action-handlers.js';
+import { createCoverageMailHandler } from './coverage-handler.js';
 import { createEmlTransport } from './eml-transport.js';
 import { engineMailContext } from './engine-mail-context.js';
 import { startInboundServer, type InboundServer } from './inbound-server.js';
@@ -34,6 +35,11 @@ export interface Mail {
   readonly transport: MailTransport;
   /** The outbox handler for `notify` rows. */
   readonly notify: (row: OutboxRecord) => Promise<void>;
+  /**
+   * The outbox handler for `calendar.coverage-warning` rows: 「请导入…年节假日安排」 to every
+   * `academic_affairs` person (docs/calendar.md § The coverage warning).
+   */
+  readonly coverageWarning: (row: OutboxRecord) => Promise<void>;
   /** Mount on `GET|POST /mail/actions/:token`. */
   readonly action: (req: ActionRequest) => Promise<ActionResponse>;
   readonly processReply: (mail: InboundMail) => Promise<ReplyOutcome>;
@@ -82,6 +88,15 @@ export function createMail(config: MailConfig, deps: MailDeps): Mail {
       replyDomain: config.inboundPort === null ? null : config.replyDomain,
       tokenTtlMs: config.tokenTtlMs,
       locale: config.locale,
+      ...clock,
+    }),
+    coverageWarning: createCoverageMailHandler({
+      transport,
+      store: deps.store,
+      directory: deps.directory,
+      from: config.from,
+      publicUrl: config.publicUrl,
+      publicHost: config.publicHost,
       ...clock,
     }),
     action: createActionHandler({

@@ -22,6 +22,13 @@ export {
 } from './mail-config.js';
 export { createNotifyHandler, type NotifyHandlerOptions } from './notify-handler.js';
 export {
+  COVERAGE_MAIL_OUTBOX_KIND,
+  createCoverageMailHandler,
+  renderCoverageMail,
+  type CoverageMail,
+  type CoverageMailHandlerOptions,
+} from './coverage-handler.js';
+export {
   createActionHandler,
   type ActionHandlerOptions,
   type ActionRequest,

@@ -11,6 +11,18 @@ const check = z.union([
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 
+const calendarWarning = z
+  .object({
+    code: z.literal('CALENDAR_NEXT_YEAR_NOT_COVERED'),
+    year: z.number().int().openapi({ example: 2027 }),
+    since: z
+      .string()
+      .openapi({ description: 'the Beijing day the warning started', example: '2026-11-01' }),
+    message: z.string(),
+    messageEn: z.string(),
+  })
+  .openapi('CalendarCoverageWarning');
+
 const report = z.object({
   ok: z.boolean(),
   driver: z.enum(['postgres', 'embedded']),
@@ -19,6 +31,14 @@ const report = z.object({
     .boolean()
     .optional()
     .openapi({ description: 'Redis is down: commands are accepted, their delivery waits' }),
+  calendar: z
+    .object({ warning: calendarWarning.nullable() })
+    .optional()
+    .openapi({
+      description:
+        'From 1 November (CERTFLOW_CALENDAR_WARN_FROM) while next year has no holiday table: ' +
+        'the warning (still 200: deadlines in that year are provisional, counted on weekends alone)',
+    }),
 });
 
 const health = createRoute({
@@ -30,7 +50,8 @@ const health = createRoute({
   summary: 'Liveness: PostgreSQL (and Redis with REDIS_URL), each within 1.5 s (no token needed)',
   description:
     'PostgreSQL holds every command, so the server is up (200) while it answers; with REDIS_URL ' +
-    'Redis is reported too, and its loss only degrades delivery (200, `degraded: true`).',
+    'Redis is reported too, and its loss only degrades delivery (200, `degraded: true`). ' +
+    '`calendar.warning`: next year has no holiday table yet (docs/calendar.md).',
   responses: {
     200: { description: 'up (perhaps degraded)', content: json(report) },
     404: {
@@ -82,6 +103,7 @@ export function healthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
       driver: deps.driver,
       ...(redis ? { redis } : {}),
       ...(redis?.ok === false ? { degraded: true } : {}),
+      ...(deps.calendarWarning ? { calendar: { warning: deps.calendarWarning() } } : {}),
     };
     return database.ok ? c.json(body, 200) : c.json(body, 503);
   });

@@ -1,3 +1,8 @@
+import {
+  COVERAGE_WARNING_OUTBOX_KIND,
+  startCoverageMailJob,
+  type CalendarSettings,
+} from '@certflow/calendar';
 import type { DbHandle } from '@certflow/db';
 import { createMailStore } from '@certflow/db';
 import type { BusinessCalendar, Clock, Engine } from '@certflow/engine';
@@ -54,15 +59,21 @@ export interface BackgroundArgs {
   readonly calendar: BusinessCalendar;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** When the coverage warning starts (`warnFrom`); default 1 November. */
+  readonly calendarSettings?: Pick<CalendarSettings, 'warnFrom'>;
 }
 
 /** The demo school's colleges, for mail subjects (二级学院 names). */
 const COLLEGES: Readonly<Record<string, string>> = { ee: '电子工程学院', cs: '计算机学院' };
 
-/** Outbox handlers: `notify` rows to mail, pilot effects to the flow pack's handlers. */
+/**
+ * Outbox handlers: `notify` rows and the calendar's coverage warning to mail, pilot effects to
+ * the flow pack's handlers.
+ */
 export function outboxHandlers(mail: Mail, handle: DbHandle<unknown>): OutboxHandlers {
   return {
     notify: (row) => mail.notify(row),
+    [COVERAGE_WARNING_OUTBOX_KIND]: (row) => mail.coverageWarning(row),
     ...effectHandlers(pilotEffectHandlers, { instances: handle.store.read }),
   };
 }
@@ -137,6 +148,18 @@ export async function startBackground(args: BackgroundArgs): Promise<Background>
   const webhooks = webhookDispatcher(args);
   webhooks.start();
   const nudgeScheduler = nudgeWith(scheduler);
+  // 「请导入…年节假日安排」 to 教务处 once a week from 1 November (docs/calendar.md); with REDIS_URL
+  // apps/worker runs this job instead. The outbox row has no instance: the scheduler's next look
+  // delivers it.
+  const coverage = startCoverageMailJob({
+    store: args.handle.store,
+    calendar: args.calendar,
+    clock: args.clock,
+    ...(args.calendarSettings ? { settings: args.calendarSettings } : {}),
+    onQueued: (payload) =>
+      args.logger.warn({ year: payload.year, week: payload.week }, 'calendar coverage mail queued'),
+    onError: (error) => args.logger.error({ err: error }, 'calendar coverage mail'),
+  });
   nudge = (instanceId) => {
     nudgeScheduler(instanceId);
     webhooks.nudge();
@@ -148,6 +171,7 @@ export async function startBackground(args: BackgroundArgs): Promise<Background>
     nudge: (instanceId) => nudge(instanceId),
     webhooks,
     stop: async () => {
+      coverage.stop();
       await webhooks.stop();
       await scheduler.stop();
       await inbound?.close();

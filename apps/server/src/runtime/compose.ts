@@ -138,6 +138,7 @@ export async function composeRuntime(
     afterCommand: (instanceId) => nudge(instanceId),
     webhooks: { allowPrivate: config.webhookAllowPrivate, nudge: () => webhooksNudge() },
     ...(options.resolveActor ? { resolveActor: options.resolveActor } : {}),
+    calendarWarning: () => calendarCoverageWarning(calendar, systemClock.now(), calendarSettings),
   });
   const background = await startBackground({
     config,
@@ -146,6 +147,7 @@ export async function composeRuntime(
     calendar,
     clock: systemClock,
     logger,
+    calendarSettings,
   });
   nudge = (instanceId) => background.nudge(instanceId);
   webhooksNudge = () => background.webhooks?.nudge();

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import {
+  calendarCoverageWarning,
   DEFAULT_CALENDAR_SETTINGS,
   loadBusinessCalendar,
   openDeadlinesFromReader,
@@ -53,6 +54,7 @@ export async function startCalendarWorld(now: string): Promise<CalendarWorld> {
     driver: 'postgres',
     tokens,
     logger,
+    calendarWarning: () => calendarCoverageWarning(calendar, clock.now()),
   });
   calendarRoutes(app, {
     engine,

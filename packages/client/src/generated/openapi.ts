@@ -785,7 +785,7 @@ export type paths = {
     };
     /**
      * Liveness: PostgreSQL (and Redis with REDIS_URL), each within 1.5 s (no token needed)
-     * @description PostgreSQL holds every command, so the server is up (200) while it answers; with REDIS_URL Redis is reported too, and its loss only degrades delivery (200, `degraded: true`).
+     * @description PostgreSQL holds every command, so the server is up (200) while it answers; with REDIS_URL Redis is reported too, and its loss only degrades delivery (200, `degraded: true`). `calendar.warning`: next year has no holiday table yet (docs/calendar.md).
      */
     get: operations['health'];
     put?: never;
@@ -865,6 +865,19 @@ export type components = {
       }[];
       refused: number;
     };
+    CalendarCoverageWarning: {
+      /** @enum {string} */
+      code: 'CALENDAR_NEXT_YEAR_NOT_COVERED';
+      message: string;
+      messageEn: string;
+      /**
+       * @description the Beijing day the warning started
+       * @example 2026-11-01
+       */
+      since: string;
+      /** @example 2027 */
+      year: number;
+    } | null;
     CopyItem: {
       createdAt: string;
       fromId: string;
@@ -6211,6 +6224,10 @@ export interface operations {
         };
         content: {
           'application/json': {
+            /** @description From 1 November (CERTFLOW_CALENDAR_WARN_FROM) while next year has no holiday table: the warning (still 200: deadlines in that year are provisional, counted on weekends alone) */
+            calendar?: {
+              warning: components['schemas']['CalendarCoverageWarning'];
+            };
             /** @description Redis is down: commands are accepted, their delivery waits */
             degraded?: boolean;
             /** @enum {string} */
@@ -6247,6 +6264,10 @@ export interface operations {
         };
         content: {
           'application/json': {
+            /** @description From 1 November (CERTFLOW_CALENDAR_WARN_FROM) while next year has no holiday table: the warning (still 200: deadlines in that year are provisional, counted on weekends alone) */
+            calendar?: {
+              warning: components['schemas']['CalendarCoverageWarning'];
+            };
             /** @description Redis is down: commands are accepted, their delivery waits */
             degraded?: boolean;
             /** @enum {string} */
