@@ -95,11 +95,6 @@ export const FIELD_HINTS: Readonly<Record<string, FieldHint>> = {
   source: { label: '来源' },
   flowId: { label: '流程' },
   instanceId: { label: '申请编号' },
-  registrationRef: {
-    label: '学分银行申报材料',
-    help: '在职业教育国家学分银行平台申报后的材料链接（第七条第3款）',
-  },
-  note: { label: '备注', long: true },
 };
 
 /** The hint of a field: by its full path first, then by its own key. */
