@@ -53,9 +53,8 @@ const task = (state: string, role: string, dueAt: string | null): Task => ({
   events: ['APPROVE', 'RETURN', 'REJECT'],
   approval: true,
   dueAt,
-  due: dueAt
-    ? { at: dueAt, provisional: false, explanation: { zh: '5个工作日', en: '5 working days' } }
-    : null,
+  // No rule of its own: the timeline judges the deadline by the calendar's covered years.
+  due: null,
   createdAt: '2026-12-02T01:00:00.000Z',
 });
 
