@@ -44,6 +44,7 @@ const STAFF = {
       college: 'ee',
     },
     { id: 'T-aa', name: '王处长', email: 'aa@example.edu.cn', roles: ['academic_affairs'] },
+    { id: 'T-leader', name: '钱校长', email: 'leader@example.edu.cn', roles: ['leadership'] },
     { id: 'T-audit', name: '吴审计', email: 'audit@example.edu.cn', roles: ['auditor'] },
   ],
 };
@@ -237,20 +238,30 @@ describe('the compose environment, on this machine without Docker', () => {
       inReplyTo: toAa.messageId!,
       references: [toAa.messageId!],
     });
-    const done = await until('the decision', async () => {
+    const atLeadership = await until('the reply’s decision', async () => {
       const v = await aa.getInstance(app.id);
-      return v.status === 'completed' ? v : undefined;
+      return v.state === 'leadershipReview' ? v : undefined;
     });
-    expect(done.state).toBe('approved');
+
+    // 5. The 领导小组 decides every project (第六条2) — in the console or the API, not by mail.
+    const done = await (
+      await as('T-leader')
+    ).sendEvent(
+      app.id,
+      { type: 'APPROVE', comment: '同意实施' },
+      { ifMatch: atLeadership.version },
+    );
+    expect(done).toMatchObject({ state: 'approved', status: 'completed' });
     const history = (await (await as('T-audit')).history(app.id)).items;
     expect(history.map((h) => [h.event, h.actorId, h.actorName, h.comment])).toEqual([
       ['START', 'T-owner', '张老师', null],
       ['APPROVE', 'T-lead', '李院长', '材料齐全，同意申报'],
       ['APPROVE', 'T-aa', '王处长', '符合年度计划。'],
+      ['APPROVE', 'T-leader', '钱校长', '同意实施'],
     ]);
     expect((await (await as('T-audit')).verify(app.id)).ok).toBe(true);
 
-    // 5. Every mail either process sent: links on CERTFLOW_PUBLIC_URL, ids on its host.
+    // 6. Every mail either process sent: links on CERTFLOW_PUBLIC_URL, ids on its host.
     await until('the applicant’s decision mail', async () =>
       sink.to('owner@example.edu.cn').find((m) => /【已通过】/u.test(m.subject ?? '')),
     );

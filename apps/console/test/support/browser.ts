@@ -64,6 +64,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** axe-core's serious and critical findings on the page as it is now (none is the bar). */
 export async function seriousViolations(page: Page): Promise<string[]> {
+  // Judge the page at rest: a button's colour or a closing dropdown mid-transition is not what
+  // the user reads (antd animates both). Every running CSS animation and transition ends first.
+  await page.evaluate(async () => {
+    await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)));
+  });
   const result = await new AxeBuilder({ page }).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
