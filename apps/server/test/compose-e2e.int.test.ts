@@ -159,7 +159,7 @@ describe('the compose environment, on this machine without Docker', () => {
       env: { ...process.env, ...env },
     });
     expect(cli.stdout).toContain('人员目录已导入 / directory imported');
-    expect(cli.stdout).toContain('新增 created 4');
+    expect(cli.stdout).toContain('新增 created 5');
 
     const tokens = new TokenService(JWT_SECRET);
     const as = async (id: string) => {
