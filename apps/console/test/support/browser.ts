@@ -66,8 +66,15 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export async function seriousViolations(page: Page): Promise<string[]> {
   // Judge the page at rest: a button's colour or a closing dropdown mid-transition is not what
   // the user reads (antd animates both). Every running CSS animation and transition ends first.
+  // Endless ones (a spinner, a pulsing badge) are skipped, and the wait is capped at 2 s.
   await page.evaluate(async () => {
-    await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)));
+    const finite = document
+      .getAnimations()
+      .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity));
+    await Promise.race([
+      Promise.all(finite.map((a) => a.finished.catch(() => undefined))),
+      new Promise((resolve) => setTimeout(resolve, 2000)),
+    ]);
   });
   const result = await new AxeBuilder({ page }).analyze();
   return result.violations
