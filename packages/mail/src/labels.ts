@@ -31,7 +31,7 @@ export const SUBJECT_TAGS: Readonly<Record<NotificationKind, Messages>> = {
 
 export const TODO_TAG: Messages = { zh: '【待办理】', en: '[Action needed] ' };
 
-/** Who the roles of DESIGN §4 are, for "who acts" lines. Override per deployment if needed. */
+/** Who the roles (packages/pilot/src/roles.ts) are, for "who acts" lines. Override per deployment if needed. */
 export const ROLE_LABELS: Readonly<Record<string, Messages>> = {
   leadership: { zh: '1+X试点工作领导小组', en: 'the 1+X pilot leadership group' },
   academic_affairs: { zh: '教务处', en: 'the Office of Academic Affairs' },

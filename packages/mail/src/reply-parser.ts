@@ -1,7 +1,7 @@
 import type { Decision } from './labels.js';
 
 /**
- * Strict parsing of a reply mail (DESIGN §7): the first non-empty line decides — 同意/APPROVE,
+ * Strict parsing of a reply mail (docs/deployment.md § Reply approval by mail): the first non-empty line decides — 同意/APPROVE,
  * 退回/RETURN, 驳回/REJECT — optionally followed by a separator and the start of the comment;
  * the following lines are the comment, up to the quoted original. Anything else is refused.
  * `\b` is ASCII-only in JavaScript, so the keyword's end is a Unicode-aware lookahead. Pure.

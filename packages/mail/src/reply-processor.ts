@@ -69,7 +69,7 @@ type Check =
     };
 
 /**
- * Reply approval (DESIGN §7). Applied only when all hold: the mail went to a valid reply address
+ * Reply approval (docs/deployment.md § Reply approval by mail). Applied only when all hold: the mail went to a valid reply address
  * (`reply+<signed token>@domain`, bound to task and approver), From is the approver's address
  * and is authenticated (DMARC/aligned DKIM, or a trusted relay: `mail.authentication`), it
  * answers (In-Reply-To/References) a notification sent to that approver for that task, the step

@@ -17,7 +17,7 @@ export const personId = z
   .refine((id) => !isReservedIdentity(id), { message: 'a reserved identity' });
 
 /**
- * The claims certflow reads from a token in `token` identity mode (DESIGN §4 roles): `sub` user
+ * The claims certflow reads from a token in `token` identity mode (the roles of docs/deployment.md § Sign-in and identity): `sub` user
  * id, `name`, `email`, `roles`, and `college` — required when a role is college-scoped
  * (`college_lead`, `project_owner`).
  */
