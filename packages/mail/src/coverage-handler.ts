@@ -1,14 +1,9 @@
 import { createHash } from 'node:crypto';
-import {
-  InfrastructureError,
-  type Clock,
-  type Directory,
-  type OutboxRecord,
-  type Person,
-} from '@certflow/engine';
+import { type Clock, type Directory, type OutboxRecord, type Person } from '@certflow/engine';
 import { z } from 'zod';
 import { enDate, zhDate } from './beijing-time.js';
 import { notificationMessageId } from './mail-links.js';
+import { outboxPayload } from './outbox-payload.js';
 import type { MailStore, MailTransport } from './ports.js';
 import { escapeHtml, htmlDocument, paragraph } from './templates/html.js';
 
@@ -108,22 +103,7 @@ export function createCoverageMailHandler(
 ): (row: OutboxRecord) => Promise<void> {
   const clock = options.clock ?? { now: () => new Date() };
   return async (row) => {
-    if (row.kind !== COVERAGE_MAIL_OUTBOX_KIND) {
-      throw new InfrastructureError('MAIL_WRONG_KIND', `not a coverage row: ${row.kind}`, {
-        retryable: false,
-      });
-    }
-    const parsed = payloadSchema.safeParse(row.payload);
-    if (!parsed.success) {
-      throw new InfrastructureError(
-        'MAIL_BAD_PAYLOAD',
-        `outbox ${row.id}: ${parsed.error.message}`,
-        {
-          retryable: false,
-        },
-      );
-    }
-    const payload = parsed.data;
+    const payload = outboxPayload(row, COVERAGE_MAIL_OUTBOX_KIND, payloadSchema, 'coverage');
     const recipients = await options.directory.usersFor(
       payload.audience.role,
       payload.audience.college,

@@ -1,5 +1,4 @@
 import {
-  InfrastructureError,
   NOTIFY_OUTBOX_KIND,
   type Clock,
   type Messages,
@@ -10,6 +9,7 @@ import { mintToken, tokenRow, type TokenKeys } from './action-token.js';
 import { DECISIONS, type Decision } from './labels.js';
 import { actionUrl, detailsUrl, notificationMessageId, replyAddress } from './mail-links.js';
 import { notificationPayloadSchema } from './notification-payload.js';
+import { outboxPayload } from './outbox-payload.js';
 import type {
   ActionTokenRecord,
   Locale,
@@ -53,22 +53,12 @@ export function createNotifyHandler(
   const office = options.office ?? { zh: '教务处', en: 'Office of Academic Affairs' };
 
   return async (row) => {
-    if (row.kind !== NOTIFY_OUTBOX_KIND) {
-      throw new InfrastructureError('MAIL_WRONG_KIND', `not a notify row: ${row.kind}`, {
-        retryable: false,
-      });
-    }
-    const parsed = notificationPayloadSchema.safeParse(row.payload);
-    if (!parsed.success) {
-      throw new InfrastructureError(
-        'MAIL_BAD_PAYLOAD',
-        `outbox ${row.id}: ${parsed.error.message}`,
-        {
-          retryable: false,
-        },
-      );
-    }
-    const payload = parsed.data as NotificationPayload;
+    const payload = outboxPayload(
+      row,
+      NOTIFY_OUTBOX_KIND,
+      notificationPayloadSchema,
+      'notify',
+    ) as NotificationPayload;
     const recipient = payload.recipient;
     if (!recipient) return; // no directory: nobody to write to
     const existing = await options.store.getMessage(row.id);
