@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { CertflowClient } from '@certflow/client';
-import { allTables, truncateAll, type DbHandle } from '@certflow/db';
-import { SYSTEM_ACTOR } from '@certflow/engine';
+import { truncateAll, type DbHandle } from '@certflow/db';
 import { people, type PersonKey } from '@certflow/pilot/testing';
 import pino from 'pino';
+import { fingerprint, seedSchool } from './school-state.js';
 import {
   businessCalendar,
   createApp,
@@ -100,33 +100,9 @@ export async function startApiWorld(
     withClaims: async (claims, ttl = 3600) => anonymous.as(await tokens.sign(claims, ttl)),
     reset: async () => {
       await truncateAll(handle);
-      for (const [id, name] of [
-        ['ee', '电子工程学院'],
-        ['cs', '计算机学院'],
-      ] as const) {
-        await engine.putReference({
-          kind: 'college',
-          key: id,
-          value: { id, name },
-          actor: SYSTEM_ACTOR,
-        });
-      }
-      for (const p of Object.values(people)) {
-        await handle.directory.upsertUser({
-          ...p,
-          roles: [...p.roles],
-          college: 'college' in p ? p.college : null,
-        });
-      }
+      await seedSchool(engine, handle.directory);
     },
-    fingerprint: async () => {
-      const parts: string[] = [];
-      for (const table of allTables) {
-        const rows = await handle.db.select().from(table);
-        parts.push(JSON.stringify(rows.map((r) => JSON.stringify(r)).sort()));
-      }
-      return parts.join('\n');
-    },
+    fingerprint: () => fingerprint(handle.db),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

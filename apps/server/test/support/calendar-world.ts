@@ -9,12 +9,12 @@ import {
   type RefreshableCalendar,
 } from '@certflow/calendar';
 import { CertflowClient } from '@certflow/client';
-import { allTables } from '@certflow/db';
 import { createTestPostgres, type TestPostgres } from '@certflow/db/testing';
 import { ManualClock } from '@certflow/engine';
 import { people, type PersonKey } from '@certflow/pilot/testing';
 import { serve, type ServerType } from '@hono/node-server';
 import pino from 'pino';
+import { fingerprint } from './school-state.js';
 import { createApp, engineFor, TokenService } from '../../src/index.js';
 import { calendarRoutes } from '../../src/routes/calendar.js';
 import { claimsOf, TEST_SECRET } from './api-world.js';
@@ -83,14 +83,7 @@ export async function startCalendarWorld(now: string): Promise<CalendarWorld> {
     clock,
     token,
     as: (who) => new CertflowClient({ baseUrl: url, token: token(who) }),
-    fingerprint: async () => {
-      const parts: string[] = [];
-      for (const table of allTables) {
-        const rows = await pg.db.select().from(table);
-        parts.push(JSON.stringify(rows.map((r) => JSON.stringify(r)).sort()));
-      }
-      return parts.join('\n');
-    },
+    fingerprint: () => fingerprint(pg.db),
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await pg.drop();

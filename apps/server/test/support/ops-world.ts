@@ -1,13 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { CertflowClient } from '@certflow/client';
-import { allTables, truncateAll } from '@certflow/db';
+import { truncateAll } from '@certflow/db';
 import { createTestPostgres, type TestPostgres } from '@certflow/db/testing';
-import { ManualClock, SYSTEM_ACTOR, type AnyFlow, type Engine } from '@certflow/engine';
+import { ManualClock, type AnyFlow, type Engine } from '@certflow/engine';
 import { reviewFlow } from '@certflow/engine/testing';
 import { pilotFlows } from '@certflow/pilot';
 import { people, type PersonKey } from '@certflow/pilot/testing';
 import pino from 'pino';
+import { fingerprint, seedSchool } from './school-state.js';
 import {
   businessCalendar,
   createApp,
@@ -112,33 +113,9 @@ export async function startOpsWorld(): Promise<OpsWorld> {
     reset: async () => {
       clock.set(OPS_NOW);
       await truncateAll(pg);
-      for (const [id, name] of [
-        ['ee', '电子工程学院'],
-        ['cs', '计算机学院'],
-      ] as const) {
-        await engine.putReference({
-          kind: 'college',
-          key: id,
-          value: { id, name },
-          actor: SYSTEM_ACTOR,
-        });
-      }
-      for (const p of Object.values(people)) {
-        await pg.directory.upsertUser({
-          ...p,
-          roles: [...p.roles],
-          college: 'college' in p ? p.college : null,
-        });
-      }
+      await seedSchool(engine, pg.directory);
     },
-    fingerprint: async () => {
-      const parts: string[] = [];
-      for (const table of allTables) {
-        const rows = await pg.db.select().from(table);
-        parts.push(JSON.stringify(rows.map((r) => JSON.stringify(r)).sort()));
-      }
-      return parts.join('\n');
-    },
+    fingerprint: () => fingerprint(pg.db),
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await pg.drop();
