@@ -11,6 +11,8 @@ import { batchRoutes } from './routes/batch.js';
 import { consoleRoutes } from './routes/console.js';
 import { draftRoutes } from './routes/drafts.js';
 import { operationRoutes } from './routes/operations.js';
+import { previewRoutes } from './routes/preview.js';
+import { stepRoutes } from './routes/steps.js';
 import { phraseRoutes } from './routes/phrases.js';
 import { substituteRoutes } from './routes/substitutes.js';
 import { secureApi, securePages } from './http/security-headers.js';
@@ -94,6 +96,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   instanceRoutes(app, deps);
   taskRoutes(app, deps);
   operationRoutes(app, deps);
+  stepRoutes(app, deps);
+  previewRoutes(app, deps);
   batchRoutes(app, deps);
   draftRoutes(app, deps);
   substituteRoutes(app, deps);

@@ -6,7 +6,7 @@ import { opsRefusal } from '../http/ops-errors.js';
 import { commandErrorResponses, json } from '../schemas/common.js';
 import { commandHeaders } from '../schemas/instance.js';
 import { batchBody, batchResultSchema } from '../schemas/operations.js';
-import { visibleTask } from './operations.js';
+import { visibleTask } from '../http/visible-task.js';
 
 type ItemResult = z.infer<typeof batchResultSchema>['items'][number];
 

@@ -20,7 +20,7 @@ import {
 import { instanceSchema, pageOf } from '../schemas/instance.js';
 import { previewSchema } from '../schemas/operations.js';
 import { versionHeader } from '../schemas/substitutes.js';
-import { presentPreview } from './operations.js';
+import { presentPreview } from '../http/present-preview.js';
 
 /** How many drafts one person may keep. */
 export const MAX_DRAFTS_PER_PERSON = 200;

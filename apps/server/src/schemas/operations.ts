@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { idPattern } from './instance.js';
+import { withinDepth } from './json-depth.js';
 import { ISSUE } from './messages.js';
 
 /** Schemas of the approval operations (docs/http-api.md § Approval operations). */
@@ -223,3 +224,13 @@ export const flowIdParam = z.object({
     .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, ISSUE.flowId.en)
     .openapi({ param: { name: 'flowId', in: 'path' }, example: 'pilot-project' }),
 });
+
+export const previewStartBody = z
+  .object({
+    input: z
+      .unknown()
+      .refine((v) => withinDepth(v), { message: ISSUE.tooDeep.en })
+      .openapi({ description: 'the flow input, as for POST /api/instances' }),
+  })
+  .strict()
+  .openapi('PreviewStart');
