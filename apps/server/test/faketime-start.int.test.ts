@@ -16,64 +16,30 @@
  * is run, not `node apps/server/dist/main.js`. Without the faked time (today's date) the deadlines
  * below would fall in a covered year and not be provisional: the test cannot pass by accident.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, startServer, stopStarted, type Started } from './support/spawn-start.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const example = readFileSync(join(ROOT, 'packages/calendar/examples/2027.example.json'), 'utf8');
 
 /** An ISO instant as Beijing `YYYY-MM-DD HH:mm`. */
 const bj = (iso: string): string =>
   new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
-interface Started {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-  exited: Promise<number | null>;
-  tokens: Record<string, string>;
+interface FakedStart extends Started {
+  readonly tokens: Record<string, string>;
 }
 
 /** `faketime -f '@<utc>' pnpm start` on a free port and a fresh data dir. */
-async function fakedStart(dataDir: string, utc: string): Promise<Started> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    TZ: 'UTC',
-    FAKETIME_DONT_FAKE_MONOTONIC: '1',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    CERTFLOW_DATA_DIR: dataDir,
-    LOG_LEVEL: 'info',
-  };
-  delete env['CERTFLOW_JWT_SECRET'];
-  delete env['DATABASE_URL'];
-  delete env['REDIS_URL'];
-  const child = spawn('faketime', ['-f', `@${utc}`, 'pnpm', 'start'], {
-    cwd: ROOT,
-    env,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    const check = setInterval(() => {
-      const match = /certflow listening on (http:\/\/\S+)/.exec(out);
-      if (match?.[1] && out.includes('demo school seeded')) {
-        clearInterval(check);
-        resolve(match[1]);
-      }
-    }, 100);
-    void exited.then((code) => {
-      clearInterval(check);
-      reject(new Error(`faketime pnpm start exited (${code}) before listening:\n${out}`));
-    });
+async function fakedStart(dataDir: string, utc: string): Promise<FakedStart> {
+  const started = await startServer({
+    dataDir,
+    wrapper: ['faketime', '-f', `@${utc}`],
+    env: { TZ: 'UTC', FAKETIME_DONT_FAKE_MONOTONIC: '1' },
+    readyAfter: 'demo school seeded',
   });
   const tokens: Record<string, string> = {};
   for (const m of readFileSync(join(dataDir, 'demo-tokens.env'), 'utf8').matchAll(
@@ -81,25 +47,10 @@ async function fakedStart(dataDir: string, utc: string): Promise<Started> {
   )) {
     tokens[m[1] ?? ''] = m[2] ?? '';
   }
-  return { child, url, output: () => out, exited, tokens };
+  return { ...started, tokens };
 }
 
-async function stop(s: Started | undefined): Promise<void> {
-  if (!s || s.child.exitCode !== null || s.child.pid === undefined) return;
-  const group = s.child.pid;
-  process.kill(-group, 'SIGTERM');
-  await s.exited;
-  // faketime may return before its children: wait until node and PostgreSQL have gone too.
-  for (let i = 0; i < 200; i += 1) {
-    try {
-      process.kill(-group, 0);
-    } catch {
-      return;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`process group ${group} still running after SIGTERM:\n${s.output()}`);
-}
+const stop = stopStarted;
 
 interface Due {
   at: string;
@@ -120,7 +71,7 @@ interface InstanceBody {
 }
 
 async function call<T>(
-  s: Started,
+  s: FakedStart,
   who: string,
   method: string,
   path: string,
@@ -165,9 +116,9 @@ const weekday = (day: string): number => new Date(`${day}T12:00:00Z`).getUTCDay(
 
 describe('pnpm start under faketime at 2026-12-28 10:00 Beijing (2027 has no table yet)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'certflow-faketime-'));
-  let s: Started | undefined;
+  let s: FakedStart | undefined;
   let id = '';
-  const server = (): Started => {
+  const server = (): FakedStart => {
     if (!s) throw new Error('not started');
     return s;
   };
@@ -287,7 +238,7 @@ describe('pnpm start under faketime at 2026-12-28 10:00 Beijing (2027 has no tab
 
 describe('pnpm start under faketime at 2027-06-15 10:00 Beijing (2027 still uncovered)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'certflow-faketime-mid-'));
-  let s: Started | undefined;
+  let s: FakedStart | undefined;
 
   beforeAll(async () => {
     s = await fakedStart(dataDir, '2027-06-15 02:00:00');

@@ -1,12 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+import { ROOT, startServer, stopStarted, type Started } from './support/spawn-start.js';
 
 /** The documented curl sequence: the block between the quick-start markers of docs/http-api.md. */
 function quickStartScript(): string {
@@ -18,56 +16,9 @@ function quickStartScript(): string {
   return block;
 }
 
-interface Started {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
 /** `pnpm start` from the repository root, as the README says, on a free port and a temp data dir. */
-async function pnpmStart(dataDir: string): Promise<Started> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    CERTFLOW_DATA_DIR: dataDir,
-    LOG_LEVEL: 'info',
-  };
-  delete env['CERTFLOW_JWT_SECRET'];
-  delete env['DATABASE_URL'];
-  delete env['REDIS_URL'];
-  const child = spawn('pnpm', ['start'], {
-    cwd: ROOT,
-    env,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    const check = setInterval(() => {
-      const match = /certflow listening on (http:\/\/\S+)/.exec(out);
-      if (match?.[1]) {
-        clearInterval(check);
-        resolve(match[1]);
-      }
-    }, 100);
-    void exited.then((code) => {
-      clearInterval(check);
-      reject(new Error(`pnpm start exited (${code}) before listening:\n${out}`));
-    });
-  });
-  return { child, url, output: () => out, exited };
-}
-
-async function stop(s: Started): Promise<void> {
-  if (s.child.exitCode !== null || s.child.pid === undefined) return;
-  process.kill(-s.child.pid, 'SIGTERM');
-  await s.exited;
-}
+const pnpmStart = (dataDir: string): Promise<Started> => startServer({ dataDir });
+const stop = stopStarted;
 
 describe('pnpm start (the all-in-one server)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'certflow-start-'));
