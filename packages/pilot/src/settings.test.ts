@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pilotCalls } from './calls.js';
-import { createPilotFlows } from './flows.js';
+import { createPilotFlows } from './flows/index.js';
 import { pilotSettingsFromEnv, PilotSettingsError } from './settings.js';
 
 describe('pilot settings from the environment (shared by server and worker)', () => {

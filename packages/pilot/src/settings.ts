@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { compileDeadline } from './annual-plan/deadlines.js';
+import { compileDeadline } from './flows/annual-plan/deadlines.js';
 import { pilotCalls, type PilotCallSettings } from './calls.js';
-import type { PilotSettings } from './flows.js';
-import { checkCallWindow } from './pilot-project/call-window.js';
+import type { PilotSettings } from './flows/index.js';
+import { checkCallWindow } from './flows/pilot-project/call-window.js';
 
 const days = z.coerce.number().int().min(1).max(250);
 const dayList = z
