@@ -1,11 +1,10 @@
-import { reviewTask, REVISE_TASK } from '../../review-task.js';
+import { REVIEW_STEPS, reviewChain } from '../../review-chain.js';
 import {
   defineFlow,
   type DomainError,
   type JsonObject,
   type ReferenceReader,
 } from '@certflow/engine';
-import { z } from 'zod';
 import { yuan } from '../../common.js';
 import { readLedger } from '../../ledger/expense-rule.js';
 import { ledgerErrors } from '../../ledger/errors.js';
@@ -23,7 +22,6 @@ import {
 } from './input.js';
 import { budgetAdjustmentMachine, type BudgetAdjustmentContext } from './machine.js';
 
-const empty = z.object({}).strict();
 /**
  * The checks of an adjustment against the current project and ledger: the project is being
  * implemented, no category drops below zero or below what is already spent. Returns what the
@@ -59,28 +57,10 @@ export const budgetAdjustmentFlow = defineFlow<BudgetAdjustmentInput, BudgetAdju
   title: { zh: '项目预算调整', en: 'Project budget adjustment' },
   machine: budgetAdjustmentMachine,
   input: budgetAdjustmentInput,
-  events: {
-    APPROVE: empty,
-    RETURN: empty,
-    REJECT: empty,
-    WITHDRAW: empty,
-    RESUBMIT: resubmission,
-  },
-  states: {
-    financeReview: { tasks: [reviewTask('finance', 'finance')], submitterEvents: ['WITHDRAW'] },
-    academicReview: {
-      tasks: [reviewTask('academic', 'academic_affairs')],
-      submitterEvents: ['WITHDRAW'],
-    },
-    leadershipReview: {
-      tasks: [reviewTask('leadership', 'leadership')],
-      submitterEvents: ['WITHDRAW'],
-    },
-    returned: {
-      tasks: [REVISE_TASK],
-    },
-  },
-  outcomes: { approved: 'completed', rejected: 'rejected', withdrawn: 'withdrawn' },
+  ...reviewChain({
+    steps: [REVIEW_STEPS.finance, REVIEW_STEPS.academic, REVIEW_STEPS.leadership],
+    resubmit: resubmission,
+  }),
   startedBy: { roles: ['project_owner', 'college_lead'], scope: 'college' },
   college: (input) => input.collegeId,
   subject: (input) => input.projectId,

@@ -4,6 +4,7 @@ import type { EffectParams } from '../../effects.js';
 import { adjustedBudget, applyEntry, ledger, putLedger } from '../../ledger/ledger.js';
 import { projectRef, putProject } from '../../ledger/project-ref.js';
 import type { BudgetAdjustmentInput } from './input.js';
+import { CHAIN_DECISIONS } from '../../review-chain.js';
 
 interface Meta {
   readonly refs: JsonObject;
@@ -98,9 +99,7 @@ export const budgetAdjustmentMachine = setup({
     financeReview: {
       on: {
         APPROVE: 'academicReview',
-        RETURN: 'returned',
-        REJECT: 'rejected',
-        WITHDRAW: 'withdrawn',
+        ...CHAIN_DECISIONS,
       },
     },
     academicReview: {
@@ -116,9 +115,7 @@ export const budgetAdjustmentMachine = setup({
             }),
           },
         ],
-        RETURN: 'returned',
-        REJECT: 'rejected',
-        WITHDRAW: 'withdrawn',
+        ...CHAIN_DECISIONS,
       },
     },
     leadershipReview: {
@@ -131,9 +128,7 @@ export const budgetAdjustmentMachine = setup({
               enqueue({ type: 'effect', params });
           }),
         },
-        RETURN: 'returned',
-        REJECT: 'rejected',
-        WITHDRAW: 'withdrawn',
+        ...CHAIN_DECISIONS,
       },
     },
     returned: {

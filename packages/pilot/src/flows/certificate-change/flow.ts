@@ -1,4 +1,4 @@
-import { reviewTask, REVISE_TASK } from '../../review-task.js';
+import { REVIEW_STEPS, reviewChain } from '../../review-chain.js';
 import {
   defineFlow,
   refuse,
@@ -42,27 +42,10 @@ export const certificateChangeFlow = defineFlow<ChangeInput, ChangeContext>({
   title: { zh: '证书种类变更', en: 'Certificate type change' },
   machine: certificateChangeMachine,
   input: changeInput,
-  events: {
-    APPROVE: z.object({}).strict(),
-    RETURN: z.object({}).strict(),
-    REJECT: z.object({}).strict(),
-    WITHDRAW: z.object({}).strict(),
-    RESUBMIT: z.object({ input: changeInput.optional() }).strict(),
-  },
-  states: {
-    collegeReview: {
-      tasks: [reviewTask('college', 'college_lead', 'college')],
-      submitterEvents: ['WITHDRAW'],
-    },
-    academicReview: {
-      tasks: [reviewTask('academic', 'academic_affairs', 'school')],
-      submitterEvents: ['WITHDRAW'],
-    },
-    returned: {
-      tasks: [REVISE_TASK],
-    },
-  },
-  outcomes: { approved: 'completed', rejected: 'rejected', withdrawn: 'withdrawn' },
+  ...reviewChain({
+    steps: [REVIEW_STEPS.college, REVIEW_STEPS.academic],
+    resubmit: z.object({ input: changeInput.optional() }).strict(),
+  }),
   startedBy: { roles: ['project_owner', 'college_lead'], scope: 'college' },
   college: (input) => input.collegeId,
   subject: (input) => input.projectId,

@@ -4,6 +4,7 @@ import type { Certificate } from '../../common.js';
 import type { EffectParams } from '../../effects.js';
 import type { ChangeInput } from './input.js';
 import { asJson, PROJECT_KIND, type CertificateChangeEntry } from './project-record.js';
+import { CHAIN_DECISIONS } from '../../review-chain.js';
 
 export interface ChangeContext {
   readonly instanceId: string;
@@ -67,8 +68,6 @@ function changedProject(context: ChangeContext, project: JsonObject, at: string)
   });
 }
 
-const decisions = { RETURN: 'returned', REJECT: 'rejected', WITHDRAW: 'withdrawn' } as const;
-
 /**
  * Certificate type change (第七条3): 二级学院 → 教务处 → approved, which rewrites the project record
  * in the same transaction (`reference.put`) and keeps the old certificate in its change log.
@@ -100,7 +99,7 @@ export const certificateChangeMachine = setup({
   initial: 'collegeReview',
   states: {
     collegeReview: {
-      on: { APPROVE: 'academicReview', ...decisions },
+      on: { APPROVE: 'academicReview', ...CHAIN_DECISIONS },
     },
     academicReview: {
       on: {
@@ -116,7 +115,7 @@ export const certificateChangeMachine = setup({
             ),
           })),
         },
-        ...decisions,
+        ...CHAIN_DECISIONS,
       },
     },
     returned: {

@@ -9,7 +9,6 @@ import {
 import { z } from 'zod';
 import { LEVELS } from '../../common.js';
 import { pilotError } from '../../errors.js';
-import { reviewTask, REVISE_TASK } from '../../review-task.js';
 import {
   checkCallWindow,
   DEFAULT_CALL_WINDOW,
@@ -17,7 +16,7 @@ import {
   openCall,
   type CallWindow,
 } from './call-window.js';
-import { PROJECT_DEADLINES } from './deadlines.js';
+import { projectChain } from './chain.js';
 import { pilotProjectErrors } from './errors.js';
 import { projectApplicationInput, type ProjectApplication } from './input.js';
 import { pilotProjectMachineV2, type ProjectContextV2 } from './machine.js';
@@ -39,8 +38,6 @@ import {
 } from './tally.js';
 
 const { error } = pilotProjectErrors;
-const empty = z.object({}).strict();
-
 /**
  * Every rule of a (re)submitted application, in the order a person would fix them: 中级及以上
  * (第七条2), one application per year, college and certificate, and a justification when the
@@ -96,61 +93,10 @@ export function createPilotProjectFlow(
     title: { zh: '年度试点项目申报', en: 'Annual pilot project application' },
     machine: pilotProjectMachineV2,
     input: projectApplicationInput,
-    events: {
-      APPROVE: empty,
-      RETURN: empty,
-      REJECT: empty,
-      WITHDRAW: empty,
-      RESUBMIT: z.object({ input: projectApplicationInput.optional() }).strict(),
-    },
-    states: {
-      collegeReview: {
-        tasks: [
-          {
-            ...reviewTask('college', 'college_lead', 'college'),
-            deadline: PROJECT_DEADLINES.college.due,
-            reminders: PROJECT_DEADLINES.college.reminders,
-            escalateTo: { role: 'academic_affairs', scope: 'school' },
-          },
-        ],
-        submitterEvents: ['WITHDRAW'],
-      },
-      academicReview: {
-        tasks: [
-          {
-            ...reviewTask('academic', 'academic_affairs', 'school'),
-            deadline: PROJECT_DEADLINES.academic.due,
-            reminders: PROJECT_DEADLINES.academic.reminders,
-            escalateTo: { role: 'leadership', scope: 'school' },
-          },
-        ],
-        submitterEvents: ['WITHDRAW'],
-      },
-      leadershipReview: {
-        // A normal task whose 同意 needs no data: a year's list can be decided together.
-        tasks: [
-          {
-            ...reviewTask('leadership', 'leadership', 'school'),
-            deadline: PROJECT_DEADLINES.leadership.due,
-            reminders: PROJECT_DEADLINES.leadership.reminders,
-            // 批量审批: the year's list is approved together (each item on its own rules).
-            batch: true,
-          },
-        ],
-        submitterEvents: ['WITHDRAW'],
-      },
-      returned: {
-        tasks: [
-          {
-            ...REVISE_TASK,
-            deadline: PROJECT_DEADLINES.revise.due,
-            reminders: PROJECT_DEADLINES.revise.reminders,
-            escalateTo: { role: 'college_lead', scope: 'college' },
-          },
-        ],
-      },
-    },
-    outcomes: { approved: 'completed', rejected: 'rejected', withdrawn: 'withdrawn' },
+    ...projectChain({
+      resubmit: z.object({ input: projectApplicationInput.optional() }).strict(),
+      batch: true,
+    }),
     startedBy: { roles: ['project_owner', 'college_lead'], scope: 'college' },
     college: (input) => input.collegeId,
     subject: (_input, instanceId) => instanceId,

@@ -3,6 +3,7 @@ import type { JsonObject } from '@certflow/engine';
 import type { EffectParams } from '../../effects.js';
 import type { ProjectApplication } from './input.js';
 import { positionIn, type QuotaPosition } from './quota-position.js';
+import { CHAIN_DECISIONS } from '../../review-chain.js';
 
 export interface ProjectContextV2 {
   readonly instanceId: string;
@@ -47,8 +48,6 @@ const EMPTY: QuotaPosition = {
   projects: 0,
 };
 
-const decisions = { RETURN: 'returned', REJECT: 'rejected', WITHDRAW: 'withdrawn' } as const;
-
 /**
  * Pilot project application, version 2 (第六条2, 第七条2, 第八条1): 二级学院 → 教务处 → 领导小组 →
  * approved, for every project — the 领导小组 approves each project before it is implemented
@@ -80,13 +79,13 @@ export const pilotProjectMachineV2 = setup({
   initial: 'collegeReview',
   states: {
     collegeReview: {
-      on: { APPROVE: { target: 'academicReview', actions: 'refresh' }, ...decisions },
+      on: { APPROVE: { target: 'academicReview', actions: 'refresh' }, ...CHAIN_DECISIONS },
     },
     academicReview: {
-      on: { APPROVE: { target: 'leadershipReview', actions: 'refresh' }, ...decisions },
+      on: { APPROVE: { target: 'leadershipReview', actions: 'refresh' }, ...CHAIN_DECISIONS },
     },
     leadershipReview: {
-      on: { APPROVE: { target: 'approved', actions: 'refresh' }, ...decisions },
+      on: { APPROVE: { target: 'approved', actions: 'refresh' }, ...CHAIN_DECISIONS },
     },
     returned: {
       on: {

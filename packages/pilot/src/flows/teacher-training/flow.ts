@@ -1,4 +1,4 @@
-import { reviewTask, REVISE_TASK } from '../../review-task.js';
+import { REVIEW_STEPS, reviewChain } from '../../review-chain.js';
 import { defineFlow, refuse, type DomainError } from '@certflow/engine';
 import { z } from 'zod';
 import { teacherTrainingErrors } from './errors.js';
@@ -21,31 +21,10 @@ export const teacherTrainingFlow = defineFlow<TrainingRequestInput, TrainingCont
   title: { zh: '教师参加师资培训申请', en: 'Teacher training request' },
   machine: teacherTrainingMachine,
   input: trainingRequestInput,
-  events: {
-    APPROVE: z.object({}).strict(),
-    RETURN: z.object({}).strict(),
-    REJECT: z.object({}).strict(),
-    WITHDRAW: z.object({}).strict(),
-    RESUBMIT: z.object({ input: trainingRequestInput.optional() }).strict(),
-  },
-  states: {
-    collegeReview: {
-      tasks: [reviewTask('college', 'college_lead', 'college')],
-      submitterEvents: ['WITHDRAW'],
-    },
-    academicReview: {
-      tasks: [reviewTask('academic', 'academic_affairs', 'school')],
-      submitterEvents: ['WITHDRAW'],
-    },
-    leadershipReview: {
-      tasks: [reviewTask('leadership', 'leadership', 'school')],
-      submitterEvents: ['WITHDRAW'],
-    },
-    returned: {
-      tasks: [REVISE_TASK],
-    },
-  },
-  outcomes: { approved: 'completed', rejected: 'rejected', withdrawn: 'withdrawn' },
+  ...reviewChain({
+    steps: [REVIEW_STEPS.college, REVIEW_STEPS.academic, REVIEW_STEPS.leadership],
+    resubmit: z.object({ input: trainingRequestInput.optional() }).strict(),
+  }),
   startedBy: { roles: ['project_owner', 'college_lead'], scope: 'college' },
   college: (input) => input.collegeId,
   subject: () => null,

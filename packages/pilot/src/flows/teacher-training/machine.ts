@@ -3,6 +3,7 @@ import type { JsonObject } from '@certflow/engine';
 import type { EffectParams } from '../../effects.js';
 import type { TrainingRequestInput } from './input.js';
 import { beyondStandard } from './standard.js';
+import { CHAIN_DECISIONS } from '../../review-chain.js';
 
 export interface TrainingContext {
   readonly instanceId: string;
@@ -20,8 +21,6 @@ interface MachineInput {
 type Decision = { type: 'APPROVE' | 'RETURN' | 'REJECT' | 'WITHDRAW'; data: JsonObject };
 type Resubmit = { type: 'RESUBMIT'; data: { input?: TrainingRequestInput } };
 export type TrainingEvent = Decision | Resubmit;
-
-const decisions = { RETURN: 'returned', REJECT: 'rejected', WITHDRAW: 'withdrawn' } as const;
 
 /**
  * Teacher training request (第六条5, 第七条5): 二级学院 → 教务处 → (领导小组, when clearly beyond
@@ -50,16 +49,16 @@ export const teacherTrainingMachine = setup({
   initial: 'collegeReview',
   states: {
     collegeReview: {
-      on: { APPROVE: 'academicReview', ...decisions },
+      on: { APPROVE: 'academicReview', ...CHAIN_DECISIONS },
     },
     academicReview: {
       on: {
         APPROVE: [{ guard: 'beyondStandard', target: 'leadershipReview' }, { target: 'approved' }],
-        ...decisions,
+        ...CHAIN_DECISIONS,
       },
     },
     leadershipReview: {
-      on: { APPROVE: 'approved', ...decisions },
+      on: { APPROVE: 'approved', ...CHAIN_DECISIONS },
     },
     returned: {
       on: {

@@ -1,4 +1,4 @@
-import { reviewTask, REVISE_TASK } from '../../review-task.js';
+import { REVIEW_STEPS, reviewChain } from '../../review-chain.js';
 import { defineFlow, refuse } from '@certflow/engine';
 import { z } from 'zod';
 import { trainingBaseInput, type TrainingBaseInput } from './input.js';
@@ -10,27 +10,15 @@ export const trainingBaseFlow = defineFlow<TrainingBaseInput, TrainingBaseContex
   title: { zh: '1+X 培训考核基地立项', en: '1+X training and assessment base' },
   machine: trainingBaseMachine,
   input: trainingBaseInput,
-  events: {
-    APPROVE: z.object({}).strict(),
-    RETURN: z.object({}).strict(),
-    REJECT: z.object({}).strict(),
-    WITHDRAW: z.object({}).strict(),
-    RESUBMIT: z.object({ input: trainingBaseInput.optional() }).strict(),
-  },
-  states: {
-    academicReview: {
-      tasks: [reviewTask('academic', 'academic_affairs')],
-      submitterEvents: ['WITHDRAW'],
-    },
-    schoolReview: {
-      tasks: [reviewTask('school', 'leadership')],
-      submitterEvents: ['WITHDRAW'],
-    },
-    returned: {
-      tasks: [REVISE_TASK],
-    },
-  },
-  outcomes: { established: 'completed', rejected: 'rejected', withdrawn: 'withdrawn' },
+  ...reviewChain({
+    // 学校 decides the base: the 领导小组, in a step named `school`.
+    steps: [
+      REVIEW_STEPS.academic,
+      { ...REVIEW_STEPS.leadership, state: 'schoolReview', step: 'school' },
+    ],
+    resubmit: z.object({ input: trainingBaseInput.optional() }).strict(),
+    approvedState: 'established',
+  }),
   // The college designs the base: its pilot lead submits the design.
   startedBy: { roles: ['college_lead'], scope: 'college' },
   college: (input) => input.collegeId,

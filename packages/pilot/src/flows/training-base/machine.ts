@@ -2,6 +2,7 @@ import { assign, setup } from 'xstate';
 import type { JsonObject } from '@certflow/engine';
 import type { EffectParams } from '../../effects.js';
 import type { TrainingBaseInput } from './input.js';
+import { CHAIN_DECISIONS } from '../../review-chain.js';
 
 /** Reference data kind of an established training base, keyed by its instance id. */
 export const TRAINING_BASE_KIND = 'training-base';
@@ -28,8 +29,6 @@ type Decision = {
 type Resubmit = { type: 'RESUBMIT'; data: { input?: TrainingBaseInput } };
 export type TrainingBaseEvent = Decision | Resubmit;
 
-const decisions = { RETURN: 'returned', REJECT: 'rejected', WITHDRAW: 'withdrawn' } as const;
-
 /**
  * Training-base construction (第七条6): the college's design → 教务处 → 学校 (the leadership
  * group) → established: the base is recorded as reference data for construction to start.
@@ -55,7 +54,7 @@ export const trainingBaseMachine = setup({
   initial: 'academicReview',
   states: {
     academicReview: {
-      on: { APPROVE: 'schoolReview', ...decisions },
+      on: { APPROVE: 'schoolReview', ...CHAIN_DECISIONS },
     },
     schoolReview: {
       on: {
@@ -65,7 +64,7 @@ export const trainingBaseMachine = setup({
             establishedAt: ({ event }) => (event.type === 'APPROVE' ? (event.at ?? null) : null),
           }),
         },
-        ...decisions,
+        ...CHAIN_DECISIONS,
       },
     },
     returned: {

@@ -1,9 +1,8 @@
-import { reviewTask, REVISE_TASK } from '../../../review-task.js';
 import { defineFlow, refuse, type JsonObject, type ReferenceReader } from '@certflow/engine';
 import { z } from 'zod';
 import { budgetTotal, LEVELS, QUOTA_REF, quotaV1, quotaKey } from '../../../common.js';
 import { pilotError } from '../../../errors.js';
-import { PROJECT_DEADLINES } from '../deadlines.js';
+import { projectChain } from '../chain.js';
 import { projectInput, type ProjectInput } from '../input.js';
 import { pilotProjectMachine, type ProjectContext } from './machine.js';
 
@@ -31,58 +30,10 @@ export const pilotProjectFlow = defineFlow<ProjectInput, ProjectContext>({
   title: { zh: '年度试点项目申报', en: 'Annual pilot project application' },
   machine: pilotProjectMachine,
   input: projectInput,
-  events: {
-    APPROVE: z.object({}).strict(),
-    RETURN: z.object({}).strict(),
-    REJECT: z.object({}).strict(),
-    WITHDRAW: z.object({}).strict(),
-    RESUBMIT: z.object({ input: projectInput.optional() }).strict(),
-  },
-  states: {
-    collegeReview: {
-      tasks: [
-        {
-          ...reviewTask('college', 'college_lead', 'college'),
-          deadline: PROJECT_DEADLINES.college.due,
-          reminders: PROJECT_DEADLINES.college.reminders,
-          escalateTo: { role: 'academic_affairs', scope: 'school' },
-        },
-      ],
-      submitterEvents: ['WITHDRAW'],
-    },
-    academicReview: {
-      tasks: [
-        {
-          ...reviewTask('academic', 'academic_affairs', 'school'),
-          deadline: PROJECT_DEADLINES.academic.due,
-          reminders: PROJECT_DEADLINES.academic.reminders,
-          escalateTo: { role: 'leadership', scope: 'school' },
-        },
-      ],
-      submitterEvents: ['WITHDRAW'],
-    },
-    leadershipReview: {
-      tasks: [
-        {
-          ...reviewTask('leadership', 'leadership', 'school'),
-          deadline: PROJECT_DEADLINES.leadership.due,
-          reminders: PROJECT_DEADLINES.leadership.reminders,
-        },
-      ],
-      submitterEvents: ['WITHDRAW'],
-    },
-    returned: {
-      tasks: [
-        {
-          ...REVISE_TASK,
-          deadline: PROJECT_DEADLINES.revise.due,
-          reminders: PROJECT_DEADLINES.revise.reminders,
-          escalateTo: { role: 'college_lead', scope: 'college' },
-        },
-      ],
-    },
-  },
-  outcomes: { approved: 'completed', rejected: 'rejected', withdrawn: 'withdrawn' },
+  ...projectChain({
+    resubmit: z.object({ input: projectInput.optional() }).strict(),
+    batch: false,
+  }),
   startedBy: { roles: ['project_owner', 'college_lead'], scope: 'college' },
   college: (input) => input.collegeId,
   subject: (_input, instanceId) => instanceId,

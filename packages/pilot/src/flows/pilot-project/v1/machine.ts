@@ -2,6 +2,7 @@ import { assign, setup } from 'xstate';
 import type { JsonObject } from '@certflow/engine';
 import type { EffectParams } from '../../../effects.js';
 import type { ProjectInput } from '../input.js';
+import { CHAIN_DECISIONS } from '../../../review-chain.js';
 
 export interface LeadershipCheck {
   readonly needsLeadership: boolean;
@@ -64,25 +65,19 @@ export const pilotProjectMachine = setup({
     collegeReview: {
       on: {
         APPROVE: 'academicReview',
-        RETURN: 'returned',
-        REJECT: 'rejected',
-        WITHDRAW: 'withdrawn',
+        ...CHAIN_DECISIONS,
       },
     },
     academicReview: {
       on: {
         APPROVE: [{ guard: 'needsLeadership', target: 'leadershipReview' }, { target: 'approved' }],
-        RETURN: 'returned',
-        REJECT: 'rejected',
-        WITHDRAW: 'withdrawn',
+        ...CHAIN_DECISIONS,
       },
     },
     leadershipReview: {
       on: {
         APPROVE: 'approved',
-        RETURN: 'returned',
-        REJECT: 'rejected',
-        WITHDRAW: 'withdrawn',
+        ...CHAIN_DECISIONS,
       },
     },
     returned: {
