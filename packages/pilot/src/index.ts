@@ -17,6 +17,14 @@ export {
 } from './common.js';
 // Every flow folder (src/flows/<id>/) and their one registration list.
 export * from './flows/index.js';
+export {
+  CHAIN_DECISIONS,
+  REVIEW_STEPS,
+  reviewChain,
+  type ChainStep,
+  withLeadership,
+  type LeadershipDecision,
+} from './review-chain.js';
 export { pilotCalls, type PilotCall, type PilotCallSettings } from './calls.js';
 export { pilotSettingsFromEnv, PilotSettingsError, type PilotDeployment } from './settings.js';
 export * from './ledger/index.js';

@@ -1,4 +1,4 @@
-import type { FlowDefinition, StateSpec, TaskSpec } from '@certflow/engine';
+import type { AnyFlow, FlowDefinition, StateSpec, TaskSpec } from '@certflow/engine';
 import { z, type ZodType } from 'zod';
 import { REVISE_TASK, reviewTask } from './review-task.js';
 
@@ -49,23 +49,38 @@ export interface ChainStep extends Partial<
 export type LeadershipDecision =
   { readonly mode: 'chair' } | { readonly mode: 'council'; readonly threshold?: number };
 
-export const CHAIR_DECIDES: LeadershipDecision = { mode: 'chair' };
+const CHAIR_DECIDES: LeadershipDecision = { mode: 'chair' };
 
-/** The engine's approver mode of a 领导小组 step under `decision` (nothing for the chair). */
-export function leadershipApprovers(
+/**
+ * `flow` with its 领导小组 steps (the tasks of the `leadership` role) deciding as `decision` says:
+ * unchanged for the chair, the engine's 会签 (`approvers: { mode: 'all', threshold? }`) for the
+ * members. The registration list applies it to the review chains (flows/index.ts).
+ */
+export function withLeadership<F extends AnyFlow>(
+  flow: F,
   decision: LeadershipDecision = CHAIR_DECIDES,
-): Pick<TaskSpec, 'approvers'> {
-  if (decision.mode === 'chair') return {};
-  return {
-    approvers:
-      decision.threshold === undefined
-        ? { mode: 'all' }
-        : { mode: 'all', threshold: decision.threshold },
-  };
+): F {
+  if (decision.mode === 'chair') return flow;
+  const approvers: TaskSpec['approvers'] =
+    decision.threshold === undefined
+      ? { mode: 'all' }
+      : { mode: 'all', threshold: decision.threshold };
+  const states = Object.fromEntries(
+    Object.entries(flow.states).map(([id, spec]): [string, StateSpec] => [
+      id,
+      spec.tasks
+        ? {
+            ...spec,
+            tasks: spec.tasks.map((t) => (t.role === 'leadership' ? { ...t, approvers } : t)),
+          }
+        : spec,
+    ]),
+  );
+  return { ...flow, states };
 }
 
 export interface ReviewChainOptions {
-  /** The steps in order; a step of the `leadership` role decides as `leadership` says. */
+  /** The steps in order (a 领导小组 step decides as `withLeadership` makes it). */
   readonly steps: readonly ChainStep[];
   /** The payload of 重新提交 (`RESUBMIT`) after 退回. */
   readonly resubmit: ZodType;
@@ -73,7 +88,6 @@ export interface ReviewChainOptions {
   readonly revise?: Partial<Pick<TaskSpec, 'deadline' | 'reminders' | 'escalateTo'>>;
   /** The final state of an approval; default `approved`. */
   readonly approvedState?: string;
-  readonly leadership?: LeadershipDecision;
 }
 
 const empty = z.object({}).strict();
@@ -89,12 +103,10 @@ export function reviewChain(
 ): Pick<FlowDefinition, 'events' | 'states' | 'outcomes'> {
   const states: Record<string, StateSpec> = {};
   for (const { state, step, role, scope, ...extra } of options.steps) {
-    const task: TaskSpec = {
-      ...reviewTask(step, role, scope),
-      ...extra,
-      ...(role === 'leadership' ? leadershipApprovers(options.leadership) : {}),
+    states[state] = {
+      tasks: [{ ...reviewTask(step, role, scope), ...extra }],
+      submitterEvents: ['WITHDRAW'],
     };
-    states[state] = { tasks: [task], submitterEvents: ['WITHDRAW'] };
   }
   states[CHAIN_DECISIONS.RETURN] = { tasks: [{ ...REVISE_TASK, ...options.revise }] };
   return {

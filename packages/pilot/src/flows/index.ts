@@ -1,4 +1,5 @@
 import type { AnyFlow } from '@certflow/engine';
+import { withLeadership, type LeadershipDecision } from '../review-chain.js';
 import { createPilotProjectFlow, pilotProjectFlow } from './pilot-project/index.js';
 import type { CallWindow } from './pilot-project/call-window.js';
 import { certificateChangeFlow } from './certificate-change/index.js';
@@ -31,6 +32,11 @@ export interface PilotSettings {
   readonly annualPlan?: AnnualPlanSettings;
   /** When pilot projects are applied for, and for which year (第七条2); default 09-01 to 12-31. */
   readonly projectCall?: CallWindow;
+  /**
+   * How the 领导小组 decides the steps it takes in the review chains (第六条2): its chair (或签 of
+   * the `leadership` role, the default) or a 会签 of its members, all or `threshold` of them.
+   */
+  readonly leadership?: LeadershipDecision;
 }
 
 /**
@@ -38,22 +44,25 @@ export interface PilotSettings {
  * the one registration list (the server, the worker, the docs script and the suites read it).
  */
 export function createPilotFlows(settings: PilotSettings = {}): readonly AnyFlow[] {
+  // The review chains ending at the 领导小组 (pilot-project v1 and the withdrawal decision keep
+  // theirs as shipped).
+  const chain = (flow: AnyFlow): AnyFlow => withLeadership(flow, settings.leadership);
   return [
     // Version 1 stays registered for the instances started on it; new ones start on version 2.
     pilotProjectFlow,
-    createPilotProjectFlow(settings.projectCall ? { callWindow: settings.projectCall } : {}),
+    chain(createPilotProjectFlow(settings.projectCall ? { callWindow: settings.projectCall } : {})),
     certificateChangeFlow,
-    trainingBaseFlow,
-    teacherTrainingFlow,
+    chain(trainingBaseFlow),
+    chain(teacherTrainingFlow),
     reportFlow,
     assessmentFlow,
     assessmentFlowV2,
-    budgetAdjustmentFlow,
+    chain(budgetAdjustmentFlow),
     rectificationFlow,
     rectificationFlowV2,
     withdrawalFlow,
     withdrawalFlowV2,
-    annualPlanFlow(settings.annualPlan),
+    chain(annualPlanFlow(settings.annualPlan)),
     creditBankRegistrationFlow,
   ];
 }

@@ -1,7 +1,11 @@
 import type { InstanceView } from '@certflow/engine';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ledgerTotals, type Ledger } from '../../ledger/ledger.js';
-import { assessmentStart, projectRecord, studentsFixture } from '../../testing/assessment-fixtures.js';
+import {
+  assessmentStart,
+  projectRecord,
+  studentsFixture,
+} from '../../testing/assessment-fixtures.js';
 import { driveAssessment } from '../../testing/assessment-driver.js';
 import { memoryPilotWorld, type MemoryPilotWorld } from '../../testing/effects-world.js';
 import { people } from '../../testing/people.js';
