@@ -87,7 +87,7 @@ describe('the Docker build context', () => {
       'apps/server/src/main.ts',
       'apps/worker/src/main.ts',
       'packages/db/drizzle/0000_init.sql',
-      'packages/pilot/src/report/flow.ts',
+      'packages/pilot/src/flows/report/flow.ts',
       'patches/postgres@3.4.9.patch',
       'docker/server.Dockerfile',
     ].filter((p) => ig.ignores(p));

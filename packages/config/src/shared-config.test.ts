@@ -90,6 +90,19 @@ describe('the shared configuration', () => {
     );
   });
 
+  it('passes the 领导小组 setting (LEADERSHIP_DECISION, 第六条2) to the flows, and names a bad value', () => {
+    expect(sharedConfigFromEnv(deployed).pilot.flows.leadership).toEqual({ mode: 'chair' });
+    expect(
+      sharedConfigFromEnv({ ...deployed, LEADERSHIP_DECISION: '' }).pilot.flows.leadership,
+    ).toEqual({ mode: 'chair' });
+    expect(
+      sharedConfigFromEnv({ ...deployed, LEADERSHIP_DECISION: 'council:3' }).pilot.flows.leadership,
+    ).toEqual({ mode: 'council', threshold: 3 });
+    expect(() => sharedConfigFromEnv({ ...deployed, LEADERSHIP_DECISION: 'everyone' })).toThrow(
+      /LEADERSHIP_DECISION: 取值不合法（chair, council or council:N/u,
+    );
+  });
+
   it('takes an empty value as unset (compose writes ${X:-} as "")', () => {
     expect(
       sharedConfigFromEnv({

@@ -7,7 +7,8 @@ const port = z.coerce.number().int().min(0).max(65535);
 /**
  * The variables the server, the worker and the CLI all read, with the same names and the same
  * parsing (docs/deployment.md lists them). The pilot's own (`PILOT_COLLEGES`, `SEMESTER_START`,
- * `ANNUAL_PLAN_*`, `DYNAMIC_REPORT_PATTERN`) are parsed by `@certflow/pilot`.
+ * `ANNUAL_PLAN_*`, `DYNAMIC_REPORT_PATTERN`, `PROJECT_CALL_WINDOW`, `LEADERSHIP_DECISION`) are
+ * parsed by `@certflow/pilot`.
  */
 export const SHARED_VARIABLES = {
   DATABASE_URL: variable('shared', url(/^postgres(ql)?:\/\/\S+$/u).optional(), {

@@ -1,21 +1,22 @@
 /**
- * Regenerate the state diagram of every flow in `pilotFlows` into its folder's README.md, between
+ * Regenerate the state diagram of every flow in `pilotFlows` into its folder's README.md
+ * (`src/flows/<id>/README.md`), between
  * `<!-- diagram:start -->` and `<!-- diagram:end -->`. Run: `pnpm --filter @certflow/pilot docs`.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FlowRegistry } from '@certflow/engine';
 import { flowDiagram, withDiagram } from '../src/diagram/index.js';
-import { pilotFlows } from '../src/flows.js';
+import { pilotFlows } from '../src/flows/index.js';
 
 const registry = new FlowRegistry(pilotFlows);
 const ids = [...new Set(pilotFlows.map((f) => f.id))];
 let problems = 0;
 for (const id of ids) {
   const flow = registry.latest(id);
-  const path = fileURLToPath(new URL(`../src/${id}/README.md`, import.meta.url));
+  const path = fileURLToPath(new URL(`../src/flows/${id}/README.md`, import.meta.url));
   if (!existsSync(path)) {
-    console.warn(`✗ ${id}: no README.md in src/${id}/`);
+    console.warn(`✗ ${id}: no README.md in src/flows/${id}/`);
     problems += 1;
     continue;
   }

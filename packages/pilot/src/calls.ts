@@ -1,5 +1,5 @@
 import type { JsonObject } from '@certflow/engine';
-import type { AnnualPlanInput } from './annual-plan/index.js';
+import type { AnnualPlanInput } from './flows/annual-plan/index.js';
 
 /**
  * A recurring call of the pilot: "start flow X with these inputs" on a cron pattern in Beijing

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { pilotCalls } from './calls.js';
-import { createPilotFlows } from './flows.js';
+import { createPilotFlows } from './flows/index.js';
 import { pilotSettingsFromEnv, PilotSettingsError } from './settings.js';
 
 describe('pilot settings from the environment (shared by server and worker)', () => {
-  it('defaults: no colleges (no calls), a 70-working-day annual plan, calls on 09-01', () => {
+  it('defaults: no colleges (no calls), a 70-working-day annual plan, calls on 09-01, the chair decides', () => {
     const s = pilotSettingsFromEnv({});
     expect(s.flows).toEqual({
       annualPlan: { dueWorkingDays: 70 },
       projectCall: { start: '09-01', end: '12-31' },
+      leadership: { mode: 'chair' },
     });
     expect(s.calls).toMatchObject({ colleges: [], semesterStart: '09-01', annualPlan: true });
     expect(pilotCalls(s.calls)).toEqual([]);
@@ -26,6 +27,11 @@ describe('pilot settings from the environment (shared by server and worker)', ()
       PROJECT_CALL_WINDOW: '09-15..01-10',
       ANNUAL_SUMMARY_PATTERN: '0 9 15 12 *',
       ANNUAL_SUMMARY_CALL: '0',
+      LEADERSHIP_DECISION: 'council:2',
+    });
+    expect(s.flows.leadership).toEqual({ mode: 'council', threshold: 2 });
+    expect(pilotSettingsFromEnv({ LEADERSHIP_DECISION: 'council' }).flows.leadership).toEqual({
+      mode: 'council',
     });
     expect(s.calls).toEqual({
       colleges: ['ee', 'cs'],
@@ -59,6 +65,9 @@ describe('pilot settings from the environment (shared by server and worker)', ()
     [{ PROJECT_CALL_WINDOW: '09-01' }, 'PROJECT_CALL_WINDOW'],
     [{ PROJECT_CALL_WINDOW: '09-01..02-30' }, 'PROJECT_CALL_WINDOW'],
     [{ ANNUAL_SUMMARY_CALL: 'maybe' }, 'ANNUAL_SUMMARY_CALL'],
+    [{ LEADERSHIP_DECISION: 'all' }, 'LEADERSHIP_DECISION'],
+    [{ LEADERSHIP_DECISION: 'council:0' }, 'LEADERSHIP_DECISION'],
+    [{ LEADERSHIP_DECISION: 'council:' }, 'LEADERSHIP_DECISION'],
   ])('refuses %o and names %s', (env, variable) => {
     expect(() => pilotSettingsFromEnv(env)).toThrow(PilotSettingsError);
     expect(() => pilotSettingsFromEnv(env)).toThrow(variable);

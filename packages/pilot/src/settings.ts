@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { compileDeadline } from './annual-plan/deadlines.js';
+import { compileDeadline } from './flows/annual-plan/deadlines.js';
 import { pilotCalls, type PilotCallSettings } from './calls.js';
-import type { PilotSettings } from './flows.js';
-import { checkCallWindow } from './pilot-project/call-window.js';
+import type { PilotSettings } from './flows/index.js';
+import type { LeadershipDecision } from './review-chain.js';
+import { checkCallWindow } from './flows/pilot-project/call-window.js';
 
 const days = z.coerce.number().int().min(1).max(250);
 const dayList = z
@@ -34,6 +35,17 @@ const schema = z.object({
     .string()
     .regex(/^\d{2}-\d{2}\.\.\d{2}-\d{2}$/u, 'MM-DD..MM-DD, e.g. 09-01..12-20')
     .optional(),
+  /**
+   * How the 领导小组 decides its steps (第六条2): `chair` (one holder of the `leadership` role,
+   * the default), `council` (a 会签 of every member) or `council:N` (N of the members).
+   */
+  LEADERSHIP_DECISION: z
+    .string()
+    .regex(
+      /^(chair|council(:[1-9]\d?)?)?$/u,
+      'chair, council or council:N (N of the members, 1–99)',
+    )
+    .default('chair'),
   /** Cron pattern (Beijing time) of the annual-summary call (第五条3); default 1 December 09:00. */
   ANNUAL_SUMMARY_PATTERN: z.string().min(9).default('0 9 1 12 *'),
   /** `0`/`false`: no annual-summary call. */
@@ -89,7 +101,18 @@ export function pilotSettingsFromEnv(
   check(e.PROJECT_CALL_WINDOW ? 'PROJECT_CALL_WINDOW' : 'SEMESTER_START', () =>
     checkCallWindow(projectCall),
   );
-  return { flows: { annualPlan, projectCall }, calls };
+  return {
+    flows: { annualPlan, projectCall, leadership: leadershipOf(e.LEADERSHIP_DECISION) },
+    calls,
+  };
+}
+
+/** `LEADERSHIP_DECISION` as the flows take it. */
+function leadershipOf(value: string): LeadershipDecision {
+  // Empty is unset (compose writes ${X:-} as "").
+  if (value === 'chair' || value === '') return { mode: 'chair' };
+  const [, n] = value.split(':');
+  return n === undefined ? { mode: 'council' } : { mode: 'council', threshold: Number(n) };
 }
 
 function check(variable: string, fn: () => unknown): void {

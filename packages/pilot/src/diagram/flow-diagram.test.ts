@@ -2,7 +2,7 @@ import { defineFlow } from '@certflow/engine';
 import { describe, expect, it } from 'vitest';
 import { setup } from 'xstate';
 import { z } from 'zod';
-import { pilotProjectFlow } from '../pilot-project/v1/flow.js';
+import { pilotProjectFlow } from '../flows/pilot-project/v1/flow.js';
 import { flowDiagram } from './flow-diagram.js';
 import { withDiagram } from './readme-block.js';
 

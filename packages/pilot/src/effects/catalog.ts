@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { withdrawalInput } from '../withdrawal/input.js';
+import { withdrawalInput } from '../flows/withdrawal/input.js';
 
 /**
  * The outbox effect kinds of the pilot flows (other than `notify` and `reference.put`), each with

@@ -121,17 +121,15 @@ describe('every effect kind a flow emits has a handler', () => {
   it('so no outbox row of the pilot fails for want of one', async () => {
     const { readdirSync, readFileSync } = await import('node:fs');
     const { fileURLToPath } = await import('node:url');
-    const root = fileURLToPath(new URL('..', import.meta.url));
+    // Every flow folder (src/flows/<id>/, with its earlier versions in subfolders).
+    const root = fileURLToPath(new URL('../flows', import.meta.url));
     const kinds = new Set<string>();
-    for (const dir of readdirSync(root, { withFileTypes: true })) {
-      if (!dir.isDirectory()) continue;
-      for (const file of readdirSync(`${root}/${dir.name}`)) {
-        if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue;
-        for (const m of readFileSync(`${root}/${dir.name}/${file}`, 'utf8').matchAll(
-          /kind: '(pilot\.[a-z.-]+)'/g,
-        )) {
-          kinds.add(m[1]!);
-        }
+    for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+      if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue;
+      for (const m of readFileSync(`${root}/${file}`, 'utf8').matchAll(
+        /kind: '(pilot\.[a-z.-]+)'/g,
+      )) {
+        kinds.add(m[1]!);
       }
     }
     expect(kinds.size).toBeGreaterThan(3);

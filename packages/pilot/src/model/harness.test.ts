@@ -1,10 +1,10 @@
 import { defineFlow, type AnyFlow, type JsonObject } from '@certflow/engine';
 import { describe, expect, it } from 'vitest';
-import { pilotFlows } from '../flows.js';
-import { pilotProjectFlowV2 } from '../pilot-project/flow.js';
+import { pilotFlows } from '../flows/index.js';
+import { pilotProjectFlowV2 } from '../flows/pilot-project/flow.js';
 import { reviewTask } from '../review-task.js';
-import { pilotProjectFlow } from '../pilot-project/v1/flow.js';
-import { pilotProjectMachine } from '../pilot-project/v1/machine.js';
+import { pilotProjectFlow } from '../flows/pilot-project/v1/flow.js';
+import { pilotProjectMachine } from '../flows/pilot-project/v1/machine.js';
 import { projectApplication } from '../testing/fixtures.js';
 import { people } from '../testing/people.js';
 import type { FlowModel } from './flow-model.js';

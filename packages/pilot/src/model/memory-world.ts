@@ -1,6 +1,6 @@
 import { createEngine, ManualClock, type AnyFlow, type Engine } from '@certflow/engine';
 import { MemoryStore } from '@certflow/engine/testing';
-import { pilotFlows } from '../flows.js';
+import { pilotFlows } from '../flows/index.js';
 import { weekdayCalendar } from '../testing/weekday-calendar.js';
 import { castDirectory } from './cast-directory.js';
 

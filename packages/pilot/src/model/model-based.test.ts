@@ -1,6 +1,6 @@
 import { leafStateIds, SYSTEM_ACTOR } from '@certflow/engine';
 import { describe, expect, it } from 'vitest';
-import { pilotFlows } from '../flows.js';
+import { pilotFlows } from '../flows/index.js';
 import { modelFor, PENDING_MODELS } from './models/index.js';
 import { flowsFor, memoryWorld } from './memory-world.js';
 import { runScenario } from './model-suite.js';

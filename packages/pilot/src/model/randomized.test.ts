@@ -9,7 +9,7 @@ import {
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { initialTransition } from 'xstate';
-import { pilotFlows } from '../flows.js';
+import { pilotFlows } from '../flows/index.js';
 import type { FlowModel } from './flow-model.js';
 import { INVARIANTS } from './invariants.js';
 import { flowsFor, memoryWorld, type MemoryWorld } from './memory-world.js';

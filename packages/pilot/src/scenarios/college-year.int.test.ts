@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUOTA_REF, quotaKey } from '../common.js';
 import { pilotEffectHandlers } from '../effects/handlers.js';
 import { runEffectsOnce } from '../effects/run-effects-once.js';
-import { pilotFlows } from '../flows.js';
+import { pilotFlows } from '../flows/index.js';
 import { ledgerTotals, type Ledger } from '../ledger/ledger.js';
 import { assessmentStart } from '../testing/assessment-fixtures.js';
 import { driveAssessment, finishAssessment } from '../testing/assessment-driver.js';

@@ -1,5 +1,5 @@
 import type { Engine, InstanceView } from '@certflow/engine';
-import { ARCHIVE_MATERIALS } from '../assessment/input.js';
+import { ARCHIVE_MATERIALS } from '../flows/assessment/input.js';
 import { feeAgreementFixture, resultsFixture, studentsFixture } from './assessment-fixtures.js';
 import { people } from './people.js';
 

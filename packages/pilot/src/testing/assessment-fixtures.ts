@@ -1,5 +1,5 @@
 import type { JsonObject } from '@certflow/engine';
-import type { AssessmentInput, FeeAgreement, Result, Student } from '../assessment/input.js';
+import type { AssessmentInput, FeeAgreement, Result, Student } from '../flows/assessment/input.js';
 import type { ProjectRef } from '../ledger/project-ref.js';
 
 /** The project record `pilot-project` writes on approval; override what a test is about. */

@@ -2,7 +2,7 @@ import { createEngine, ManualClock, type Engine, type JsonObject } from '@certfl
 import { MemoryStore } from '@certflow/engine/testing';
 import { pilotEffectHandlers } from '../effects/handlers.js';
 import { runEffectsOnce, type EffectsRun } from '../effects/run-effects-once.js';
-import { pilotFlows } from '../flows.js';
+import { pilotFlows } from '../flows/index.js';
 import { weekdayCalendar } from './weekday-calendar.js';
 
 /** An engine over a MemoryStore with the Mon–Fri calendar and the pilot's effect handlers. */

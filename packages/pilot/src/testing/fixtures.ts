@@ -1,4 +1,4 @@
-import type { ProjectInput } from '../pilot-project/input.js';
+import type { ProjectInput } from '../flows/pilot-project/input.js';
 
 /** A valid pilot-project application; override what a test is about. */
 export function projectApplication(overrides: Partial<ProjectInput> = {}): ProjectInput {

@@ -1,6 +1,6 @@
 import { createEngine, ManualClock, type Engine, type Store } from '@certflow/engine';
 import type { Directory } from '@certflow/engine';
-import { pilotFlows } from '../flows.js';
+import { pilotFlows } from '../flows/index.js';
 import { weekdayCalendar } from './weekday-calendar.js';
 
 /** A store under test, with a way to read all of it for byte-for-byte comparisons. */

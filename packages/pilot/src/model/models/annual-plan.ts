@@ -1,7 +1,7 @@
 import { SYSTEM_ACTOR } from '@certflow/engine';
 import type { AnyMachineSnapshot } from 'xstate';
-import { planCall, planLine, planOf } from '../../annual-plan/fixtures.js';
-import type { AnnualPlanContext } from '../../annual-plan/machine.js';
+import { planCall, planLine, planOf } from '../../flows/annual-plan/fixtures.js';
+import type { AnnualPlanContext } from '../../flows/annual-plan/machine.js';
 import { QUOTA_REF, quotaKey } from '../../common.js';
 import { people } from '../../testing/people.js';
 import { plain, type FlowModel, type ModelScenario } from '../flow-model.js';

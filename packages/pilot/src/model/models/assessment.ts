@@ -1,8 +1,8 @@
 import type { JsonObject } from '@certflow/engine';
 import type { AnyMachineSnapshot } from 'xstate';
-import type { AssessmentContext } from '../../assessment/context.js';
-import { archiveProblem } from '../../assessment/checks.js';
-import { ARCHIVE_MATERIALS, type Result } from '../../assessment/input.js';
+import type { AssessmentContext } from '../../flows/assessment/context.js';
+import { archiveProblem } from '../../flows/assessment/checks.js';
+import { ARCHIVE_MATERIALS, type Result } from '../../flows/assessment/input.js';
 import { openLedger } from '../../ledger/ledger.js';
 import {
   assessmentStart,

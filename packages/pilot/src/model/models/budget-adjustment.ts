@@ -1,6 +1,6 @@
 import type { JsonObject } from '@certflow/engine';
 import type { AnyMachineSnapshot } from 'xstate';
-import type { BudgetAdjustmentContext } from '../../budget-adjustment/machine.js';
+import type { BudgetAdjustmentContext } from '../../flows/budget-adjustment/machine.js';
 import type { Ledger } from '../../ledger/ledger.js';
 import { projectRecord } from '../../testing/assessment-fixtures.js';
 import { people } from '../../testing/people.js';

@@ -1,4 +1,4 @@
-import { changeRequest, implementingProject } from '../../certificate-change/fixtures.js';
+import { changeRequest, implementingProject } from '../../flows/certificate-change/fixtures.js';
 import { people } from '../../testing/people.js';
 import { plain, type FlowModel } from '../flow-model.js';
 

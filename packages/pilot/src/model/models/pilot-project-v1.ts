@@ -1,6 +1,6 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import { QUOTA_REF, quotaKey } from '../../common.js';
-import type { ProjectContext } from '../../pilot-project/v1/machine.js';
+import type { ProjectContext } from '../../flows/pilot-project/v1/machine.js';
 import { projectApplication } from '../../testing/fixtures.js';
 import { people } from '../../testing/people.js';
 import { plain, type FlowModel } from '../flow-model.js';

@@ -1,8 +1,8 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import { QUOTA_REF, quotaKey } from '../../common.js';
-import type { ProjectApplication } from '../../pilot-project/input.js';
-import type { ProjectContextV2 } from '../../pilot-project/machine.js';
-import { TALLY_REF, tallyKey } from '../../pilot-project/tally.js';
+import type { ProjectApplication } from '../../flows/pilot-project/input.js';
+import type { ProjectContextV2 } from '../../flows/pilot-project/machine.js';
+import { TALLY_REF, tallyKey } from '../../flows/pilot-project/tally.js';
 import { projectApplication } from '../../testing/fixtures.js';
 import { people } from '../../testing/people.js';
 import { plain, type FlowModel } from '../flow-model.js';

@@ -1,5 +1,5 @@
 import { SYSTEM_ACTOR } from '@certflow/engine';
-import { reportCall, reportText } from '../../report/fixtures.js';
+import { reportCall, reportText } from '../../flows/report/fixtures.js';
 import { people } from '../../testing/people.js';
 import type { FlowModel, ModelEvent } from '../flow-model.js';
 

@@ -1,7 +1,7 @@
 import type { AnyMachineSnapshot } from 'xstate';
-import { trainingRequest } from '../../teacher-training/fixtures.js';
-import type { TrainingContext } from '../../teacher-training/machine.js';
-import { beyondStandard } from '../../teacher-training/standard.js';
+import { trainingRequest } from '../../flows/teacher-training/fixtures.js';
+import type { TrainingContext } from '../../flows/teacher-training/machine.js';
+import { beyondStandard } from '../../flows/teacher-training/standard.js';
 import { people } from '../../testing/people.js';
 import { plain, type FlowModel } from '../flow-model.js';
 

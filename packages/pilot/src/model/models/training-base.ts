@@ -1,5 +1,5 @@
 import { people } from '../../testing/people.js';
-import { trainingBaseDesign } from '../../training-base/fixtures.js';
+import { trainingBaseDesign } from '../../flows/training-base/fixtures.js';
 import { plain, type FlowModel } from '../flow-model.js';
 
 export const trainingBaseModel: FlowModel = {
