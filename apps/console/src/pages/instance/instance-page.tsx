@@ -2,6 +2,7 @@ import { Alert, Card, Col, message, Result, Row, Skeleton } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useCalendar } from '../../api/admin-queries';
 import { errorText } from '../../api/error-text';
+import { useSteps } from '../../api/instance-queries';
 import { namer, useDirectory } from '../../api/people';
 import { flowIndex, useFlows, useHistory, useInstance } from '../../api/queries';
 import { useNow } from '../../format/use-now';
@@ -11,6 +12,9 @@ import { InstanceFields } from './instance-fields';
 import { InstanceHeader } from './instance-header';
 import { Timeline } from './timeline';
 import { provisionalCheck } from './provisional';
+import { SheetLinks } from './sheet-links';
+import { StepProgressList } from './step-progress';
+import { stepProgressOf } from './step-progress-model';
 import { timelineOf } from './timeline-model';
 import { VerifyCard } from './verify-card';
 
@@ -19,6 +23,7 @@ export default function InstancePage() {
   const { id = '' } = useParams();
   const instance = useInstance(id);
   const history = useHistory(id, instance.data?.version);
+  const steps = useSteps(id, instance.data?.version);
   const flows = useFlows();
   const names = namer(useDirectory().data);
   const now = useNow();
@@ -45,16 +50,21 @@ export default function InstancePage() {
     names.person,
     provisionalCheck(calendar.data?.years),
   );
+  const progress = data.status === 'active' ? stepProgressOf(steps.data, flow, names.person) : [];
 
   return (
     <>
       {toastHolder}
       <Card style={{ marginBottom: 16 }}>
         <InstanceHeader instance={data} flow={flow} history={entries} />
+        <SheetLinks instance={data} />
       </Card>
       <ActionPanel
         instance={data}
         flow={flow}
+        steps={steps.data}
+        history={entries}
+        person={names.person}
         onReload={() => void instance.refetch()}
         onDone={(text) => void toast.success(text)}
       />
@@ -65,11 +75,20 @@ export default function InstancePage() {
           </Card>
         </Col>
         <Col xs={24} lg={10}>
+          {progress.length > 0 ? (
+            <Card title="当前环节审批情况" size="small" style={{ marginBottom: 16 }}>
+              <StepProgressList items={progress} />
+            </Card>
+          ) : null}
           <Card title="审批记录" size="small" style={{ marginBottom: 16 }}>
             {history.isError ? (
               <Alert type="error" showIcon title={errorText(history.error)} />
             ) : null}
-            {history.isPending ? <Skeleton active /> : <Timeline items={timeline} now={now} />}
+            {history.isPending ? (
+              <Skeleton active />
+            ) : (
+              <Timeline items={timeline} now={now} instanceId={data.id} />
+            )}
           </Card>
           <Card title="审计校验" size="small" style={{ marginBottom: 16 }}>
             <VerifyCard instanceId={data.id} />
