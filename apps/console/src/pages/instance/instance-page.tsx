@@ -3,7 +3,6 @@ import { Link, useParams } from 'react-router';
 import { useCalendar } from '../../api/admin-queries';
 import { errorText } from '../../api/error-text';
 import { useSteps } from '../../api/instance-queries';
-import { namer, useDirectory } from '../../api/people';
 import { flowIndex, useFlows, useHistory, useInstance } from '../../api/queries';
 import { useNow } from '../../format/use-now';
 import { ActionPanel } from './action-panel';
@@ -11,6 +10,7 @@ import { FlowDiagram } from './diagram/flow-diagram';
 import { InstanceFields } from './instance-fields';
 import { InstanceHeader } from './instance-header';
 import { Timeline } from './timeline';
+import { usePersonNamer } from './person-names';
 import { provisionalCheck } from './provisional';
 import { SheetLinks } from './sheet-links';
 import { StepProgressList } from './step-progress';
@@ -24,8 +24,8 @@ export default function InstancePage() {
   const instance = useInstance(id);
   const history = useHistory(id, instance.data?.version);
   const steps = useSteps(id, instance.data?.version);
+  const person = usePersonNamer(history.data?.items ?? [], steps.data);
   const flows = useFlows();
-  const names = namer(useDirectory().data);
   const now = useNow();
   const [toast, toastHolder] = message.useMessage();
   const calendar = useCalendar();
@@ -43,14 +43,8 @@ export default function InstancePage() {
   const data = instance.data;
   const flow = flowIndex(flows.data?.items ?? []).byVersion.get(`${data.flow}@${data.flowVersion}`);
   const entries = history.data?.items ?? [];
-  const timeline = timelineOf(
-    data,
-    entries,
-    flow,
-    names.person,
-    provisionalCheck(calendar.data?.years),
-  );
-  const progress = data.status === 'active' ? stepProgressOf(steps.data, flow, names.person) : [];
+  const timeline = timelineOf(data, entries, flow, person, provisionalCheck(calendar.data?.years));
+  const progress = data.status === 'active' ? stepProgressOf(steps.data, flow, person) : [];
 
   return (
     <>
@@ -64,7 +58,7 @@ export default function InstancePage() {
         flow={flow}
         steps={steps.data}
         history={entries}
-        person={names.person}
+        person={person}
         onReload={() => void instance.refetch()}
         onDone={(text) => void toast.success(text)}
       />
