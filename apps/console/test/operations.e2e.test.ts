@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { choose, expectTag, signIn } from './support/actions';
 import {
+  ARTIFACTS,
   launch,
   open,
   PHONE,
@@ -264,13 +265,15 @@ describe('the operations of the instance page, in the console', () => {
     const dialog = await operation(page, '退回');
     await choose(page, '退回至', '教务处审核');
     await dialog.getByRole('button', { name: '预算测算依据不足，请修改。', exact: true }).click();
-    await screenshot(page, 'operations-return-phone');
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'operations-return-phone.png') });
     expect(await scrollsSideways(page)).toBe(false);
     await confirm(page, '退回');
     await expectTag(page, '教务处审核');
     await page.getByText('退回至 教务处审核').waitFor();
     expect(await scrollsSideways(page)).toBe(false);
     await screenshot(page, 'operations-phone');
+    await page.screenshot({ path: join(ARTIFACTS, 'operations-phone-top.png') });
     await clean(s);
   }, 60_000);
 

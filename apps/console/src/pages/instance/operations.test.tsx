@@ -25,6 +25,7 @@ import {
   returnTargets,
   type Operation,
 } from './operations-model';
+import { personNamer } from './person-names';
 import { phraseChoices, withPhrase } from './phrases';
 import { stepProgressOf } from './step-progress-model';
 
@@ -265,9 +266,60 @@ describe('multi-approver steps', () => {
         ],
       },
     ]);
+    // The step's own (role) slot is named after whoever holds its task now (after 转办).
+    const transferred = steps(
+      step({
+        pending: [pendingAa({ assignee: 'u-aa2', assigneeName: '孙老师' })],
+        slots: [
+          { kind: 'role', personId: null, name: null, decision: 'pending', addedBy: null },
+          {
+            kind: 'person',
+            personId: 'u-aa3',
+            name: '刘老师',
+            decision: 'waiting',
+            addedBy: 'u-aa2',
+          },
+        ],
+      }),
+    );
+    expect(stepProgressOf(transferred, flow, person)[0]?.rows.map((r) => r.who)).toEqual([
+      '孙老师',
+      '刘老师',
+    ]);
     const plain = steps(step({ pending: [pendingAa({ delegatedTo: 'u-aa2' })] }));
     expect(stepProgressOf(plain, flow, person)[0]?.rows).toEqual([
       { key: 't-aa', who: '教务处', status: 'pending', note: '已委派给 孙老师' },
+    ]);
+  });
+});
+
+describe('the names of the page', () => {
+  it('come from the published people, the directory, then the history and the steps', () => {
+    const name = personNamer(
+      {
+        demo: true,
+        people: [{ key: 'aa', id: 'u-aa', name: '王处长', roles: [], college: null }],
+        colleges: [],
+      },
+      [
+        {
+          id: 'u-aa2',
+          name: '孙老师',
+          email: 's@x.cn',
+          roles: ['academic_affairs'],
+          college: null,
+          status: 'active',
+        },
+      ],
+      [row(5, 'RESOLVE', 'u-aa3')].map((h) => ({ ...h, actorName: '刘老师' })),
+      steps(step({ pending: [pendingAa({ assignee: 'u-aa4', assigneeName: '周老师' })] })),
+    );
+    expect(['u-aa', 'u-aa2', 'u-aa3', 'u-aa4', 'u-x'].map(name)).toEqual([
+      '王处长',
+      '孙老师',
+      '刘老师',
+      '周老师',
+      'u-x',
     ]);
   });
 });

@@ -49,11 +49,19 @@ export function stepProgressOf(
   return (steps?.items ?? [])
     .filter((s) => s.open)
     .map((s) => {
+      // A role's slot is held by whoever holds its task now (after 转办: that person).
+      const holder = s.pending.find((p) => p.kind !== 'delegated' && p.kind !== 'added');
+      const roleHolder = holder
+        ? (holder.assigneeName ??
+          (holder.assignee ? person(holder.assignee) : roleLabel(holder.role)))
+        : '本环节审批人';
       const rows: ApproverRow[] =
         s.slots.length > 0
           ? s.slots.map((slot, i) => ({
               key: `s${i}`,
-              who: slot.name ?? (slot.personId ? person(slot.personId) : '—'),
+              who:
+                slot.name ??
+                (slot.personId ? person(slot.personId) : slot.kind === 'role' ? roleHolder : '—'),
               status: slot.decision,
               ...(slot.addedBy ? { note: `${person(slot.addedBy)} 加签` } : {}),
             }))
