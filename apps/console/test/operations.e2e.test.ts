@@ -172,7 +172,7 @@ describe('the operations of the instance page, in the console', () => {
     // The task is 孙老师's now: 王处长 has nothing left to decide on it.
     expect(await page.getByRole('button', { name: '同意', exact: true }).count()).toBe(0);
     await clean(s);
-  }, 60_000);
+  }, 120_000);
 
   it('孙老师 委派 to 刘老师, who resolves it with a phrase he saves; 孙老师 waits until it is back', async () => {
     const sun = await asStaff(STAFF[0]);
@@ -200,7 +200,7 @@ describe('the operations of the instance page, in the console', () => {
     await sun.page.getByText('预算测算依据充分，建议同意。').waitFor();
     await sun.page.getByRole('button', { name: '同意', exact: true }).waitFor();
     await clean(sun);
-  }, 90_000);
+  }, 150_000);
 
   it('孙老师 抄送 赵处长 and 后加签 刘老师: the step shows who decided and who waits; 拿回 after approving', async () => {
     const s = await asStaff(STAFF[0]);
@@ -255,7 +255,7 @@ describe('the operations of the instance page, in the console', () => {
     await confirm(liu.page, '同意');
     await expectTag(liu.page, '领导小组审批');
     await clean(liu);
-  }, 120_000);
+  }, 240_000);
 
   it('钱院长 on a phone (375 px) 退回 to 教务处审核, chosen from the steps passed', async () => {
     const s = await asDemo('钱院长', PHONE);
@@ -275,7 +275,7 @@ describe('the operations of the instance page, in the console', () => {
     await screenshot(page, 'operations-phone');
     await page.screenshot({ path: join(ARTIFACTS, 'operations-phone-top.png') });
     await clean(s);
-  }, 60_000);
+  }, 120_000);
 
   it('the 审批单 downloads as PDF and as print-friendly HTML', async () => {
     const s = await asDemo('王处长');
@@ -298,5 +298,5 @@ describe('the operations of the instance page, in the console', () => {
     // 退回 went to whoever decided 教务处审核 (孙老师, 刘老师), not back to 王处长's role.
     expect(await page.getByText('办理', { exact: true }).count()).toBe(0);
     await clean(s);
-  }, 60_000);
+  }, 120_000);
 });

@@ -258,7 +258,7 @@ describe('multi-approver steps', () => {
       {
         step: 'academic',
         title: '教务处审核',
-        mode: '会签（需全部同意）',
+        mode: '会签',
         summary: '已同意 1 人，需 2 人同意（第 1/2 轮）',
         rows: [
           { key: 's0', who: '王处长', status: 'approved' },

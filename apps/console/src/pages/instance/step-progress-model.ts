@@ -22,11 +22,8 @@ export interface StepProgress {
   readonly rows: readonly ApproverRow[];
 }
 
-const MODES = {
-  any: '或签（一人同意即可）',
-  all: '会签（需全部同意）',
-  sequence: '依次审批',
-} as const;
+/** The step's mode; how many must approve now is the votes' summary (加签 adds to it). */
+const MODES = { any: '或签', all: '会签', sequence: '依次审批' } as const;
 
 export const SLOT_LABELS: Readonly<Record<SlotStatus, string>> = {
   approved: '已同意',
