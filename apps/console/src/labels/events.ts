@@ -8,6 +8,7 @@ export const EVENT_LABELS: Readonly<Record<string, string>> = {
   RESUBMIT: '重新提交',
   TRANSFER: '转办',
   DELEGATE: '委派',
+  RESOLVE: '委派办理完毕',
   ADD_APPROVER: '加签',
   REMOVE_APPROVER: '减签',
   CC: '抄送',
@@ -55,18 +56,19 @@ export function eventLabel(type: string): string {
   return EVENT_LABELS[type] ?? type;
 }
 
-/** The operations that name people (the decision dialog shows a person picker for them). */
-export const PERSON_OPERATIONS = ['TRANSFER', 'ADD_APPROVER', 'CC'] as const;
-
 /** The order of buttons: the decision first, then 退回/驳回, then the task operations. */
 export const EVENT_ORDER = [
   'APPROVE',
   'RESUBMIT',
   'RETURN',
   'REJECT',
+  'RESOLVE',
   'TRANSFER',
+  'DELEGATE',
   'ADD_APPROVER',
+  'REMOVE_APPROVER',
   'CC',
+  'TAKE_BACK',
   'URGE',
   'WITHDRAW',
   'COMMENT',

@@ -1,28 +1,37 @@
-import type { FlowInfo, Instance, Task } from '@certflow/client';
-import { Button, Card, Space, Typography } from 'antd';
+import type { FlowInfo, HistoryEntry, Instance, InstanceSteps, Task } from '@certflow/client';
+import { Alert, Button, Card, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { eventLabel } from '../../labels/events';
-import { stateLabel } from '../../labels/states';
 import { useSignedIn } from '../../session/session-context';
-import { DecisionModal } from './decision-modal';
-import { myActions } from './my-actions';
+import { OperationModal } from './operation-modal';
+import { operationGroups, type Operation } from './operations-model';
 import { ResubmitDrawer } from './resubmit-drawer';
 
-const PRIMARY = new Set(['APPROVE', 'RESUBMIT', 'SUBMIT']);
+const PRIMARY = new Set(['APPROVE', 'RESUBMIT', 'SUBMIT', 'RESOLVE']);
 const DANGER = new Set(['REJECT']);
 
 /** 办理: the buttons of what the signed-in person may do now on this instance. */
 export interface ActionPanelProps {
   readonly instance: Instance;
   readonly flow: FlowInfo | undefined;
+  readonly steps: InstanceSteps | undefined;
+  readonly history: readonly HistoryEntry[];
+  readonly person: (id: string) => string;
   readonly onReload: () => void;
   readonly onDone: (text: string) => void;
 }
 
-export function ActionPanel({ instance, flow, onReload, onDone }: ActionPanelProps) {
+export function ActionPanel({
+  instance,
+  flow,
+  steps,
+  history,
+  person,
+  onReload,
+  onDone,
+}: ActionPanelProps) {
   const { user } = useSignedIn();
-  const [open, setOpen] = useState<{ event: string; task: Task | null } | null>(null);
-  const groups = myActions(instance, flow, user);
+  const [open, setOpen] = useState<{ operation: Operation; task: Task | null } | null>(null);
+  const groups = operationGroups(instance, flow, user, steps, history, person);
   if (groups.length === 0) return null;
   return (
     <Card
@@ -32,25 +41,28 @@ export function ActionPanel({ instance, flow, onReload, onDone }: ActionPanelPro
       styles={{ body: { paddingBottom: 8 } }}
     >
       {groups.map((g) => (
-        <div key={g.task?.id ?? 'submitter'} style={{ marginBottom: 8 }}>
+        <div key={g.key} style={{ marginBottom: 8 }}>
           <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8 }}>
-            {g.task ? `当前环节：${stateLabel(flow, g.task.state)}` : '申请人操作'}
+            {g.title}
           </Typography.Text>
+          {g.note ? (
+            <Alert type="info" showIcon title={g.note} style={{ marginBottom: 8 }} />
+          ) : null}
           <Space wrap>
-            {g.events.map((event) => (
+            {g.operations.map((operation) => (
               <Button
-                key={event}
-                type={PRIMARY.has(event) ? 'primary' : 'default'}
-                danger={DANGER.has(event)}
-                onClick={() => setOpen({ event, task: g.task })}
+                key={operation.event}
+                type={PRIMARY.has(operation.event) ? 'primary' : 'default'}
+                danger={DANGER.has(operation.event)}
+                onClick={() => setOpen({ operation, task: g.task })}
               >
-                {eventLabel(event)}
+                {operation.label}
               </Button>
             ))}
           </Space>
         </div>
       ))}
-      {open && open.event === 'RESUBMIT' && flow ? (
+      {open && open.operation.kind === 'resubmit' && flow ? (
         <ResubmitDrawer
           instance={instance}
           flow={flow}
@@ -59,10 +71,13 @@ export function ActionPanel({ instance, flow, onReload, onDone }: ActionPanelPro
           onDone={onDone}
         />
       ) : open ? (
-        <DecisionModal
+        <OperationModal
           instance={instance}
+          flow={flow}
+          steps={steps}
           task={open.task}
-          event={open.event}
+          operation={open.operation}
+          applicant={person(instance.submitterId)}
           onClose={() => setOpen(null)}
           onReload={onReload}
           onDone={onDone}

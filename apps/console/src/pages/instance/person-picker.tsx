@@ -1,23 +1,43 @@
 import type { Task } from '@certflow/client';
 import { Input, Select } from 'antd';
-import { useDirectory } from '../../api/people';
+import { useDirectoryPeople } from '../../api/instance-queries';
+import { useDirectory, type Person } from '../../api/people';
+import { roleLabel } from '../../labels/roles';
+import { useSignedIn } from '../../session/session-context';
+import { pickable } from './pickable';
 
 export interface PersonPickerProps {
   readonly id?: string;
   readonly value?: string | string[];
   readonly onChange?: (value: string | string[]) => void;
   readonly multiple: boolean;
-  /** 转办/加签 go to people of the task's role and college; 抄送 to anyone. */
+  /** 转办/委派/加签 go to people of the task's role and college; 抄送 to anyone (null). */
   readonly task: Task | null;
   readonly exclude: readonly string[];
 }
 
 /**
- * Picks people by name (the directory the server publishes), or takes a 工号 where no directory
- * is published yet.
+ * Picks people by name: the campus directory where the person may read it
+ * (`GET /api/directory/users`), and the people the server publishes for sign-in; a 工号 where
+ * neither names anyone.
  */
 export function PersonPicker({ id, value, onChange, multiple, task, exclude }: PersonPickerProps) {
-  const people = useDirectory().data?.people ?? [];
+  const { user } = useSignedIn();
+  const published = useDirectory().data;
+  const directory = useDirectoryPeople(user.roles).data?.items ?? [];
+  const colleges = new Map((published?.colleges ?? []).map((c) => [c.id, c.name]));
+  const byId = new Map<string, Person>((published?.people ?? []).map((p) => [p.id, p]));
+  for (const d of directory) {
+    if (d.status !== 'active' || byId.has(d.id)) continue;
+    byId.set(d.id, {
+      key: d.id,
+      id: d.id,
+      name: d.name,
+      roles: d.roles.map((r) => ({ id: r, name: roleLabel(r) })),
+      college: d.college ? { id: d.college, name: colleges.get(d.college) ?? d.college } : null,
+    });
+  }
+  const people = [...byId.values()];
   if (people.length === 0) {
     return (
       <Input
@@ -31,15 +51,6 @@ export function PersonPicker({ id, value, onChange, multiple, task, exclude }: P
       />
     );
   }
-  const eligible = people.filter(
-    (p) =>
-      !exclude.includes(p.id) &&
-      (multiple ||
-        !task ||
-        task.role === 'submitter' ||
-        (p.roles.some((r) => r.id === task.role) &&
-          (!task.college || p.college?.id === task.college))),
-  );
   return (
     <Select
       id={id}
@@ -48,7 +59,7 @@ export function PersonPicker({ id, value, onChange, multiple, task, exclude }: P
       placeholder="按姓名搜索"
       value={value}
       onChange={(v: string | string[]) => onChange?.(v)}
-      options={eligible.map((p) => ({
+      options={pickable(people, task, exclude).map((p) => ({
         value: p.id,
         label: `${p.name}（${p.roles.map((r) => r.name).join('、')}${p.college ? ` · ${p.college.name}` : ''}）`,
       }))}

@@ -1,13 +1,13 @@
 import { type FlowInfo, type Instance, type JsonObject, type Task } from '@certflow/client';
 import { Alert, Button, Drawer, Form, Grid, Input, Space } from 'antd';
 import { useMemo, useRef, useState } from 'react';
+import { useInstanceCommand } from '../../api/instance-queries';
 import { useDirectory } from '../../api/people';
 import { toFormValues, toInput, type FormValues } from '../../schema-form/form-values';
 import { SchemaForm } from '../../schema-form/schema-form';
 import { fieldsOf } from '../../schema-form/schema-model';
 import { applyServerErrors } from '../../schema-form/server-errors';
 import { applicationOf } from './application';
-import { useSendEvent } from './use-send-event';
 
 /** 修改后重新提交: the application's form again, filled in, sent as `RESUBMIT { input }`. */
 export interface ResubmitDrawerProps {
@@ -24,7 +24,7 @@ export function ResubmitDrawer({ instance, flow, task, onClose, onDone }: Resubm
   const [error, setError] = useState<string | null>(null);
   const [comment, setComment] = useState('');
   const key = useRef(crypto.randomUUID());
-  const send = useSendEvent(instance.id);
+  const send = useInstanceCommand(instance.id);
   const colleges = useDirectory().data?.colleges ?? [];
   const fields = useMemo(() => fieldsOf(flow.inputSchema), [flow]);
   const initial = useMemo(
@@ -36,16 +36,18 @@ export function ResubmitDrawer({ instance, flow, task, onClose, onDone }: Resubm
     setError(null);
     const input: JsonObject = toInput(fields, values);
     try {
-      await send.mutateAsync({
-        event: {
-          type: 'RESUBMIT',
-          data: { input },
-          ...(comment.trim() ? { comment: comment.trim() } : {}),
-          ...(task ? { taskId: task.id } : {}),
-        },
-        version: instance.version,
-        idempotencyKey: key.current,
-      });
+      const event = {
+        type: 'RESUBMIT',
+        data: { input },
+        ...(comment.trim() ? { comment: comment.trim() } : {}),
+        ...(task ? { taskId: task.id } : {}),
+      };
+      await send.mutateAsync((client) =>
+        client.sendEvent(instance.id, event, {
+          ifMatch: instance.version,
+          idempotencyKey: key.current,
+        }),
+      );
       onDone('已重新提交');
       onClose();
     } catch (e) {

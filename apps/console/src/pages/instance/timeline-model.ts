@@ -32,29 +32,22 @@ export interface TimelineItem {
    * imported yet (weekends only), so it may move when it is (docs/calendar.md).
    */
   readonly provisional?: { readonly explanation: string };
+  /** The deadline's rule and the days it skips (`5个工作日；跳过 10月1日–7日 国庆`). */
+  readonly dueRule?: string;
+  /** Files recorded with the command (the application's with 提交申请), for download. */
+  readonly attachments?: readonly TimelineAttachment[];
+}
+
+export interface TimelineAttachment {
+  readonly id: string;
+  readonly name: string;
+  readonly size: number;
 }
 
 /** Is a deadline provisional? (the instance page asks the calendar's covered years). */
 export type ProvisionalCheck = (dueAt: string) => boolean;
 
 export const PROVISIONAL_EXPLANATION = '该年度节假日安排尚未导入，期限暂按周末推算，导入后可能调整';
-
-/** A task's own word on its deadline, when the server sends one (`due: { provisional, explanation }`). */
-function dueOfTask(task: object): { provisional: boolean; explanation: string | null } | null {
-  const due = (task as { due?: unknown }).due;
-  if (due === null || typeof due !== 'object') return null;
-  const d = due as { provisional?: unknown; explanation?: unknown };
-  if (typeof d.provisional !== 'boolean') return null;
-  const explanation =
-    typeof d.explanation === 'string'
-      ? d.explanation
-      : d.explanation !== null &&
-          typeof d.explanation === 'object' &&
-          typeof (d.explanation as { zh?: unknown }).zh === 'string'
-        ? (d.explanation as { zh: string }).zh
-        : null;
-  return { provisional: d.provisional, explanation };
-}
 
 const TONES: Readonly<Record<string, TimelineItem['tone']>> = {
   START: 'blue',
@@ -65,11 +58,44 @@ const TONES: Readonly<Record<string, TimelineItem['tone']>> = {
   WITHDRAW: 'gray',
 };
 
-function noteOf(h: HistoryEntry, person: (id: string) => string): string | undefined {
+const POSITION_LABELS: Readonly<Record<string, string>> = {
+  before: '前加签',
+  after: '后加签',
+  with: '并加签',
+};
+
+/** The files a history row records (`data.attachments`, docs/attachments.md). */
+export function attachmentsOf(h: HistoryEntry): TimelineAttachment[] {
+  const list = h.data['attachments'];
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((a: unknown) => {
+    if (a === null || typeof a !== 'object') return [];
+    const { id, name, size } = a as { id?: unknown; name?: unknown; size?: unknown };
+    return typeof id === 'string' && typeof name === 'string'
+      ? [{ id, name, size: typeof size === 'number' ? size : 0 }]
+      : [];
+  });
+}
+
+function noteOf(
+  h: HistoryEntry,
+  person: (id: string) => string,
+  flow: FlowInfo | undefined,
+): string | undefined {
   const d = h.data;
-  if (h.event === 'TRANSFER' && typeof d['to'] === 'string') return `转办给 ${person(d['to'])}`;
-  if (h.event === 'ADD_APPROVER' && typeof d['userId'] === 'string')
-    return `加签 ${person(d['userId'])}`;
+  const to = typeof d['to'] === 'string' ? person(d['to']) : null;
+  const userId = typeof d['userId'] === 'string' ? person(d['userId']) : null;
+  if (h.event === 'TRANSFER' && to) return `转办给 ${to}`;
+  if (h.event === 'DELEGATE' && to) return `委派给 ${to}`;
+  if (h.event === 'ADD_APPROVER' && userId) {
+    const position = typeof d['position'] === 'string' ? POSITION_LABELS[d['position']] : null;
+    return `加签 ${userId}${position ? `（${position}）` : ''}`;
+  }
+  if (h.event === 'REMOVE_APPROVER' && userId) return `减签 ${userId}`;
+  if (h.event === 'RETURN' && typeof d['toStep'] === 'string') {
+    const state = flow?.states.find((s) => s.tasks.some((t) => t.step === d['toStep']));
+    return `退回至 ${state ? stateLabel(flow, state.id) : d['toStep']}`;
+  }
   if (h.event === 'CC' && Array.isArray(d['userIds'])) {
     return `抄送 ${d['userIds'].map((id) => (typeof id === 'string' ? person(id) : '')).join('、')}`;
   }
@@ -88,7 +114,8 @@ export function timelineOf(
   provisional: ProvisionalCheck = () => false,
 ): TimelineItem[] {
   const items: TimelineItem[] = history.map((h) => {
-    const note = noteOf(h, person);
+    const note = noteOf(h, person, flow);
+    const attachments = attachmentsOf(h);
     return {
       key: `h${h.seq}`,
       kind: 'done',
@@ -99,6 +126,7 @@ export function timelineOf(
       step: h.fromState ? stateLabel(flow, h.fromState) : stateLabel(flow, h.toState),
       tone: TONES[h.event] ?? 'gray',
       ...(note ? { note } : {}),
+      ...(attachments.length > 0 ? { attachments } : {}),
     };
   });
   if (instance.status !== 'active') {
@@ -114,7 +142,8 @@ export function timelineOf(
     return items;
   }
   for (const t of instance.tasks) {
-    const told = dueOfTask(t);
+    // The task's own word on its deadline wins; else the calendar's covered years judge it.
+    const told = t.due;
     const isProvisional = t.dueAt !== null && (told ? told.provisional : provisional(t.dueAt));
     items.push({
       key: `t${t.id}`,
@@ -129,8 +158,9 @@ export function timelineOf(
       step: stateLabel(flow, t.state),
       tone: 'blue',
       ...(isProvisional
-        ? { provisional: { explanation: told?.explanation ?? PROVISIONAL_EXPLANATION } }
+        ? { provisional: { explanation: told?.explanation.zh || PROVISIONAL_EXPLANATION } }
         : {}),
+      ...(told?.explanation.zh ? { dueRule: told.explanation.zh } : {}),
     });
   }
   const current = instance.state.split(',')[0] ?? instance.state;

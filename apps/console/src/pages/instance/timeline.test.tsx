@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
-import type { FlowInfo, HistoryEntry, Instance, Task } from '@certflow/client';
-import { screen } from '@testing-library/react';
+import type { FlowInfo, HistoryEntry, Task } from '@certflow/client';
+import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import flowJson from '../../test/pilot-project-flow.json';
 import { renderInConsole } from '../../test/render';
 import '../../test/setup-dom';
+import { instanceAt } from './instance-fixture';
 import { Timeline } from './timeline';
 import { provisionalCheck } from './provisional';
 import { PROVISIONAL_EXPLANATION, timelineOf } from './timeline-model';
@@ -58,23 +59,7 @@ const task = (state: string, role: string, dueAt: string | null): Task => ({
   createdAt: '2026-12-02T01:00:00.000Z',
 });
 
-const instance = (over: Partial<Instance>): Instance => ({
-  id: 'i-1',
-  flow: 'pilot-project',
-  flowVersion: 1,
-  title: '电子工程学院 Web前端开发（中级）',
-  state: 'academicReview',
-  status: 'active',
-  version: 3,
-  college: 'ee',
-  subjectId: 'i-1',
-  submitterId: 'u-owner',
-  context: {},
-  tasks: [],
-  createdAt: '2026-12-01T01:00:00.000Z',
-  updatedAt: '2026-12-02T01:00:00.000Z',
-  ...over,
-});
+const instance = instanceAt;
 
 const history = [
   row(1, 'START', 'u-owner', null, 'collegeReview'),
@@ -99,7 +84,7 @@ describe('the timeline of an instance', () => {
     // The time the step allows, from the server's diagram (限 5 工作日).
     expect(items[4]?.limit).toBe('5 个工作日');
 
-    renderInConsole(<Timeline items={items} now={NOW} />);
+    renderInConsole(<Timeline items={items} now={NOW} instanceId="i-1" />);
     expect(screen.getByText('同意申报')).toBeTruthy();
     expect(screen.getByText('抄送 吴审计')).toBeTruthy();
     expect(screen.getByText('当前环节')).toBeTruthy();
@@ -124,7 +109,7 @@ describe('the timeline of an instance', () => {
       ['future', '教务处审核', false],
       ['future', '领导小组审批', true],
     ]);
-    renderInConsole(<Timeline items={items} now={NOW} />);
+    renderInConsole(<Timeline items={items} now={NOW} instanceId="i-1" />);
     expect(screen.getByText('无办理期限')).toBeTruthy();
   });
 
@@ -138,7 +123,7 @@ describe('the timeline of an instance', () => {
     );
     expect(items.at(-1)).toMatchObject({ kind: 'end', title: '已通过' });
     expect(items.some((i) => i.kind === 'pending' || i.kind === 'future')).toBe(false);
-    renderInConsole(<Timeline items={items} now={NOW} />);
+    renderInConsole(<Timeline items={items} now={NOW} instanceId="i-1" />);
     expect(screen.getByText('已通过')).toBeTruthy();
     expect(screen.queryByText('当前环节')).toBeNull();
   });
@@ -167,7 +152,7 @@ describe('the timeline of an instance', () => {
     expect(items[3]).toMatchObject({ kind: 'pending', title: '退回修改', who: '申请人 张老师' });
   });
 
-  it('marks a deadline provisional when its year has no official holiday table, or when the task says so', () => {
+  it('marks a deadline provisional when its year has no official holiday table, or when the task says so', async () => {
     const years = [
       {
         year: 2026,
@@ -201,9 +186,11 @@ describe('the timeline of an instance', () => {
     expect(items.find((i) => i.kind === 'pending')?.provisional).toEqual({
       explanation: PROVISIONAL_EXPLANATION,
     });
-    renderInConsole(<Timeline items={items} now={NOW} />);
-    expect(screen.getByText('暂定期限')).toBeTruthy();
-    expect(screen.getByText(PROVISIONAL_EXPLANATION)).toBeTruthy();
+    renderInConsole(<Timeline items={items} now={NOW} instanceId="i-1" />);
+    // Marked 暂定; why is said in its tooltip.
+    expect(screen.queryByText(PROVISIONAL_EXPLANATION)).toBeNull();
+    fireEvent.mouseEnter(screen.getByText('暂定'));
+    expect(await screen.findByText(PROVISIONAL_EXPLANATION)).toBeTruthy();
 
     // In an official year nothing is marked; a task that carries its own `due` word wins.
     const thisYear = instance({
@@ -216,12 +203,19 @@ describe('the timeline of an instance', () => {
       tasks: [
         {
           ...task('academicReview', 'academic_affairs', '2026-12-08T09:30:00.000Z'),
-          due: { provisional: true, explanation: { zh: '跳过 2027年1月1日–3日 元旦', en: '' } },
-        } as Task,
+          due: {
+            at: '2026-12-08T09:30:00.000Z',
+            provisional: true,
+            explanation: { zh: '跳过 2027年1月1日–3日 元旦', en: '' },
+          },
+        },
       ],
     });
     expect(timelineOf(told, history, flow, person, check).find((i) => i.provisional)).toMatchObject(
-      { provisional: { explanation: '跳过 2027年1月1日–3日 元旦' } },
+      {
+        provisional: { explanation: '跳过 2027年1月1日–3日 元旦' },
+        dueRule: '跳过 2027年1月1日–3日 元旦',
+      },
     );
   });
 });

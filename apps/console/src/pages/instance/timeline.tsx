@@ -4,10 +4,11 @@ import {
   CloseCircleFilled,
   MinusCircleOutlined,
 } from '@ant-design/icons';
-import { Tag, Timeline as AntTimeline, Typography } from 'antd';
+import { Tag, Timeline as AntTimeline, Tooltip, Typography } from 'antd';
 import { formatDateTime, dueOf } from '../../format/time';
 import type { TimelineItem } from './timeline-model';
 import { TONE } from '../../labels/tones';
+import { AttachmentLink } from './attachment-link';
 
 const COLORS = {
   green: 'green',
@@ -30,7 +31,7 @@ function icon(item: TimelineItem) {
   return undefined;
 }
 
-function Body({ item, now }: { item: TimelineItem; now: number }) {
+function Body({ item, now, instanceId }: { item: TimelineItem; now: number; instanceId: string }) {
   const muted = item.kind === 'future';
   return (
     <div data-kind={item.kind}>
@@ -58,21 +59,23 @@ function Body({ item, now }: { item: TimelineItem; now: number }) {
       ) : null}
       {item.kind === 'pending' ? (
         <div>
-          <Typography.Text
-            type={dueOf(item.dueAt, now).kind === 'overdue' ? 'danger' : 'secondary'}
-            style={{ fontSize: 12 }}
-          >
-            {item.dueAt
-              ? `办理期限 ${formatDateTime(item.dueAt)}（${dueOf(item.dueAt, now).text}）`
-              : '无办理期限'}
-          </Typography.Text>
+          <Tooltip title={item.dueRule}>
+            <Typography.Text
+              type={dueOf(item.dueAt, now).kind === 'overdue' ? 'danger' : 'secondary'}
+              style={{ fontSize: 12 }}
+              tabIndex={item.dueRule ? 0 : undefined}
+            >
+              {item.dueAt
+                ? `办理期限 ${formatDateTime(item.dueAt)}（${dueOf(item.dueAt, now).text}）`
+                : '无办理期限'}
+            </Typography.Text>
+          </Tooltip>
           {item.provisional ? (
-            <div>
-              <Tag color={TONE.orange}>暂定期限</Tag>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {item.provisional.explanation}
-              </Typography.Text>
-            </div>
+            <Tooltip title={item.provisional.explanation}>
+              <Tag color={TONE.orange} style={{ marginInlineStart: 8 }} tabIndex={0}>
+                暂定
+              </Tag>
+            </Tooltip>
           ) : null}
         </div>
       ) : null}
@@ -84,6 +87,9 @@ function Body({ item, now }: { item: TimelineItem; now: number }) {
         </div>
       ) : null}
       {item.note ? <div style={{ fontSize: 13 }}>{item.note}</div> : null}
+      {item.attachments?.map((file) => (
+        <AttachmentLink key={file.id} instanceId={instanceId} file={file} />
+      ))}
       {item.comment ? (
         <blockquote
           style={{
@@ -101,14 +107,23 @@ function Body({ item, now }: { item: TimelineItem; now: number }) {
 }
 
 /** 审批记录: done steps, the current one with its deadline, and the steps to come (grey). */
-export function Timeline({ items, now }: { items: readonly TimelineItem[]; now: number }) {
+export function Timeline({
+  items,
+  now,
+  instanceId,
+}: {
+  items: readonly TimelineItem[];
+  now: number;
+  /** The instance the attachments are downloaded from. */
+  instanceId: string;
+}) {
   return (
     <AntTimeline
       items={items.map((item) => ({
         key: item.key,
         color: COLORS[item.tone],
         icon: icon(item),
-        content: <Body item={item} now={now} />,
+        content: <Body item={item} now={now} instanceId={instanceId} />,
       }))}
     />
   );
