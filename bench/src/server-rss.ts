@@ -15,7 +15,7 @@ import { sleep } from './stats.js';
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const SERVER_MAIN = join(ROOT, 'apps/server/src/main.ts');
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const s = createServer();
     s.once('error', fail);
@@ -33,7 +33,11 @@ async function rssOf(pid: number): Promise<number> {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN) * 1024;
 }
 
-async function waitHealthy(base: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+export async function waitHealthy(
+  base: string,
+  child: ChildProcess,
+  timeoutMs: number,
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);

@@ -46,10 +46,9 @@ export function CountCards({
     <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
       {figures.map((f) => {
         const shown = f.value === undefined ? '…' : String(f.value);
-        const label =
-          f.key === 'cc' && counts
-            ? `${f.title} 待阅 ${shown}，共 ${counts.copies}`
-            : `${f.title} ${shown}`;
+        const title = f.key === 'cc' ? '抄送我的（待阅）' : f.title;
+        // The accessible name is the visible text (title, figure, the total of copies).
+        const label = `${title} ${shown}${f.suffix ? ` ${f.suffix}` : ''}`;
         return (
           <Col key={f.key} xs={12} sm={8} md={{ flex: '20%' }}>
             <Card
@@ -67,7 +66,7 @@ export function CountCards({
               }}
             >
               <Statistic
-                title={f.key === 'cc' ? '抄送我的（待阅）' : f.title}
+                title={title}
                 value={shown}
                 {...(f.suffix ? { suffix: f.suffix } : {})}
                 {...(f.tone ? { styles: { content: { color: f.tone } } } : {})}

@@ -1,6 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { useIsFetching, useQueryClient } from '@tanstack/react-query';
-import { Button, Skeleton, Space, Tabs, Typography } from 'antd';
+import { Button, Grid, Skeleton, Space, Tabs, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useSearchParams } from 'react-router';
 import { POLL_MS } from '../../api/queries';
@@ -41,6 +41,7 @@ export default function WorkbenchPage() {
   const queryClient = useQueryClient();
   const fetching = useIsFetching();
   const now = useNow(30_000);
+  const phone = Grid.useBreakpoint().md === false;
   const list = listOf(params.get('tab'));
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
   const pageSize = Math.min(200, Math.max(5, Number(params.get('size') ?? PAGE_SIZE) || PAGE_SIZE));
@@ -83,6 +84,8 @@ export default function WorkbenchPage() {
       <CountCards onOpen={open} />
       <Tabs
         activeKey={list.key}
+        // All five tabs fit a 375 px screen (no overflow menu inside the tab list).
+        {...(phone ? { tabBarGutter: 14 } : {})}
         onChange={(key) => open(key as WorkListKey)}
         items={WORK_LISTS.map((l) => {
           const View = l.key === 'todo' ? null : VIEWS[l.key];
