@@ -1,14 +1,14 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TokenService } from '@certflow/server';
 import type { Sql } from 'postgres';
 import { chromium, type Browser } from 'playwright-core';
 import { openBenchDatabase } from './bench-database.js';
 import { fmt, verdict, type SectionResult } from './result-row.js';
-import { freePort, waitHealthy } from './server-rss.js';
-import { nowMs, percentile, sleep } from './stats.js';
+import { freePort, spawnServer, waitHealthy } from './server-rss.js';
+import { nowMs, percentile } from './stats.js';
 
 /**
  * §7 console: the first load of the 工作台's 待办 (issue 17: ≤ 1 s with 100,000 open tasks) —
@@ -32,7 +32,6 @@ export const FIRST_LOAD_SMOKE: FirstLoadSizes = { tasks: 500, loads: 1, calls: 5
 export const FIRST_LOAD_DEFAULT: FirstLoadSizes = { tasks: 100_000, loads: 5, calls: 50 };
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const SERVER_MAIN = join(ROOT, 'apps/server/src/main.ts');
 const TARGET_MS = 1000;
 
 /** The flags of the issue: headless, offline, quiet. */
@@ -53,11 +52,11 @@ const CHROMIUM_ARGS = [
 async function seed(admin: Sql, tasks: number): Promise<void> {
   const now = new Date().toISOString();
   await admin`insert into users (id, name, email, roles, college) values
-    ('u-owner', '张老师', 'owner@bench', array['project_owner'], 'ee'),
-    ('u-leader', '钱院长', 'leader@bench', array['leadership'], null),
-    ('u-idle', '赵处长', 'idle@bench', array['finance'], null)`;
+    ('u-owner', '张老师', 'owner@bench.example.edu.cn', array['project_owner'], 'ee'),
+    ('u-leader', '钱院长', 'leader@bench.example.edu.cn', array['leadership'], null),
+    ('u-idle', '赵处长', 'idle@bench.example.edu.cn', array['finance'], null)`;
   await admin`insert into reference_data (kind, key, value)
-    values ('college', 'ee', ${admin.json({ id: 'ee', name: '电子工程学院' })})`;
+    values ('college', 'ee', jsonb_build_object('id', 'ee', 'name', '电子工程学院'))`;
   await admin`insert into instances (id, flow_id, flow_version, state, status, version, snapshot,
       submitter_id, college, subject_id, title, step_actors, head_hash, created_at, updated_at)
     select 'fl-' || g, 'pilot-project', 1, 'leadershipReview', 'active', 3,
@@ -155,37 +154,29 @@ export async function measureConsoleFirstLoad(sizes: FirstLoadSizes): Promise<Se
   const t0 = nowMs();
   await seed(db.admin, sizes.tasks);
   const seedSeconds = (nowMs() - t0) / 1000;
-  const { REDIS_URL: _redis, ...inherited } = process.env;
-  const child = spawn(
-    process.execPath,
-    ['--conditions=certflow-source', '--import', 'tsx', SERVER_MAIN],
-    {
-      cwd: ROOT,
-      env: {
-        ...inherited,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATABASE_URL: db.url,
-        CERTFLOW_JWT_SECRET: secret,
-        CERTFLOW_PUBLIC_URL: base,
-        CERTFLOW_DEMO: '0',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const server = spawnServer({
+    PORT: String(port),
+    DATABASE_URL: db.url,
+    CERTFLOW_JWT_SECRET: secret,
+    CERTFLOW_MAIL_SECRET: randomBytes(32).toString('hex'),
+    CERTFLOW_PUBLIC_URL: base,
+    CERTFLOW_DEMO: '0',
+  });
   let browser: Browser | undefined;
   try {
-    await waitHealthy(base, child, 90_000);
+    await waitHealthy(base, server.child, 90_000);
     const tokens = new TokenService(secret);
     const leader = await tokens.sign(
-      { sub: 'u-leader', name: '钱院长', email: 'leader@bench', roles: ['leadership'] },
+      {
+        sub: 'u-leader',
+        name: '钱院长',
+        email: 'leader@bench.example.edu.cn',
+        roles: ['leadership'],
+      },
       3600,
     );
     const idle = await tokens.sign(
-      { sub: 'u-idle', name: '赵处长', email: 'idle@bench', roles: ['finance'] },
+      { sub: 'u-idle', name: '赵处长', email: 'idle@bench.example.edu.cn', roles: ['finance'] },
       3600,
     );
     const apiFull = await apiSamples(base, leader, sizes.calls);
@@ -238,14 +229,12 @@ export async function measureConsoleFirstLoad(sizes: FirstLoadSizes): Promise<Se
       notes: [],
     };
   } catch (error) {
-    throw new Error(`console first load: ${String(error)}\n${stderr.slice(-2000)}`, {
+    throw new Error(`console first load: ${String(error)}\n${server.stderr().slice(-2000)}`, {
       cause: error,
     });
   } finally {
     await browser?.close();
-    child.kill('SIGTERM');
-    await Promise.race([new Promise((r) => child.once('exit', r)), sleep(10_000)]);
-    if (child.exitCode === null) child.kill('SIGKILL');
+    await server.stop();
     await db.drop();
   }
 }
