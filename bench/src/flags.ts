@@ -43,6 +43,7 @@ export const SECTIONS = [
   'lists',
   'embedded',
   'server',
+  'console',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 

@@ -9,6 +9,11 @@ import { measureInbox } from './inbox-scale.js';
 import { LISTS_SMOKE, measureLists } from './lists-scale.js';
 import { measureEmbedded } from './embedded.js';
 import { measureServer } from './server-rss.js';
+import {
+  FIRST_LOAD_DEFAULT,
+  FIRST_LOAD_SMOKE,
+  measureConsoleFirstLoad,
+} from './console-first-load.js';
 
 type Failures = { section: Section; error: unknown }[];
 
@@ -83,5 +88,10 @@ export async function runSections(
   });
   await guard('server', flags, failed, async () => {
     rows.push(...(await measureServer(flags)));
+  });
+  await guard('console', flags, failed, async () => {
+    const r = await measureConsoleFirstLoad(flags.smoke ? FIRST_LOAD_SMOKE : FIRST_LOAD_DEFAULT);
+    rows.push(...r.rows);
+    notes.push(...r.notes);
   });
 }

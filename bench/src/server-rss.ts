@@ -15,7 +15,7 @@ import { sleep } from './stats.js';
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const SERVER_MAIN = join(ROOT, 'apps/server/src/main.ts');
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const s = createServer();
     s.once('error', fail);
@@ -33,7 +33,11 @@ async function rssOf(pid: number): Promise<number> {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN) * 1024;
 }
 
-async function waitHealthy(base: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+export async function waitHealthy(
+  base: string,
+  child: ChildProcess,
+  timeoutMs: number,
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
@@ -55,6 +59,42 @@ async function tokens(dataDir: string): Promise<Record<string, string>> {
   return out;
 }
 
+export interface ServerChild {
+  readonly child: ChildProcess;
+  /** What it wrote to stderr so far (for the error of a broken run). */
+  stderr(): string;
+  /** SIGTERM, then SIGKILL after 10 s. */
+  stop(): Promise<void>;
+}
+
+/**
+ * apps/server src/main.ts (what `pnpm start` runs) as a child process on 127.0.0.1 with `env`
+ * over the bench's own environment, less DATABASE_URL and REDIS_URL unless `env` gives them.
+ */
+export function spawnServer(env: Readonly<Record<string, string>>): ServerChild {
+  const { DATABASE_URL: _db, REDIS_URL: _redis, ...inherited } = process.env;
+  const child = spawn(
+    process.execPath,
+    ['--conditions=certflow-source', '--import', 'tsx', SERVER_MAIN],
+    {
+      cwd: ROOT,
+      env: { ...inherited, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  return {
+    child,
+    stderr: () => stderr,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await Promise.race([new Promise((r) => child.once('exit', r)), sleep(10_000)]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
+  };
+}
+
 /**
  * §5 (server part): `pnpm start`'s all-in-one server (embedded PostgreSQL in a temp data dir,
  * demo school) as a child process, driven over HTTP by concurrent clients cycling pilot-project
@@ -66,27 +106,14 @@ export async function measureServer(flags: BenchFlags): Promise<ResultRow[]> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   // Embedded mode: no DATABASE_URL / REDIS_URL, whatever the caller's environment holds.
-  const { DATABASE_URL: _db, REDIS_URL: _redis, ...inherited } = process.env;
-  const child = spawn(
-    process.execPath,
-    ['--conditions=certflow-source', '--import', 'tsx', SERVER_MAIN],
-    {
-      cwd: ROOT,
-      env: {
-        ...inherited,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        CERTFLOW_DATA_DIR: dataDir,
-        CERTFLOW_DEMO: '1',
-        // Open all year, so the bench runs on any date (the default call ends on 12-31).
-        PROJECT_CALL_WINDOW: '01-01..12-31',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const server = spawnServer({
+    PORT: String(port),
+    CERTFLOW_DATA_DIR: dataDir,
+    CERTFLOW_DEMO: '1',
+    // Open all year, so the bench runs on any date (the default call ends on 12-31).
+    PROJECT_CALL_WINDOW: '01-01..12-31',
+  });
+  const { child } = server;
   try {
     const t0 = Date.now();
     await waitHealthy(base, child, 90_000);
@@ -192,11 +219,11 @@ export async function measureServer(flags: BenchFlags): Promise<ResultRow[]> {
       },
     ];
   } catch (error) {
-    throw new Error(`server: ${String(error)}\n${stderr.slice(-2000)}`, { cause: error });
+    throw new Error(`server: ${String(error)}\n${server.stderr().slice(-2000)}`, {
+      cause: error,
+    });
   } finally {
-    child.kill('SIGTERM');
-    await Promise.race([new Promise((r) => child.once('exit', r)), sleep(10_000)]);
-    if (child.exitCode === null) child.kill('SIGKILL');
+    await server.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
 }

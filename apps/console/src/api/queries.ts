@@ -1,4 +1,10 @@
-import type { CertflowClient, InstanceFilter, PageRequest } from '@certflow/client';
+import type {
+  CertflowClient,
+  CopiesRequest,
+  InstanceFilter,
+  ListRequest,
+  PageRequest,
+} from '@certflow/client';
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from './use-api';
 
@@ -8,6 +14,10 @@ export const POLL_MS = 15_000;
 export const keys = {
   flows: ['flows'] as const,
   inbox: (page: PageRequest) => ['inbox', page] as const,
+  done: (request: ListRequest) => ['done', request] as const,
+  started: (request: ListRequest) => ['started', request] as const,
+  copies: (request: CopiesRequest) => ['copies', request] as const,
+  counts: ['counts'] as const,
   instances: (filter: InstanceFilter) => ['instances', filter] as const,
   instance: (id: string) => ['instance', id] as const,
   history: (id: string) => ['history', id] as const,
@@ -25,6 +35,46 @@ export function useInbox(page: PageRequest) {
   return useQuery({
     queryKey: keys.inbox(page),
     queryFn: () => api.inbox(page),
+    refetchInterval: POLL_MS,
+  });
+}
+
+/** 已办: the caller's decisions (docs/lists.md). */
+export function useDoneList(request: ListRequest) {
+  const api = useApi();
+  return useQuery({
+    queryKey: keys.done(request),
+    queryFn: () => api.doneList(request),
+    refetchInterval: POLL_MS,
+  });
+}
+
+/** 我发起的: the instances the caller started. */
+export function useStartedList(request: ListRequest) {
+  const api = useApi();
+  return useQuery({
+    queryKey: keys.started(request),
+    queryFn: () => api.startedList(request),
+    refetchInterval: POLL_MS,
+  });
+}
+
+/** 抄送我的: copies to the caller, 待阅 or 已阅. */
+export function useCopiesList(request: CopiesRequest) {
+  const api = useApi();
+  return useQuery({
+    queryKey: keys.copies(request),
+    queryFn: () => api.copiesList(request),
+    refetchInterval: POLL_MS,
+  });
+}
+
+/** The badges of the four lists and the overdue 待办 (one index-only statement on the server). */
+export function useCounts() {
+  const api = useApi();
+  return useQuery({
+    queryKey: keys.counts,
+    queryFn: () => api.myCounts(),
     refetchInterval: POLL_MS,
   });
 }

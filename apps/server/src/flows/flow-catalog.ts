@@ -17,6 +17,8 @@ export interface FlowTaskInfo {
   scope: 'school' | 'college' | 'organization' | 'submitter';
   events: string[];
   approval: boolean;
+  /** 批量审批 allowed for this step (the flow's `batch: true`). */
+  batch: boolean;
 }
 
 export interface FlowStateInfo {
@@ -97,6 +99,7 @@ export function describeFlow(flow: AnyFlow, latest: boolean): FlowInfo {
         scope: t.scope,
         events: [...t.events],
         approval: t.approval,
+        batch: t.batch === true,
       })),
       submitterEvents: [...(spec?.submitterEvents ?? [])],
     };

@@ -1,5 +1,5 @@
 import type { CopyItem, DecidedItem, ListInstance, StartedItem, TodoItem } from '@certflow/db';
-import { taskView, type Actor } from '@certflow/engine';
+import { taskView, type Actor, type FlowRegistry } from '@certflow/engine';
 import type { z } from '@hono/zod-openapi';
 import type {
   copyItemSchema,
@@ -8,6 +8,7 @@ import type {
   startedItemSchema,
   todoItemSchema,
 } from '../schemas/lists.js';
+import { batchAllowed } from '../flows/batch-allowed.js';
 import { presentTask } from './present.js';
 
 /** The work lists' rows (packages/db `createLists`) → their JSON bodies. */
@@ -29,7 +30,11 @@ export function presentListInstance(i: ListInstance): z.infer<typeof listInstanc
   };
 }
 
-export function presentTodo(item: TodoItem, now: Date): z.infer<typeof todoItemSchema> {
+export function presentTodo(
+  item: TodoItem,
+  now: Date,
+  flows: FlowRegistry,
+): z.infer<typeof todoItemSchema> {
   const t = item.task;
   return {
     ...presentTask(taskView(t)),
@@ -37,6 +42,7 @@ export function presentTodo(item: TodoItem, now: Date): z.infer<typeof todoItemS
     flow: t.flowId,
     title: item.instance.title,
     overdue: t.dueAt !== null && t.dueAt.getTime() < now.getTime(),
+    batch: batchAllowed(flows, t, item.instance.flowVersion),
     instance: presentListInstance(item.instance),
   };
 }

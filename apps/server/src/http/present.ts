@@ -1,15 +1,7 @@
-import type {
-  HistoryRecord,
-  InstanceRecord,
-  InstanceView,
-  TaskRecord,
-  TaskView,
-} from '@certflow/engine';
-import { taskView } from '@certflow/engine';
+import type { HistoryRecord, InstanceRecord, InstanceView, TaskView } from '@certflow/engine';
 import type { z } from '@hono/zod-openapi';
 import type {
   historySchema,
-  inboxTaskSchema,
   instanceSchema,
   instanceSummarySchema,
   taskSchema,
@@ -35,10 +27,6 @@ export function presentTask(t: TaskView): z.infer<typeof taskSchema> {
         : null,
     createdAt: t.createdAt,
   };
-}
-
-export function presentInboxTask(t: TaskRecord, title: string): z.infer<typeof inboxTaskSchema> {
-  return { ...presentTask(taskView(t)), instanceId: t.instanceId, flow: t.flowId, title };
 }
 
 export function presentInstance(v: InstanceView): z.infer<typeof instanceSchema> {

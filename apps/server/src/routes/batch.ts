@@ -1,12 +1,15 @@
 import { createRoute, type OpenAPIHono, type z } from '@hono/zod-openapi';
+import type { JsonObject } from '@certflow/engine';
 import { assertMayAct } from '../access/read-access.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
+import { batchAllowed } from '../flows/batch-allowed.js';
 import { errorResponse } from '../http/error-handler.js';
 import { opsRefusal } from '../http/ops-errors.js';
 import { commandErrorResponses, json } from '../schemas/common.js';
 import { commandHeaders } from '../schemas/instance.js';
 import { batchBody, batchResultSchema } from '../schemas/operations.js';
 import { visibleTask } from '../http/visible-task.js';
+import { attachmentStoreOf, resolveAttachments } from './attachments.js';
 
 type ItemResult = z.infer<typeof batchResultSchema>['items'][number];
 
@@ -38,6 +41,7 @@ const batch = createRoute({
  * a repeated batch replays the items that were applied and retries the others.
  */
 export function batchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  const files = attachmentStoreOf(deps);
   app.openapi(batch, async (c) => {
     const actor = c.get('actor');
     assertMayAct(actor);
@@ -57,18 +61,21 @@ export function batchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
         seen.add(item.taskId);
         const task = await visibleTask(c, deps, item.taskId);
         const row = await deps.store.read.getInstance(task.instanceId);
-        const flow = row ? deps.engine.flows.get(row.flowId, row.flowVersion) : undefined;
-        const spec = flow?.states[task.state]?.tasks?.find((t) => t.step === task.step);
-        if (spec?.batch !== true || task.kind === 'delegated' || task.kind === 'submitter') {
+        if (!row || !batchAllowed(deps.engine.flows, task, row.flowVersion)) {
           throw opsRefusal('BATCH_NOT_ALLOWED', { taskId: item.taskId, step: task.step });
         }
         const comment = item.comment ?? body.comment;
+        // The item's uploads → their recorded refs in its APPROVE row, as POST …/events does.
+        const attachments = await resolveAttachments(files, actor, item.attachments);
         const view = await deps.engine.send(
           task.instanceId,
           {
             type: 'APPROVE',
             taskId: item.taskId,
             ...(comment === undefined ? {} : { comment }),
+            ...(attachments.length > 0
+              ? { data: { attachments: attachments as unknown as JsonObject[] } }
+              : {}),
           },
           actor,
           {

@@ -33,7 +33,12 @@ export function taskRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
       now,
     );
     return c.json(
-      { items: items.map((t) => presentTodo(t, now)), total, limit: q.limit, offset: q.offset },
+      {
+        items: items.map((t) => presentTodo(t, now, deps.engine.flows)),
+        total,
+        limit: q.limit,
+        offset: q.offset,
+      },
       200,
     );
   });

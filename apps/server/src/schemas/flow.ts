@@ -7,6 +7,9 @@ const flowTask = z.object({
   scope: z.enum(['school', 'college', 'organization', 'submitter']),
   events: z.array(z.string()),
   approval: z.boolean(),
+  batch: z.boolean().openapi({
+    description: "this step's tasks may be approved together (批量审批, POST /api/tasks/batch)",
+  }),
 });
 
 const flowState = z.object({

@@ -44,10 +44,6 @@ export const taskSchema = z
   })
   .openapi('Task');
 
-export const inboxTaskSchema = taskSchema
-  .extend({ instanceId: z.string(), flow: z.string(), title: z.string() })
-  .openapi('InboxTask');
-
 const summaryShape = {
   id: z.string(),
   flow: z.string(),

@@ -101,6 +101,10 @@ export const todoItemSchema = taskSchema
     flow: z.string(),
     title: z.string(),
     overdue: z.boolean().openapi({ description: 'past its deadline now' }),
+    batch: z.boolean().openapi({
+      description:
+        'may be approved with others in POST /api/tasks/batch (its step allows 批量审批)',
+    }),
     instance: listInstanceSchema,
   })
   .openapi('InboxTask');

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { attachmentIds } from './attachment.js';
 import { idPattern } from './instance.js';
 import { withinDepth } from './json-depth.js';
 import { ISSUE } from './messages.js';
@@ -178,6 +179,10 @@ export const batchBody = z
               .nonnegative()
               .optional()
               .openapi({ description: "the instance version the caller saw (each item's own)" }),
+            attachments: attachmentIds.optional().openapi({
+              description:
+                "the item's own uploads (POST /api/attachments), recorded with its decision as a single 同意 records them",
+            }),
           })
           .strict(),
       )

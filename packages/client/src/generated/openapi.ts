@@ -837,6 +837,8 @@ export type components = {
       /** @description for items without their own */
       comment?: string;
       items: {
+        /** @description the item's own uploads (POST /api/attachments), recorded with its decision as a single 同意 records them */
+        attachments?: string[];
         /** @example 请协助审核 */
         comment?: string;
         /** @description the instance version the caller saw (each item's own) */
@@ -1162,6 +1164,8 @@ export type components = {
         submitterEvents: string[];
         tasks: {
           approval: boolean;
+          /** @description this step's tasks may be approved together (批量审批, POST /api/tasks/batch) */
+          batch: boolean;
           events: string[];
           role: string;
           /** @enum {string} */
@@ -1197,6 +1201,8 @@ export type components = {
       total: number;
     };
     InboxTask: components['schemas']['Task'] & {
+      /** @description may be approved with others in POST /api/tasks/batch (its step allows 批量审批) */
+      batch: boolean;
       flow: string;
       instance: components['schemas']['ListInstance'];
       instanceId: string;

@@ -32,6 +32,7 @@ export function CardList<T>({
   return (
     <>
       <ul
+        className="card-list"
         style={{
           listStyle: 'none',
           margin: 0,

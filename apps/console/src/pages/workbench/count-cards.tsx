@@ -1,82 +1,80 @@
 import { Card, Col, Row, Statistic } from 'antd';
-import { useInbox, useInstances } from '../../api/queries';
-import { dueOf } from '../../format/time';
-import type { WorkListKey } from './work-lists';
-
-/** How many inbox tasks are counted for the overdue/due-soon figures (the inbox is oldest deadline first). */
-const SCAN = 200;
+import { useCounts } from '../../api/queries';
+import type { ListFilterValues, WorkListKey } from './work-lists';
 
 interface Figure {
   readonly key: string;
   readonly title: string;
-  readonly value: string;
+  readonly value: number | undefined;
+  readonly suffix?: string;
   readonly tone?: string;
-  readonly list?: WorkListKey;
+  readonly list: WorkListKey;
+  readonly filter?: ListFilterValues;
 }
 
-/** 待办 / 已超期 / 即将到期 / 我可查看的, clickable to their lists. */
-export function CountCards({ now, onOpen }: { now: number; onOpen: (list: WorkListKey) => void }) {
-  const inbox = useInbox({ limit: SCAN, offset: 0 });
-  const visible = useInstances({ limit: 1, offset: 0 });
-  const tasks = inbox.data?.items ?? [];
-  const overdue = tasks.filter((t) => dueOf(t.dueAt, now).kind === 'overdue').length;
-  const soon = tasks.filter((t) => dueOf(t.dueAt, now).kind === 'soon').length;
-  // Beyond the scanned page the figures are lower bounds: say so with "+".
-  const more = (inbox.data?.total ?? 0) > tasks.length ? '+' : '';
+/**
+ * 待办 / 已超期 / 已办 / 我发起的 / 抄送我的 (待阅 of all), from `GET /api/me/counts` (one
+ * index-only statement, docs/lists.md); each opens its list.
+ */
+export function CountCards({
+  onOpen,
+}: {
+  onOpen: (list: WorkListKey, filter?: ListFilterValues) => void;
+}) {
+  const counts = useCounts().data;
   const figures: Figure[] = [
-    {
-      key: 'todo',
-      title: '待办',
-      value: inbox.data ? String(inbox.data.total) : '…',
-      list: 'todo',
-    },
+    { key: 'todo', title: '待办', value: counts?.todo, list: 'todo' },
     {
       key: 'overdue',
       title: '已超期',
-      value: inbox.data ? `${overdue}${overdue === tasks.length ? more : ''}` : '…',
+      value: counts?.overdue,
       tone: '#cf1322',
       list: 'todo',
+      filter: { overdue: true },
     },
+    { key: 'done', title: '已办', value: counts?.done, list: 'done' },
+    { key: 'mine', title: '我发起的', value: counts?.started, list: 'mine' },
     {
-      key: 'soon',
-      title: '24 小时内到期',
-      value: inbox.data ? `${soon}${more && overdue + soon === tasks.length ? more : ''}` : '…',
-      tone: '#d46b08',
-      list: 'todo',
-    },
-    {
-      key: 'visible',
-      title: '我可查看的',
-      value: visible.data ? String(visible.data.total) : '…',
-      list: 'visible',
+      key: 'cc',
+      title: '抄送我的',
+      value: counts?.copiesUnread,
+      ...(counts ? { suffix: `/ ${counts.copies}` } : {}),
+      list: 'cc',
     },
   ];
   return (
     <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
-      {figures.map((f) => (
-        <Col key={f.key} xs={12} md={6}>
-          <Card
-            size="small"
-            hoverable={f.list !== undefined}
-            role={f.list ? 'button' : undefined}
-            tabIndex={f.list ? 0 : undefined}
-            aria-label={`${f.title} ${f.value}`}
-            onClick={() => f.list && onOpen(f.list)}
-            onKeyDown={(e) => {
-              if (f.list && (e.key === 'Enter' || e.key === ' ')) {
-                e.preventDefault();
-                onOpen(f.list);
-              }
-            }}
-          >
-            <Statistic
-              title={f.title}
-              value={f.value}
-              {...(f.tone ? { styles: { content: { color: f.tone } } } : {})}
-            />
-          </Card>
-        </Col>
-      ))}
+      {figures.map((f) => {
+        const shown = f.value === undefined ? '…' : String(f.value);
+        const title = f.key === 'cc' ? '抄送我的（待阅）' : f.title;
+        // The accessible name is the visible text (title, figure, the total of copies).
+        const label = `${title} ${shown}${f.suffix ? ` ${f.suffix}` : ''}`;
+        return (
+          <Col key={f.key} xs={12} sm={8} md={{ flex: '20%' }}>
+            <Card
+              size="small"
+              hoverable
+              role="button"
+              tabIndex={0}
+              aria-label={label}
+              onClick={() => onOpen(f.list, f.filter)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault();
+                  onOpen(f.list, f.filter);
+                }
+              }}
+            >
+              <Statistic
+                title={title}
+                value={shown}
+                {...(f.suffix ? { suffix: f.suffix } : {})}
+                {...(f.tone ? { styles: { content: { color: f.tone } } } : {})}
+              />
+            </Card>
+          </Col>
+        );
+      })}
     </Row>
   );
 }

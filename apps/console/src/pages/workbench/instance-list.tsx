@@ -9,27 +9,29 @@ import { formatDateTime } from '../../format/time';
 import { stateLabel } from '../../labels/states';
 import { STATUS_LABELS } from '../../labels/statuses';
 import { CardList } from './card-list';
-import { InstanceFilters, type InstanceFilterValues } from './instance-filters';
+import { ListFilters } from './list-filters';
+import type { ListPageProps } from './list-page';
 import { TONE } from '../../labels/tones';
-
-export interface InstanceListProps {
-  readonly filter: InstanceFilterValues;
-  readonly page: number;
-  readonly pageSize: number;
-  readonly onFilter: (filter: InstanceFilterValues) => void;
-  readonly onPage: (page: number, pageSize: number) => void;
-}
 
 /** 我可查看的: every instance the caller may read, filtered and paged by the server. */
 export default function InstanceList({
+  list: workList,
   filter,
   page,
   pageSize,
   onFilter,
   onPage,
-}: InstanceListProps) {
+}: ListPageProps) {
   const phone = Grid.useBreakpoint().md === false;
-  const list = useInstances({ ...filter, limit: pageSize, offset: (page - 1) * pageSize });
+  // `GET /api/instances` takes 流程, 状态 and 二级学院 only.
+  const { flow, status: wanted, college } = filter;
+  const list = useInstances({
+    ...(flow ? { flow } : {}),
+    ...(wanted ? { status: wanted } : {}),
+    ...(college ? { college } : {}),
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  });
   const flows = useFlows();
   const names = namer(useDirectory().data);
   const index = flowIndex(flows.data?.items ?? []);
@@ -84,7 +86,16 @@ export default function InstanceList({
 
   return (
     <>
-      <InstanceFilters value={filter} onChange={onFilter} />
+      <ListFilters
+        list={workList}
+        fields={['flow', 'status', 'college']}
+        value={{
+          ...(flow ? { flow } : {}),
+          ...(wanted ? { status: wanted } : {}),
+          ...(college ? { college } : {}),
+        }}
+        onChange={onFilter}
+      />
       {list.isError ? <Alert type="error" showIcon title={errorText(list.error)} /> : null}
       {phone ? (
         <CardList<InstanceSummary>

@@ -1,35 +1,51 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import type { InstanceStatus } from '@certflow/client';
 import { useIsFetching, useQueryClient } from '@tanstack/react-query';
-import { Button, Skeleton, Space, Tabs, Typography } from 'antd';
+import { Button, Grid, Skeleton, Space, Tabs, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useSearchParams } from 'react-router';
 import { POLL_MS } from '../../api/queries';
 import { useNow } from '../../format/use-now';
 import { CountCards } from './count-cards';
-import type { InstanceFilterValues } from './instance-filters';
+import type { ListPageProps } from './list-page';
 import { TaskList } from './task-list';
-import { AVAILABLE_LISTS, listOf, type WorkListKey } from './work-lists';
+import {
+  filtersOf,
+  listOf,
+  paramsOf,
+  WORK_LISTS,
+  type ListFilterValues,
+  type WorkListKey,
+} from './work-lists';
 
 const PAGE_SIZE = 20;
 
-// The listing with its filters (selects) loads when its tab is opened, not with 待办.
+// The other lists (and the listing's table) load when their tab is opened, not with 待办.
 const InstanceList = lazy(() => import('./instance-list'));
+const DoneList = lazy(() => import('./my-lists').then((m) => ({ default: m.DoneList })));
+const StartedList = lazy(() => import('./my-lists').then((m) => ({ default: m.StartedList })));
+const CopiesList = lazy(() => import('./my-lists').then((m) => ({ default: m.CopiesList })));
 
-/** 工作台: the counts and the lists; tab, page and filters live in the URL (back/forward work). */
+const VIEWS: Record<Exclude<WorkListKey, 'todo'>, React.ComponentType<ListPageProps>> = {
+  done: DoneList,
+  mine: StartedList,
+  cc: CopiesList,
+  visible: InstanceList,
+};
+
+/**
+ * 工作台: the counts and the lists; tab, page, filters and search live in the URL (back/forward
+ * work). The lists poll every POLL_MS and refresh on focus, on 刷新, and after a decision.
+ */
 export default function WorkbenchPage() {
   const [params, setParams] = useSearchParams();
   const queryClient = useQueryClient();
   const fetching = useIsFetching();
   const now = useNow(30_000);
+  const phone = Grid.useBreakpoint().md === false;
   const list = listOf(params.get('tab'));
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
   const pageSize = Math.min(200, Math.max(5, Number(params.get('size') ?? PAGE_SIZE) || PAGE_SIZE));
-  const filter: InstanceFilterValues = {
-    ...(params.get('flow') ? { flow: params.get('flow') ?? '' } : {}),
-    ...(params.get('status') ? { status: params.get('status') as InstanceStatus } : {}),
-    ...(params.get('college') ? { college: params.get('college') ?? '' } : {}),
-  };
+  const filter = filtersOf(params);
 
   const go = (patch: Record<string, string | undefined>, keep = true) => {
     const next = new URLSearchParams(keep ? params : undefined);
@@ -39,9 +55,17 @@ export default function WorkbenchPage() {
     }
     setParams(next);
   };
-  const open = (tab: WorkListKey) => go({ tab }, false);
-  const onPage = (p: number, size: number) =>
-    go({ page: String(p), size: size === PAGE_SIZE ? undefined : String(size) });
+  const open = (tab: WorkListKey, f: ListFilterValues = {}) => go({ tab, ...paramsOf(f) }, false);
+  const props: ListPageProps = {
+    list,
+    filter,
+    page,
+    pageSize,
+    now,
+    onFilter: (f) => go({ ...paramsOf(f), page: undefined }),
+    onPage: (p, size) =>
+      go({ page: String(p), size: size === PAGE_SIZE ? undefined : String(size) }),
+  };
 
   return (
     <>
@@ -57,30 +81,26 @@ export default function WorkbenchPage() {
           刷新
         </Button>
       </Space>
-      <CountCards now={now} onOpen={open} />
+      <CountCards onOpen={open} />
       <Tabs
         activeKey={list.key}
+        // All five tabs fit a 375 px screen (no overflow menu inside the tab list).
+        {...(phone ? { tabBarGutter: 14 } : {})}
         onChange={(key) => open(key as WorkListKey)}
-        items={AVAILABLE_LISTS.map((l) => ({
-          key: l.key,
-          label: l.label,
-          children:
-            l.key === 'todo' ? (
-              <TaskList page={page} pageSize={pageSize} now={now} onPage={onPage} />
-            ) : (
+        items={WORK_LISTS.map((l) => {
+          const View = l.key === 'todo' ? null : VIEWS[l.key];
+          return {
+            key: l.key,
+            label: l.label,
+            children: View ? (
               <Suspense fallback={<Skeleton active />}>
-                <InstanceList
-                  filter={filter}
-                  page={page}
-                  pageSize={pageSize}
-                  onFilter={(f) =>
-                    go({ flow: f.flow, status: f.status, college: f.college, page: undefined })
-                  }
-                  onPage={onPage}
-                />
+                <View {...props} />
               </Suspense>
+            ) : (
+              <TaskList {...props} />
             ),
-        }))}
+          };
+        })}
         destroyOnHidden
       />
     </>
