@@ -23,12 +23,12 @@ const head: Person = {
   college: null,
 };
 const leadPerson: Person = { ...head, id: 'lead', name: '李院长', roles: ['lead'], college: 'ee' };
+const ownerPerson: Person = { ...leadPerson, id: 'owner', name: '张老师', roles: ['owner'] };
+const everyone = [head, leadPerson, ownerPerson];
 const people: People = {
-  get: (id) => [head, leadPerson].find((p) => p.id === id),
+  get: (id) => everyone.find((p) => p.id === id),
   holders: (role, college) =>
-    [head, leadPerson].filter(
-      (p) => p.roles.includes(role) && (college === null || p.college === college),
-    ),
+    everyone.filter((p) => p.roles.includes(role) && (college === null || p.college === college)),
   principalsOf: () => [],
   substituteOf: () => undefined,
 };
@@ -340,5 +340,147 @@ describe('decide: timer fires (reminder, escalation, event)', () => {
     const stale = fired(loadedWith({}, [firstTask], ignored));
     expect(stale.result).toMatchObject({ fired: false, reason: 'stale' });
     expect(stale.write).toMatchObject({ claimTimer: { id: 'tm-1', at: T0 }, outbox: [] });
+  });
+});
+
+describe('decide: who may send what (decide-send.ts)', () => {
+  const as = (actor: Actor, event: Extract<Command, { kind: 'send' }>['event']) =>
+    send({ actor, event });
+
+  it('a task id that is not open is refused with its own message', () => {
+    const refusal = refusalOf(loadedWith(), send({ event: { type: 'APPROVE', taskId: 'gone' } }));
+    expect(refusal).toMatchObject({
+      code: 'EVENT_NOT_ACCEPTED',
+      details: { taskId: 'gone' },
+      messages: { zh: '该待办已处理或不存在', en: 'That task is already done or does not exist' },
+    });
+    const named = decide(
+      loadedWith(),
+      send({ event: { type: 'APPROVE', taskId: 't-1' } }),
+      context(),
+      options,
+    );
+    expect(named.ok).toBe(true);
+  });
+
+  it('an event no open task or submitter event takes is EVENT_NOT_ACCEPTED, state named', () => {
+    expect(refusalOf(loadedWith(), as(lead, { type: 'RESUBMIT' }))).toMatchObject({
+      code: 'EVENT_NOT_ACCEPTED',
+      details: { event: 'RESUBMIT', state: 'first' },
+      messages: {
+        zh: '当前环节不接受此操作',
+        en: 'The current step does not accept this operation',
+      },
+    });
+  });
+
+  it('the role in another college, or another role, is NOT_AUTHORIZED', () => {
+    for (const actor of [
+      { ...lead, id: 'cs-lead', college: 'cs' },
+      { ...lead, id: 'office', roles: ['office'] },
+    ]) {
+      expect(refusalOf(loadedWith(), as(actor, { type: 'APPROVE' }))).toMatchObject({
+        code: 'NOT_AUTHORIZED',
+        details: { event: 'APPROVE', state: 'first' },
+        messages: { zh: '无权执行此操作', en: 'You are not allowed to do this' },
+      });
+    }
+  });
+
+  it('a submitter event is the submitter own: WITHDRAW by the owner, not by the lead', () => {
+    const withdrawn = decide(loadedWith(), as(owner, { type: 'WITHDRAW' }), context(), options);
+    expect(withdrawn.ok && withdrawn.write?.instance?.row.status).toBe('withdrawn');
+    expect(refusalOf(loadedWith(), as(lead, { type: 'WITHDRAW' })).code).toBe('NOT_AUTHORIZED');
+    // Named for a task, a submitter event is no submitter event.
+    expect(refusalOf(loadedWith(), as(owner, { type: 'WITHDRAW', taskId: 't-1' })).code).toBe(
+      'EVENT_NOT_ACCEPTED',
+    );
+  });
+
+  it('the submitter holding the task too is refused SELF_APPROVAL', () => {
+    const both: Actor = { ...owner, roles: ['owner', 'lead'] };
+    expect(refusalOf(loadedWith(), as(both, { type: 'APPROVE' }))).toMatchObject({
+      code: 'SELF_APPROVAL',
+      details: { step: 'first' },
+    });
+  });
+
+  it('a delegated task is refused TASK_DELEGATED until resolved', () => {
+    const delegated = { ...firstTask, delegatedTo: 'lead2' };
+    expect(refusalOf(loadedWith({}, [delegated]), as(lead, { type: 'APPROVE' }))).toMatchObject({
+      code: 'TASK_DELEGATED',
+      details: { taskId: 't-1', delegatedTo: 'lead2' },
+      messages: {
+        zh: '该待办已委派他人办理，待其办理完毕后才能审批',
+        en: 'This task is delegated; decide it once the delegate has resolved it',
+      },
+    });
+  });
+
+  it.each(['RETURN', 'REJECT'])('%s needs a reason that is not blank', (type) => {
+    for (const comment of [undefined, '', '  ']) {
+      const event = { type, ...(comment === undefined ? {} : { comment }) };
+      expect(refusalOf(loadedWith(), as(lead, event))).toMatchObject({
+        code: 'REASON_REQUIRED',
+        details: { event: type },
+        messages: { zh: '退回或驳回必须填写理由', en: 'A return or a rejection needs a reason' },
+      });
+    }
+    const decision = decide(
+      loadedWith(),
+      as(lead, { type, comment: '请补充' }),
+      context(),
+      options,
+    );
+    expect(decision.ok && decision.write?.history).toMatchObject({
+      event: type,
+      comment: '请补充',
+    });
+  });
+
+  it('an approval records the step decided and who decided it', () => {
+    const decision = decide(loadedWith(), as(lead, { type: 'APPROVE' }), context(), options);
+    if (!decision.ok) throw decision.refusal;
+    expect(decision.write?.instance?.row).toMatchObject({
+      stepActors: { first: 'lead' },
+      decisions: [expect.objectContaining({ step: 'first', actorId: 'lead' })],
+    });
+    expect(decision.write?.closeTasks).toEqual([{ id: 't-1', status: 'done', by: 'lead', at: T0 }]);
+  });
+
+  it('event data the flow does not declare is VALIDATION_FAILED', () => {
+    const refusal = refusalOf(loadedWith(), as(lead, { type: 'APPROVE', data: { x: 1 } }));
+    expect(refusal.code).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('decide: cancel', () => {
+  const cancel: Command = { kind: 'cancel', instanceId: 'i-1', reason: '项目撤销', actor: lead };
+
+  it('ends an active instance: tasks and timers end, the applicant is told why', () => {
+    const timer = timerRecord('tm-1', { taskId: 't-1', state: 'first' });
+    const decision = decide(loadedWith({}, [firstTask], timer), cancel, context(), options);
+    if (!decision.ok || !decision.write) throw new Error('expected a write');
+    expect(decision.write.instance?.row.status).toBe('cancelled');
+    expect(decision.write.history).toMatchObject({
+      event: 'CANCEL',
+      comment: '项目撤销',
+      data: { reason: '项目撤销' },
+    });
+    expect(decision.write.closeTasks).toEqual([
+      { id: 't-1', status: 'cancelled', by: null, at: T0 },
+    ]);
+    expect(decision.write.cancelTimers).toEqual(['tm-1']);
+    expect(decision.write.outbox.map((o) => o.payload)).toEqual([
+      expect.objectContaining({ recipient: expect.objectContaining({ id: 'owner' }) }),
+    ]);
+  });
+
+  it('an instance that has ended is left alone', () => {
+    expect(decide(loadedWith({ status: 'rejected' }), cancel, context(), options)).toEqual({
+      ok: true,
+      write: null,
+      result: undefined,
+    });
   });
 });
