@@ -23,6 +23,6 @@ export function strykerConfig({ mutate }) {
     thresholds: { high: 90, low: 85, break: 85 },
     tempDirName: '.stryker-tmp',
     cleanTempDir: 'always',
-    timeoutMS: 10_000,
+    timeoutMS: 3_000,
   };
 }
