@@ -141,9 +141,7 @@ describe('decide: commands to an instance', () => {
   );
 
   it('a use token is written with the decision', () => {
-    const command = send({ useToken: { tokenHash: 'hash-1' } } as Partial<
-      Extract<Command, { kind: 'send' }>
-    >);
+    const command = send({ useToken: { tokenHash: 'hash-1' } });
     const decision = decide(loadedWith(), command, context(), options);
     expect(decision.ok && decision.write?.useToken).toEqual({ tokenHash: 'hash-1', at: T0 });
     const plain = decide(loadedWith(), send(), context(), options);
