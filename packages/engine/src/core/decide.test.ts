@@ -210,6 +210,52 @@ describe('decide: idempotency keys', () => {
   });
 });
 
+describe('decide: the fingerprint of a keyed command', () => {
+  const stored = (command: Command, loaded = loadedWith()) => {
+    const decision = decide(loaded, command, context(), options);
+    if (!decision.ok || !decision.write?.idempotency) throw new Error('expected a keyed write');
+    return decision.write.idempotency;
+  };
+  const replay = (first: Command, again: Command, loaded = loadedWith()) =>
+    decide({ ...loaded, idempotency: stored(first, loaded) }, again, context(), options);
+  const start = (over: Record<string, unknown> = {}): Command => ({
+    kind: 'start',
+    flowId: 'review',
+    input: { college: 'ee', title: 'T' },
+    actor: owner,
+    instanceId: 'i-1',
+    idempotencyKey: 'k',
+    ...over,
+  });
+  const none: Loaded = { references: new Map() };
+
+  it('a send with the same key but another event or task is refused; the same one replays', () => {
+    const first = send({ idempotencyKey: 'k' });
+    expect(replay(first, send({ idempotencyKey: 'k' })).ok).toBe(true);
+    for (const event of [
+      { type: 'REJECT', comment: '否' },
+      { type: 'APPROVE', taskId: 't-1' },
+    ]) {
+      const again = replay(first, send({ idempotencyKey: 'k', event }));
+      expect(again.ok || again.refusal.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    }
+  });
+
+  it('a start with the same key but other input or files is refused; the same one replays', () => {
+    expect(replay(start(), start(), none).ok).toBe(true);
+    const input = replay(start(), start({ input: { college: 'ee', title: 'U' } }), none);
+    expect(input.ok || input.refusal.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const files = replay(start(), start({ attachments: [{ id: 'f', sha256: 'x' }] }), none);
+    expect(files.ok || files.refusal.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('a start and a send never share a fingerprint', () => {
+    expect(stored(start(), none).fingerprint).not.toBe(
+      stored(send({ idempotencyKey: 'k' })).fingerprint,
+    );
+  });
+});
+
 describe('decide: timer fires (reminder, escalation, event)', () => {
   const fire = (onlyIfDue = true): Command => ({ kind: 'fire', timerId: 'tm-1', onlyIfDue });
   const timer = (over: Partial<TimerRecord> = {}): TimerRecord =>
