@@ -9,6 +9,7 @@ import { measureInbox } from './inbox-scale.js';
 import { LISTS_SMOKE, measureLists } from './lists-scale.js';
 import { measureEmbedded } from './embedded.js';
 import { measureServer } from './server-rss.js';
+import { measureWebhooks, WEBHOOKS_SMOKE } from './webhooks-deliveries.js';
 
 type Failures = { section: Section; error: unknown }[];
 
@@ -75,6 +76,13 @@ export async function runSections(
       ? LISTS_SMOKE
       : { instances: flags.instances, history: flags.history, queries: flags.queries };
     const r = await measureLists(sizes);
+    rows.push(...r.rows);
+    notes.push(...r.notes);
+  });
+  await guard('webhooks', flags, failed, async () => {
+    const r = await measureWebhooks(
+      flags.smoke ? WEBHOOKS_SMOKE : { instances: flags.webhookInstances, clients: 4 },
+    );
     rows.push(...r.rows);
     notes.push(...r.notes);
   });
