@@ -88,6 +88,7 @@ export async function measureWebhooks(sizes: WebhookBenchSizes): Promise<Section
   });
   let dispatcher: WebhookDispatcher | undefined;
   let scheduler: InProcessScheduler | undefined;
+  let probe: NodeJS.Timeout | undefined;
   try {
     await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/certflow`;
@@ -124,6 +125,19 @@ export async function measureWebhooks(sizes: WebhookBenchSizes): Promise<Section
       dispatcher?.nudge();
     };
 
+    // The feed shows an event once no older transaction is open anywhere on the cluster
+    // (pg_snapshot_xmin): on a shared machine another database's long transaction holds the
+    // webhooks back (not the mail relay). Sampled, to read the figures by.
+    let oldestOtherTx = 0;
+    probe = setInterval(() => {
+      void pg.sql<
+        { s: number }[]
+      >`select coalesce(max(extract(epoch from now() - xact_start)), 0)::float8 as s
+          from pg_stat_activity where datname <> current_database() and backend_xid is not null`.then(
+        ([r]) => (oldestOtherTx = Math.max(oldestOtherTx, r?.s ?? 0)),
+        () => undefined,
+      );
+    }, 500);
     const started = Date.now();
     const perClient = Math.ceil(sizes.instances / sizes.clients);
     await Promise.all(
@@ -164,6 +178,7 @@ export async function measureWebhooks(sizes: WebhookBenchSizes): Promise<Section
     ) {
       await sleep(50);
     }
+    clearInterval(probe);
     await dispatcher.stop();
     await scheduler.stop();
 
@@ -183,8 +198,13 @@ export async function measureWebhooks(sizes: WebhookBenchSizes): Promise<Section
       select count(*)::int as n from webhook_deliveries where status = 'delivered'`;
     const hooks = figures(hookArrivals, events);
     const relay = figures(mails, rows.length);
-    return report(sizes, hooks, relay, { writeMs, delivered: delivered?.n ?? 0 });
+    return report(sizes, hooks, relay, {
+      writeMs,
+      delivered: delivered?.n ?? 0,
+      oldestOtherTx,
+    });
   } finally {
+    clearInterval(probe);
     await dispatcher?.stop();
     await scheduler?.stop();
     receiver.closeAllConnections();
@@ -198,7 +218,7 @@ function report(
   sizes: WebhookBenchSizes,
   hooks: PathFigures,
   relay: PathFigures,
-  run: { writeMs: number; delivered: number },
+  run: { writeMs: number; delivered: number; oldestOtherTx: number },
 ): SectionResult {
   const load =
     `${fmt.count(sizes.instances)} pilot projects on ${sizes.clients} clients, each started ` +
@@ -248,7 +268,10 @@ function report(
         `${fmt.count(hooks.count)} webhook arrivals for ${fmt.count(hooks.expected)} feed events ` +
         `(${fmt.count(run.delivered)} deliveries recorded delivered), ${fmt.count(relay.count)} ` +
         `mails for ${fmt.count(relay.expected)} notify rows. One subscription is one line: at ` +
-        `most 4 attempts in flight, each waiting for the previous event of its instance.`,
+        `most 4 attempts in flight, each waiting for the previous event of its instance. The ` +
+        `oldest transaction (with an xid) seen open in another database of the cluster during ` +
+        `the run: ${fmt.num(run.oldestOtherTx)} s — the change feed, and so every webhook, ` +
+        `waits for such a transaction to end (docs/embedding.md § Webhooks under faults).`,
     },
   ];
   return { rows, notes };
