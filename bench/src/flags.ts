@@ -22,6 +22,8 @@ export interface BenchFlags {
   readonly history: number;
   /** Queries timed per inbox/history probe. */
   readonly queries: number;
+  /** Pilot projects whose events and mails the webhooks section delivers (§8). */
+  readonly webhookInstances: number;
   /**
    * Most connections the engine's pool opens (default: twice the CPU cores). More clients than
    * connections share them: postgres.js pipelines their statements (a command is no transaction
@@ -41,6 +43,7 @@ export const SECTIONS = [
   'timers',
   'inbox',
   'lists',
+  'webhooks',
   'embedded',
   'server',
   'console',
@@ -57,6 +60,7 @@ const DEFAULTS: Omit<BenchFlags, 'smoke' | 'only' | 'out'> = {
   tasks: 10_000,
   history: 1_000_000,
   queries: 200,
+  webhookInstances: 200,
   pool: Math.max(2, 2 * availableParallelism()),
 };
 
@@ -66,6 +70,7 @@ const FULL: Partial<BenchFlags> = {
   instances: 1_000_000,
   tasks: 100_000,
   history: 10_000_000,
+  webhookInstances: 1_000,
 };
 
 const SMOKE: Partial<BenchFlags> = {
@@ -78,6 +83,7 @@ const SMOKE: Partial<BenchFlags> = {
   tasks: 500,
   history: 10_000,
   queries: 20,
+  webhookInstances: 8,
 };
 
 export class FlagError extends Error {
@@ -136,6 +142,9 @@ export function parseFlags(argv: readonly string[]): BenchFlags {
       case '--queries':
       case '--pool':
         sizes[flag.slice(2)] = int(flag.slice(2), value());
+        break;
+      case '--webhook-instances':
+        sizes['webhookInstances'] = int('webhook-instances', value());
         break;
       case '--only': {
         const wanted = (value() ?? '').split(',').filter(Boolean);

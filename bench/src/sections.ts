@@ -14,6 +14,7 @@ import {
   FIRST_LOAD_SMOKE,
   measureConsoleFirstLoad,
 } from './console-first-load.js';
+import { measureWebhooks, WEBHOOKS_SMOKE } from './webhooks-deliveries.js';
 
 type Failures = { section: Section; error: unknown }[];
 
@@ -80,6 +81,13 @@ export async function runSections(
       ? LISTS_SMOKE
       : { instances: flags.instances, history: flags.history, queries: flags.queries };
     const r = await measureLists(sizes);
+    rows.push(...r.rows);
+    notes.push(...r.notes);
+  });
+  await guard('webhooks', flags, failed, async () => {
+    const r = await measureWebhooks(
+      flags.smoke ? WEBHOOKS_SMOKE : { instances: flags.webhookInstances, clients: 4 },
+    );
     rows.push(...r.rows);
     notes.push(...r.notes);
   });

@@ -10,7 +10,7 @@ import { createEngine, type Clock } from '@certflow/engine';
 import { createMail, mailConfigFromSettings } from '@certflow/mail';
 import { createPilotFlows, pilotCalls, pilotEffectHandlers } from '@certflow/pilot';
 import { BullmqScheduler, createRedisProbe, effectHandlers } from '@certflow/queue';
-import { WebhookDispatcher } from '@certflow/webhooks';
+import { WEBHOOK_DISABLED_OUTBOX_KIND, WebhookDispatcher } from '@certflow/webhooks';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { workerHealth } from './health-check.js';
@@ -71,6 +71,7 @@ export async function startWorker(
       ...effectHandlers(pilotEffectHandlers, { instances: handle.store.read }),
       notify: (row) => mail.notify(row),
       [COVERAGE_WARNING_OUTBOX_KIND]: (row) => mail.coverageWarning(row),
+      [WEBHOOK_DISABLED_OUTBOX_KIND]: (row) => mail.webhookDisabled(row),
     },
     recurring: pilotCalls(config.pilot.calls),
     redisUrl: config.REDIS_URL,

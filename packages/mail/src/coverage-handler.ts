@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import { type Clock, type Directory, type OutboxRecord, type Person } from '@certflow/engine';
 import { z } from 'zod';
 import { enDate, zhDate } from './beijing-time.js';
-import { notificationMessageId } from './mail-links.js';
 import { outboxPayload } from './outbox-payload.js';
+import { sendRecorded } from './recorded-send.js';
 import type { MailStore, MailTransport } from './ports.js';
 import { escapeHtml, htmlDocument, paragraph } from './templates/html.js';
 
@@ -86,12 +85,6 @@ export function renderCoverageMail(input: {
   return { subject, text: `${zh.join('\n')}\n\n----\n\n${en.join('\n')}\n`, html };
 }
 
-/** A UUID-shaped id derived from `key` (Message-IDs look like every other certflow mail's). */
-function stableUuid(key: string): string {
-  const h = createHash('sha256').update(key).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
-}
-
 /**
  * The outbox handler for `calendar.coverage-warning` rows: one mail to every holder of the
  * payload's role (教务处), each recorded in `mail_messages` as `<row id>/<person id>` with a
@@ -113,50 +106,17 @@ export function createCoverageMailHandler(
 
   async function sendOne(row: OutboxRecord, year: number, person: Person): Promise<void> {
     if (!person.email) return;
-    const key = `${row.id}/${person.id}`;
-    const existing = await options.store.getMessage(key);
-    if (existing?.status === 'sent') return;
     const mail = renderCoverageMail({
       year,
       recipientName: person.name,
       publicUrl: options.publicUrl,
       date: row.createdAt,
     });
-    const messageId = notificationMessageId(stableUuid(key), options.publicHost);
-    await options.store.beginAttempt({
-      outboxId: key,
-      messageId,
-      instanceId: null,
-      taskId: null,
+    await sendRecorded({ ...options, clock }, row, {
+      key: `${row.id}/${person.id}`,
       notification: 'calendar-coverage',
-      recipientId: person.id,
-      recipient: person.email,
-      subject: mail.subject,
-      status: 'sending',
-      attempts: 1,
-      lastError: null,
-      createdAt: clock.now(),
-      sentAt: null,
+      to: { id: person.id, name: person.name, email: person.email },
+      ...mail,
     });
-    try {
-      await options.transport.send({
-        messageId,
-        date: row.createdAt,
-        from: options.from,
-        to: { name: person.name, address: person.email },
-        subject: mail.subject,
-        text: mail.text,
-        html: mail.html,
-        headers: {
-          'Auto-Submitted': 'auto-generated',
-          'X-Auto-Response-Suppress': 'OOF, AutoReply',
-          'X-Certflow-Outbox': row.id,
-        },
-      });
-    } catch (error) {
-      await options.store.markFailed(key, error instanceof Error ? error.message : String(error));
-      throw error;
-    }
-    await options.store.markSent(key, clock.now());
   }
 }

@@ -10,6 +10,7 @@ import type { MailContextSource, MailStore, MailTransport } from './ports.js';
 import { createReplyAuthenticator } from './reply-authentication.js';
 import { createReplyProcessor, type InboundMail, type ReplyOutcome } from './reply-processor.js';
 import { createSmtpTransport } from './smtp-transport.js';
+import { createWebhookDisabledMailHandler } from './webhook-disabled-handler.js';
 
 export interface MailDeps {
   /** `createMailStore(handle.db)` from `@certflow/db`. */
@@ -40,6 +41,11 @@ export interface Mail {
    * `academic_affairs` person (docs/calendar.md § The coverage warning).
    */
   readonly coverageWarning: (row: OutboxRecord) => Promise<void>;
+  /**
+   * The outbox handler for `webhook.disabled` rows: the mail to a webhook subscription's owner
+   * when it was disabled after persistent failure (docs/http-api.md § Webhooks).
+   */
+  readonly webhookDisabled: (row: OutboxRecord) => Promise<void>;
   /** Mount on `GET|POST /mail/actions/:token`. */
   readonly action: (req: ActionRequest) => Promise<ActionResponse>;
   readonly processReply: (mail: InboundMail) => Promise<ReplyOutcome>;
@@ -74,6 +80,16 @@ export function createMail(config: MailConfig, deps: MailDeps): Mail {
     ...clock,
     ...hooks,
   });
+  // The mails of outbox rows without an instance: the coverage warning, the webhook-disabled mail.
+  const instanceless = {
+    transport,
+    store: deps.store,
+    directory: deps.directory,
+    from: config.from,
+    publicUrl: config.publicUrl,
+    publicHost: config.publicHost,
+    ...clock,
+  };
   return {
     config,
     transport,
@@ -90,15 +106,8 @@ export function createMail(config: MailConfig, deps: MailDeps): Mail {
       locale: config.locale,
       ...clock,
     }),
-    coverageWarning: createCoverageMailHandler({
-      transport,
-      store: deps.store,
-      directory: deps.directory,
-      from: config.from,
-      publicUrl: config.publicUrl,
-      publicHost: config.publicHost,
-      ...clock,
-    }),
+    coverageWarning: createCoverageMailHandler(instanceless),
+    webhookDisabled: createWebhookDisabledMailHandler(instanceless),
     action: createActionHandler({
       store: deps.store,
       keys: config.keys,

@@ -29,6 +29,13 @@ export {
   type CoverageMailHandlerOptions,
 } from './coverage-handler.js';
 export {
+  WEBHOOK_DISABLED_MAIL_OUTBOX_KIND,
+  createWebhookDisabledMailHandler,
+  renderWebhookDisabledMail,
+  type WebhookDisabledMailHandlerOptions,
+  type WebhookDisabledMailPayload,
+} from './webhook-disabled-handler.js';
+export {
   createActionHandler,
   type ActionHandlerOptions,
   type ActionRequest,

@@ -4,22 +4,19 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { readFeed } from '@certflow/db';
 import { createTestPostgres, type TestPostgres } from '@certflow/db/testing';
-import { createEngine, type Actor, type Engine } from '@certflow/engine';
-import { reviewFlow, weekdayCalendar } from '@certflow/engine/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebhookDispatcher } from './dispatcher.js';
 import { webhookStore } from './subscriptions.js';
+import { reviewWorld, type ReviewWorld } from './testing/review-world.js';
 
 // A delivery process killed with SIGKILL in the middle of an attempt: another dispatcher takes
 // the delivery over once its lease ran out, and every event is acknowledged, in order per
 // instance, none lost.
 
 const script = fileURLToPath(new URL('./testing/dispatcher-process.ts', import.meta.url));
-const owner: Actor = { id: 'u-owner', roles: ['owner'], college: 'ee' };
-const lead: Actor = { id: 'u-lead', roles: ['lead'], college: 'ee' };
 
 let pg: TestPostgres;
-let engine: Engine;
+let world: ReviewWorld;
 let server: Server;
 let url = '';
 let child: ChildProcess | undefined;
@@ -28,22 +25,7 @@ let hangFirst = true;
 
 beforeAll(async () => {
   pg = await createTestPostgres();
-  for (const a of [owner, lead, { id: 'u-office', roles: ['office'] }]) {
-    await pg.directory.upsertUser({
-      id: a.id,
-      name: a.id,
-      email: `${a.id}@example.edu.cn`,
-      roles: [...a.roles],
-      college: a.college ?? null,
-    });
-  }
-  engine = createEngine({
-    store: pg.store,
-    flows: [reviewFlow(1)],
-    clock: { now: () => new Date() },
-    calendar: weekdayCalendar,
-    directory: pg.store.directory,
-  });
+  world = await reviewWorld(pg);
   server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -85,11 +67,7 @@ describe('webhook delivery across kill -9', () => {
       ownerId: 'u-aa',
     });
     const ids: string[] = [];
-    for (let n = 0; n < 3; n++) {
-      const { id } = await engine.start('review', { college: 'ee', title: `第${n}项` }, owner);
-      await engine.send(id, { type: 'APPROVE' }, lead);
-      ids.push(id);
-    }
+    for (let n = 0; n < 3; n++) ids.push(await world.review(`第${n}项`));
     child = spawn(process.execPath, ['--conditions=certflow-source', '--import', 'tsx', script], {
       env: { ...process.env, DATABASE_URL: pg.url, LEASE_MS: '1500' },
       stdio: ['ignore', 'pipe', 'inherit'],

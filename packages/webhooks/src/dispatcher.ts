@@ -6,6 +6,7 @@ import {
   type FeedEvent,
 } from '@certflow/db';
 import { and, eq, sql } from 'drizzle-orm';
+import { disableWithMail } from './disabled-mail.js';
 import { postWebhook, type PostResult } from './post.js';
 import { EVENT_ID_HEADER, SIGNATURE_HEADER, signWebhook } from './signature.js';
 
@@ -44,7 +45,10 @@ export interface WebhookDispatcherOptions {
   readonly retry?: Partial<RetrySettings>;
   /** How often to look for new events and due retries; default 1 s. */
   readonly pollMs?: number;
-  /** A subscription was disabled after persistent failure (tell its owner). */
+  /**
+   * A subscription was disabled after persistent failure (log it). Its owner's mail is already
+   * in the outbox (`webhook.disabled`, written with the disabling).
+   */
   readonly onDisabled?: (subscription: {
     id: string;
     url: string;
@@ -316,13 +320,16 @@ export class WebhookDispatcher {
         with ordinality as a(x, n) order by n desc limit ${LOG_KEEP}) k)`;
     const ok = result.error === null;
     const attempts = c.attempts + 1;
+    // The last allowed failure keeps its lease until the subscription is disabled (which clears
+    // it): no other tick attempts the delivery in between.
+    const exhausted = !ok && attempts >= this.retry.maxAttempts;
     await this.db
       .update(webhookDeliveries)
       .set({
         attempts,
         lastStatus: result.status,
         lastError: result.error,
-        leaseUntil: null,
+        ...(exhausted ? {} : { leaseUntil: null }),
         log,
         ...(ok
           ? { status: 'delivered' as const, deliveredAt: at }
@@ -352,15 +359,15 @@ export class WebhookDispatcher {
       .set({ consecutiveFailures: sql`${webhookSubscriptions.consecutiveFailures} + 1` })
       .where(eq(webhookSubscriptions.id, subscriptionId))
       .returning();
-    if (attempts >= this.retry.maxAttempts && sub?.active) {
+    if (exhausted && sub?.active) {
       const reason = `delivery ${c.position} failed ${attempts} times: ${result.error ?? ''}`;
-      const [disabled] = await this.db
-        .update(webhookSubscriptions)
-        .set({ active: false, disabledAt: at, disabledReason: reason, updatedAt: at })
-        .where(
-          and(eq(webhookSubscriptions.id, subscriptionId), eq(webhookSubscriptions.active, true)),
-        )
-        .returning();
+      const disabled = await disableWithMail(this.db, {
+        subscriptionId,
+        position: c.position,
+        attempts,
+        reason,
+        at,
+      });
       if (disabled) {
         await this.options.onDisabled?.({
           id: disabled.id,

@@ -12,6 +12,7 @@ export {
   type RetrySettings,
   type WebhookDispatcherOptions,
 } from './dispatcher.js';
+export { WEBHOOK_DISABLED_OUTBOX_KIND, type WebhookDisabledPayload } from './disabled-mail.js';
 export { postWebhook, type PostResult } from './post.js';
 export { EVENT_ID_HEADER, SIGNATURE_HEADER, signWebhook } from './signature.js';
 export {

@@ -15,7 +15,7 @@ import {
   type OutboxHandlers,
   type Scheduler,
 } from '@certflow/queue';
-import { WebhookDispatcher } from '@certflow/webhooks';
+import { WEBHOOK_DISABLED_OUTBOX_KIND, WebhookDispatcher } from '@certflow/webhooks';
 import type { Logger } from 'pino';
 import type { ServerConfig } from '../config.js';
 import { resolveSecret } from './jwt-secret.js';
@@ -67,13 +67,14 @@ export interface BackgroundArgs {
 const COLLEGES: Readonly<Record<string, string>> = { ee: '电子工程学院', cs: '计算机学院' };
 
 /**
- * Outbox handlers: `notify` rows and the calendar's coverage warning to mail, pilot effects to
- * the flow pack's handlers.
+ * Outbox handlers: `notify` rows, the calendar's coverage warning and the webhook-disabled mail
+ * to mail, pilot effects to the flow pack's handlers.
  */
 export function outboxHandlers(mail: Mail, handle: DbHandle<unknown>): OutboxHandlers {
   return {
     notify: (row) => mail.notify(row),
     [COVERAGE_WARNING_OUTBOX_KIND]: (row) => mail.coverageWarning(row),
+    [WEBHOOK_DISABLED_OUTBOX_KIND]: (row) => mail.webhookDisabled(row),
     ...effectHandlers(pilotEffectHandlers, { instances: handle.store.read }),
   };
 }
