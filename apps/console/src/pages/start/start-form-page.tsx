@@ -192,7 +192,9 @@ function StartForm({ flow, draft }: { flow: FlowInfo; draft: Draft | null }) {
           ...(attachments.length > 0 ? { attachments } : {}),
         });
       }
-      await queryClient.invalidateQueries();
+      // Everything cached is stale now, refetched where it is shown next — not here, where the
+      // draft just deleted would be asked for again (404).
+      void queryClient.invalidateQueries({ refetchType: 'none' });
       void navigate(`/instances/${started.id}`, { replace: true, state: { started: true } });
     } catch (e) {
       if (e instanceof CertflowError && e.code === 'ATTACHMENT_NOT_FOUND')
@@ -275,7 +277,7 @@ function StartForm({ flow, draft }: { flow: FlowInfo; draft: Draft | null }) {
                 note="草稿只保存填写的内容；草稿的附件记在本浏览器中，换用其他设备继续编辑时需重新上传。"
               />
               {wide ? null : <div style={{ marginBottom: 16 }}>{panel}</div>}
-              <Space wrap>
+              <Space wrap style={{ marginTop: 8 }}>
                 <Button type="primary" htmlType="submit" loading={busy === 'submit'}>
                   提交申请
                 </Button>
