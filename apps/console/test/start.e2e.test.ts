@@ -1,36 +1,35 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
-  launch,
-  open,
   PHONE,
   screenshot,
   scrollsSideways,
   seriousViolations,
   unexpected,
-  type Session,
 } from './support/browser';
 import { choose, signIn, tokenOf } from './support/actions';
-import { startServer, type Server } from './support/server';
+import { consoleSuite } from './support/suite';
 
-let server: Server;
-let browser: Browser;
+/**
+ * 发起申请 on the real `pnpm start` (demo school) in Debian's Chromium: a draft saved, refused to
+ * another person, reopened from 草稿箱; attachments (a PDF, an executable renamed .pdf); the
+ * routing preview; the submit; the phone layout (apps/console/docs/start.md).
+ */
+const suite = consoleSuite();
+const session = (viewport?: typeof PHONE) => suite.session(viewport);
 let draftUrl = '';
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launch()]);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const sessions: Session[] = [];
-async function session(viewport?: typeof PHONE): Promise<Session> {
-  const s = await open(browser, viewport);
-  sessions.push(s);
-  return s;
+/** The rest of a pilot-project application after 证书代码 and 证书名称. */
+async function fillProject(
+  page: Page,
+  p: { level: string; org: string; scale: string; fees: [string, string, string] },
+): Promise<void> {
+  await choose(page, '等级', p.level);
+  await page.getByLabel('培训评价组织').fill(p.org);
+  await page.getByLabel('试点规模（人）').fill(p.scale);
+  await page.getByLabel('耗材费').fill(p.fees[0]);
+  await page.getByLabel('考核（证书）费').fill(p.fees[1]);
+  await page.getByLabel('考评员费').fill(p.fees[2]);
 }
 
 /** A PDF as the server sniffs it (`%PDF-`), and an executable (`MZ`) renamed `.pdf`. */
@@ -40,7 +39,7 @@ const EXE = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00'), Buffer.all
 describe('发起申请 with a draft, attachments and the routing preview', () => {
   it('张老师 saves an unfinished application as a draft; it waits in 草稿箱', async () => {
     const { page, problems } = await session();
-    await page.goto(`${server.url}/start`);
+    await page.goto(`${suite.url()}/start`);
     await signIn(page, '张老师');
     await page.getByRole('link', { name: '发起：年度试点项目申报' }).click();
     await page.getByLabel('证书代码').fill('WEB-FE');
@@ -70,17 +69,17 @@ describe('发起申请 with a draft, attachments and the routing preview', () =>
 
   it('张老师 reopens it, attaches a PDF, is refused a forged one, sees the route with its dates and submits', async () => {
     const { page, problems } = await session();
-    await page.goto(`${server.url}/drafts`);
+    await page.goto(`${suite.url()}/drafts`);
     await signIn(page, '张老师');
     await page.getByRole('button', { name: '继续编辑' }).click();
     await page.waitForURL(draftUrl);
     expect(await page.getByLabel('证书代码').inputValue()).toBe('WEB-FE');
-    await choose(page, '等级', '中级');
-    await page.getByLabel('培训评价组织').fill('工信部教育与考试中心');
-    await page.getByLabel('试点规模（人）').fill('40');
-    await page.getByLabel('耗材费').fill('2000');
-    await page.getByLabel('考核（证书）费').fill('4000');
-    await page.getByLabel('考评员费').fill('1500');
+    await fillProject(page, {
+      level: '中级',
+      org: '工信部教育与考试中心',
+      scale: '40',
+      fees: ['2000', '4000', '1500'],
+    });
 
     const files = page.locator('input[type="file"]');
     await files.setInputFiles({ name: '实施方案.pdf', mimeType: 'application/pdf', buffer: PDF });
@@ -112,14 +111,14 @@ describe('发起申请 with a draft, attachments and the routing preview', () =>
     const id = page.url().split('/').at(-1) ?? '';
     const token = await tokenOf(page);
     const history = (await (
-      await fetch(`${server.url}/api/instances/${id}/history`, {
+      await fetch(`${suite.url()}/api/instances/${id}/history`, {
         headers: { authorization: `Bearer ${token}` },
       })
     ).json()) as { items: Array<{ data: { attachments?: Array<{ name: string }> } }> };
     expect(history.items[0]?.data.attachments?.map((a) => a.name)).toEqual(['实施方案.pdf']);
     // The draft went with the submit.
     const drafts = (await (
-      await fetch(`${server.url}/api/drafts`, { headers: { authorization: `Bearer ${token}` } })
+      await fetch(`${suite.url()}/api/drafts`, { headers: { authorization: `Bearer ${token}` } })
     ).json()) as { total: number };
     expect(drafts.total).toBe(0);
     expect(unexpected(problems, 415)).toBe('');
@@ -127,16 +126,16 @@ describe('发起申请 with a draft, attachments and the routing preview', () =>
 
   it('on a phone (375 px) the form, its attachments and the preview fit without sideways scrolling; a draft is deleted from 草稿箱', async () => {
     const { page, problems } = await session(PHONE);
-    await page.goto(`${server.url}/start/pilot-project`);
+    await page.goto(`${suite.url()}/start/pilot-project`);
     await signIn(page, '张老师');
     await page.getByLabel('证书代码').fill('AI-DATA');
     await page.getByLabel('证书名称').fill('人工智能数据处理');
-    await choose(page, '等级', '高级');
-    await page.getByLabel('培训评价组织').fill('某培训评价组织');
-    await page.getByLabel('试点规模（人）').fill('10');
-    await page.getByLabel('耗材费').fill('100');
-    await page.getByLabel('考核（证书）费').fill('200');
-    await page.getByLabel('考评员费').fill('300');
+    await fillProject(page, {
+      level: '高级',
+      org: '某培训评价组织',
+      scale: '10',
+      fees: ['100', '200', '300'],
+    });
     await page.locator('input[type="file"]').setInputFiles({
       name: '一个名字相当长的人工智能数据处理证书试点实施方案（第二稿）.pdf',
       mimeType: 'application/pdf',
@@ -152,7 +151,7 @@ describe('发起申请 with a draft, attachments and the routing preview', () =>
     expect((await seriousViolations(page)).join('\n')).toBe('');
     await page.getByRole('button', { name: '保存草稿' }).click();
     await page.waitForURL(/\?draft=/);
-    await page.goto(`${server.url}/drafts`);
+    await page.goto(`${suite.url()}/drafts`);
     const item = page.getByRole('link', { name: /人工智能数据处理/ });
     await item.waitFor();
     await page.getByText('附件 1 个').waitFor();
