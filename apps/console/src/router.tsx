@@ -10,6 +10,7 @@ const SsoPage = lazy(() => import('./pages/login/sso-page'));
 const WorkbenchPage = lazy(() => import('./pages/workbench/workbench-page'));
 const StartPage = lazy(() => import('./pages/start/start-page'));
 const StartFormPage = lazy(() => import('./pages/start/start-form-page'));
+const DraftsPage = lazy(() => import('./pages/drafts/drafts-page'));
 const InstancePage = lazy(() => import('./pages/instance/instance-page'));
 const CalendarPage = lazy(() => import('./pages/admin/calendar-page'));
 const QuotasPage = lazy(() => import('./pages/admin/quotas-page'));
@@ -35,6 +36,7 @@ export function AppRoutes() {
           <Route index element={page(WorkbenchPage)} />
           <Route path="start" element={page(StartPage)} />
           <Route path="start/:flowId" element={page(StartFormPage)} />
+          <Route path="drafts" element={page(DraftsPage)} />
           <Route path="instances/:id" element={page(InstancePage)} />
           <Route path="admin/calendar" element={page(CalendarPage)} />
           <Route path="admin/quotas" element={page(QuotasPage)} />

@@ -3,6 +3,7 @@ import {
   AppstoreOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  FileTextOutlined,
   FormOutlined,
   PieChartOutlined,
   TeamOutlined,
@@ -31,6 +32,7 @@ export const SCHOOL_READER_ROLES = [
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: '/', label: '工作台', icon: <AppstoreOutlined /> },
   { key: '/start', label: '发起申请', icon: <FormOutlined /> },
+  { key: '/drafts', label: '草稿箱', icon: <FileTextOutlined /> },
   { key: '/admin/calendar', label: '校历', icon: <CalendarOutlined />, roles: ADMIN_ROLES },
   { key: '/admin/quotas', label: '名额与预算', icon: <PieChartOutlined />, roles: ADMIN_ROLES },
   { key: '/admin/people', label: '人员与角色', icon: <TeamOutlined />, roles: SCHOOL_READER_ROLES },

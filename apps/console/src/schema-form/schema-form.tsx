@@ -14,6 +14,8 @@ export interface SchemaFormProps {
   /** Choices for free-text fields the context knows the values of (`collegeId` → the colleges). */
   readonly choices?: Choices;
   readonly onFinish: (values: FormValues) => void;
+  /** Any change typed (all values as they are now). */
+  readonly onValuesChange?: (values: FormValues) => void;
   readonly children?: React.ReactNode;
 }
 
@@ -67,6 +69,7 @@ export function SchemaForm({
   locked = [],
   choices = {},
   onFinish,
+  onValuesChange,
   children,
 }: SchemaFormProps) {
   const fields = useMemo(() => fieldsOf(schema), [schema]);
@@ -76,6 +79,9 @@ export function SchemaForm({
       layout="vertical"
       initialValues={initialValues}
       onFinish={onFinish}
+      {...(onValuesChange
+        ? { onValuesChange: (_: unknown, all: FormValues) => onValuesChange(all) }
+        : {})}
       scrollToFirstError
       requiredMark
     >

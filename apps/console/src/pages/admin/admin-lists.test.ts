@@ -75,14 +75,22 @@ describe('the administration menu', () => {
     expect(keys(['academic_affairs'])).toEqual([
       '/',
       '/start',
+      '/drafts',
       '/admin/calendar',
       '/admin/quotas',
       '/admin/people',
       '/admin/flows',
       '/statistics',
     ]);
-    expect(keys(['leadership'])).toEqual(['/', '/start', '/admin/people', '/statistics']);
-    expect(keys(['project_owner'])).toEqual(['/', '/start']);
+    expect(keys(['leadership'])).toEqual([
+      '/',
+      '/start',
+      '/drafts',
+      '/admin/people',
+      '/statistics',
+    ]);
+    expect(keys(['project_owner'])).toEqual(['/', '/start', '/drafts']);
+    expect(navKeyOf('/drafts')).toBe('/drafts');
     expect(navKeyOf('/admin/calendar')).toBe('/admin/calendar');
     expect(navKeyOf('/start/pilot-project')).toBe('/start');
     expect(navKeyOf('/instances/x')).toBe('/');
