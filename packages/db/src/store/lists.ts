@@ -387,6 +387,13 @@ async function decidedOf(
   };
 }
 
+const pageOrderOf = (page: ListPage): SQL =>
+  sql.raw(
+    page.order === 'asc'
+      ? 'k.created_at asc nulls first, k.id desc'
+      : 'k.created_at desc nulls last, k.id asc',
+  );
+
 async function startedOf(
   q: Database,
   personId: string,
@@ -403,9 +410,14 @@ async function startedOf(
     page.order === 'asc'
       ? sql`i.created_at asc nulls first, i.id desc`
       : sql`i.created_at desc nulls last, i.id asc`;
+  // The page's ids walk instances_started_idx only (its INCLUDE columns, 0013); their rows are
+  // read by primary key.
   const [rows, total] = await Promise.all([
     q.execute(sql`select ${instanceColumns(now)}
-      from instances i where ${where} order by ${order} limit ${page.limit} offset ${page.offset}`),
+      from (select i.id, i.created_at from instances i where ${where} order by ${order}
+        limit ${page.limit} offset ${page.offset}) k
+      cross join lateral (select * from instances i where i.id = k.id offset 0) i
+      order by ${pageOrderOf(page)}`),
     q.execute(sql`select count(*)::int as n from instances i where ${where}`),
   ]);
   return { items: rowsOf(rows).map((r) => ({ instance: instanceOf(r) })), total: count(total) };
