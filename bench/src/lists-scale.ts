@@ -46,74 +46,92 @@ export const LISTS_FULL: ListsScaleSizes = {
   queries: 200,
 };
 
-/** 5,000 teachers apply; 200 approvers (college leads, office staff) decide. */
+/** 5,000 teachers apply (and review); 200 approvers (college leads, office staff) decide. */
 const TEACHERS = 5_000;
 const APPROVERS = 200;
 const COLLEGES = 20;
+const FLOWS = `array['pilot-project','assessment','teacher-training','budget-adjustment']`;
 
 /**
- * Bulk rows with `generate_series` straight into the tables (the trigger of migration 0010 fills
- * `search_text`, as it does for the engine's inserts): people with Chinese names, colleges with
- * names, instances with a certificate in their snapshot, history rows (seq 1 the applicant's
- * START, then decisions and comments by approvers), one open task per active instance (half
- * unassigned college-lead tasks of a college, a third school-wide 教务处 tasks, the rest assigned
- * to a teacher; a fifth overdue) and one copy per instance. Then VACUUM ANALYZE.
+ * Bulk rows with `generate_series` straight into the tables, in one transaction with triggers off
+ * (`session_replication_role = replica`: no change feed of 0012 for ten million history rows),
+ * so `search_text` is written as migration 0010's trigger would write it, and the lists' rows are
+ * filled by `certflow_lists_backfill()` of migration 0013, as the migration fills them.
+ *
+ * People with Chinese names, colleges with names, instances with a certificate in their snapshot
+ * (one in fifty applied for by the busy applicant u-t0), history rows (seq 1 the applicant's START,
+ * then decisions and comments, the odd ones by approvers, the even ones by teachers as reviewers),
+ * one open task per active instance (half unassigned college-lead tasks of a college, a third
+ * school-wide 教务处 tasks, the rest assigned to a teacher; a fifth overdue) and one copy per
+ * instance (one in twenty-five to the busy reader u-a30). Then VACUUM ANALYZE.
  */
 export async function generateLists(admin: Sql, s: ListsScaleSizes): Promise<void> {
   const perInstance = Math.max(2, Math.round(s.history / s.instances));
   const now = new Date().toISOString();
-  await admin`insert into users (id, name, email, roles, college)
-    select 'u-t' || g, (array['张伟','王芳','李娜','刘洋','陈静','杨磊','赵敏','黄勇'])[1 + g % 8] || g,
-      'u-t' || g || '@bench', array['project_owner'], 'c' || (g % ${COLLEGES})
-    from generate_series(0, ${TEACHERS - 1}) g`;
-  await admin`insert into users (id, name, email, roles, college)
-    select 'u-a' || g, '审批人' || g, 'u-a' || g || '@bench',
-      case when g < ${COLLEGES} then array['college_lead'] else array['academic_affairs'] end,
-      case when g < ${COLLEGES} then 'c' || g end
-    from generate_series(0, ${APPROVERS - 1}) g`;
-  await admin`insert into reference_data (kind, key, value)
-    select 'college', 'c' || g, jsonb_build_object('id', 'c' || g, 'name',
-      (array['电子工程学院','计算机学院','机电工程学院','商学院','艺术设计学院'])[1 + g % 5] || g)
-    from generate_series(0, ${COLLEGES - 1}) g`;
-  await admin`insert into instances (id, flow_id, flow_version, state, status, version, snapshot,
-      submitter_id, college, subject_id, title, step_actors, head_hash, created_at, updated_at)
-    select 'li-' || g, (array['pilot-project','assessment','teacher-training','budget-adjustment'])[1 + g % 4], 1,
-      'review', case when g % 10 = 0 then 'active' else (array['completed','rejected','withdrawn'])[1 + g % 3] end,
-      ${perInstance}::int,
-      jsonb_build_object('value', 'review', 'context', jsonb_build_object('application', jsonb_build_object(
-        'year', 2027, 'certificate', jsonb_build_object('code', 'C-' || (g % 97),
-        'name', (array['Web前端开发','电子商务数据分析','工业机器人应用编程','智能财税','大数据应用开发','网店运营推广'])[1 + g % 6],
-        'level', 'intermediate')))),
-      'u-t' || (g % ${TEACHERS}), 'c' || (g % ${COLLEGES}), 'li-' || g,
-      'c' || (g % ${COLLEGES}) || ' 年度试点项目申报 ' || g, '{}'::jsonb, md5(g::text),
-      ${now}::timestamptz - (g || ' minutes')::interval, ${now}::timestamptz - (g || ' minutes')::interval
-    from generate_series(1, ${s.instances}::int) g`;
-  await admin`insert into history (instance_id, seq, actor_id, actor_name, event, data, from_state,
-      to_state, comment, at, prev_hash, hash)
-    select 'li-' || g, q,
-      case when q = 1 then 'u-t' || (g % ${TEACHERS}) else 'u-a' || ((g * 7 + q) % ${APPROVERS}) end,
-      null, case when q = 1 then 'START' else (array['APPROVE','COMMENT','RETURN','APPROVE'])[1 + q % 4] end,
-      '{}'::jsonb, 'review', 'review', case when q > 1 then '同意' end,
-      ${now}::timestamptz - (g || ' minutes')::interval + (q || ' seconds')::interval,
-      md5((g * 100 + q - 1)::text), md5((g * 100 + q)::text)
-    from generate_series(1, ${s.instances}::int) g, generate_series(1, ${perInstance}::int) q`;
-  await admin`insert into tasks (id, instance_id, flow_id, state, step, kind, role, college,
-      assignee, events, approval, due_at, status, created_at)
-    select 'lt-' || g, 'li-' || g, (array['pilot-project','assessment','teacher-training','budget-adjustment'])[1 + g % 4],
-      'review', 'college', 'step',
-      case when g % 60 < 30 then 'college_lead' when g % 60 < 50 then 'academic_affairs' else 'submitter' end,
-      case when g % 60 < 30 then 'c' || ((g / 10) % ${COLLEGES}) end,
-      case when g % 60 >= 50 then 'u-t' || (g % ${TEACHERS}) end,
-      '["APPROVE","RETURN"]'::jsonb, true,
-      ${now}::timestamptz + (((g % 50) - 10) || ' days')::interval, 'open',
-      ${now}::timestamptz - (g || ' minutes')::interval
-    from generate_series(10, ${s.instances}::int, 10) g`;
-  await admin`insert into copies (id, instance_id, seq, person_id, from_id, flow_id, created_at, read_at)
-    select 'lk-' || g, 'li-' || g, 2, 'u-t' || ((g * 13) % ${TEACHERS}), 'u-a' || (g % ${APPROVERS}),
-      (array['pilot-project','assessment','teacher-training','budget-adjustment'])[1 + g % 4],
-      ${now}::timestamptz - (g || ' minutes')::interval,
-      case when g % 3 = 0 then ${now}::timestamptz end
-    from generate_series(1, ${s.instances}::int) g`;
+  await admin.begin(async (tx) => {
+    await tx`set local session_replication_role = replica`;
+    await tx`insert into users (id, name, email, roles, college)
+      select 'u-t' || g, (array['张伟','王芳','李娜','刘洋','陈静','杨磊','赵敏','黄勇'])[1 + g % 8] || g,
+        'u-t' || g || '@bench', array['project_owner'], 'c' || (g % ${COLLEGES})
+      from generate_series(0, ${TEACHERS - 1}) g`;
+    await tx`insert into users (id, name, email, roles, college)
+      select 'u-a' || g, '审批人' || g, 'u-a' || g || '@bench',
+        case when g < ${COLLEGES} then array['college_lead'] else array['academic_affairs'] end,
+        case when g < ${COLLEGES} then 'c' || g end
+      from generate_series(0, ${APPROVERS - 1}) g`;
+    await tx`insert into reference_data (kind, key, value)
+      select 'college', 'c' || g, jsonb_build_object('id', 'c' || g, 'name',
+        (array['电子工程学院','计算机学院','机电工程学院','商学院','艺术设计学院'])[1 + g % 5] || g)
+      from generate_series(0, ${COLLEGES - 1}) g`;
+    await tx`insert into instances (id, flow_id, flow_version, state, status, version, snapshot,
+        submitter_id, college, subject_id, title, step_actors, head_hash, created_at, updated_at,
+        search_text)
+      select 'li-' || g, (${tx.unsafe(FLOWS)})[1 + g % 4], 1,
+        'review', case when g % 10 = 0 then 'active' else (array['completed','rejected','withdrawn'])[1 + g % 3] end,
+        ${perInstance}::int,
+        jsonb_build_object('value', 'review', 'context', jsonb_build_object('application', jsonb_build_object(
+          'year', 2027, 'certificate', jsonb_build_object('code', 'C-' || (g % 97),
+          'name', (array['Web前端开发','电子商务数据分析','工业机器人应用编程','智能财税','大数据应用开发','网店运营推广'])[1 + g % 6],
+          'level', 'intermediate')))),
+        a.submitter, 'c' || (g % ${COLLEGES}), 'li-' || g,
+        'c' || (g % ${COLLEGES}) || ' 年度试点项目申报 ' || g, '{}'::jsonb, md5(g::text),
+        ${now}::timestamptz - (g || ' minutes')::interval, ${now}::timestamptz - (g || ' minutes')::interval,
+        certflow_search_text('c' || (g % ${COLLEGES}) || ' 年度试点项目申报 ' || g, a.submitter,
+          'c' || (g % ${COLLEGES}), jsonb_build_object('certificate', jsonb_build_object('code', 'C-' || (g % 97),
+          'name', (array['Web前端开发','电子商务数据分析','工业机器人应用编程','智能财税','大数据应用开发','网店运营推广'])[1 + g % 6])))
+      from generate_series(1, ${s.instances}::int) g,
+        lateral (select case when g % 50 = 7 then 'u-t0' else 'u-t' || (g % ${TEACHERS}) end as submitter) a`;
+    await tx`insert into history (instance_id, seq, actor_id, actor_name, event, data, from_state,
+        to_state, comment, at, prev_hash, hash)
+      select 'li-' || g, q,
+        case when q = 1 then case when g % 50 = 7 then 'u-t0' else 'u-t' || (g % ${TEACHERS}) end
+          when q % 2 = 1 then 'u-a' || ((g * 7 + q) % ${APPROVERS})
+          else 'u-t' || ((g * 11 + q) % ${TEACHERS}) end,
+        null, case when q = 1 then 'START' else (array['APPROVE','COMMENT','RETURN','APPROVE'])[1 + q % 4] end,
+        '{}'::jsonb, 'review', 'review', case when q > 1 then '同意' end,
+        ${now}::timestamptz - (g || ' minutes')::interval + (q || ' seconds')::interval,
+        md5((g * 100 + q - 1)::text), md5((g * 100 + q)::text)
+      from generate_series(1, ${s.instances}::int) g, generate_series(1, ${perInstance}::int) q`;
+    await tx`insert into tasks (id, instance_id, flow_id, state, step, kind, role, college,
+        assignee, events, approval, due_at, status, created_at)
+      select 'lt-' || g, 'li-' || g, (${tx.unsafe(FLOWS)})[1 + g % 4],
+        'review', 'college', 'step',
+        case when g % 60 < 30 then 'college_lead' when g % 60 < 50 then 'academic_affairs' else 'submitter' end,
+        case when g % 60 < 30 then 'c' || ((g / 10) % ${COLLEGES}) end,
+        case when g % 60 >= 50 then 'u-t' || (g % ${TEACHERS}) end,
+        '["APPROVE","RETURN"]'::jsonb, true,
+        ${now}::timestamptz + (((g % 50) - 10) || ' days')::interval, 'open',
+        ${now}::timestamptz - (g || ' minutes')::interval
+      from generate_series(10, ${s.instances}::int, 10) g`;
+    await tx`insert into copies (id, instance_id, seq, person_id, from_id, flow_id, created_at, read_at)
+      select 'lk-' || g, 'li-' || g, 2,
+        case when g % 25 = 0 then 'u-a30' else 'u-t' || ((g * 13) % ${TEACHERS}) end,
+        'u-a' || (g % ${APPROVERS}), (${tx.unsafe(FLOWS)})[1 + g % 4],
+        ${now}::timestamptz - (g || ' minutes')::interval,
+        case when g % 3 = 0 then ${now}::timestamptz end
+      from generate_series(1, ${s.instances}::int) g`;
+    await tx`select certflow_lists_backfill()`;
+  });
   await admin`vacuum analyze`;
 }
 
@@ -153,9 +171,30 @@ async function plansOf(
   return plans;
 }
 
-function probesFor(lists: Lists, approver: string, teacher: string, reader: string): Probe[] {
+interface People {
+  /** 已办: the approver with the most decisions, and a teacher reviewer (a few hundred). */
+  readonly busyDecider: string;
+  readonly typicalDecider: string;
+}
+
+/**
+ * Every list for a busy person and a typical one, unfiltered and with each filter: flow + status,
+ * college, the last 30 days, overdue, a four-character keyword (电子商务, the certificate) and a
+ * two-character one (张伟, a name: no trigram, the same walk).
+ */
+function probesFor(lists: Lists, people: People): Probe[] {
   const page = { limit: 20, offset: 0 };
   const now = () => new Date();
+  const month = (): ListFilter => ({ from: new Date(Date.now() - 30 * 86_400_000) });
+  const filters: [string, () => ListFilter][] = [
+    ['', () => ({})],
+    [', flow + status', () => ({ flow: 'pilot-project', status: 'active' })],
+    [', college', () => ({ college: 'c3' })],
+    [', last 30 days', month],
+    [', overdue', () => ({ overdue: true })],
+    [', keyword 电子商务', () => ({ keyword: '电子商务' })],
+    [', keyword 张伟', () => ({ keyword: '张伟' })],
+  ];
   const lead: TodoOwner = {
     actorId: 'u-a1',
     roles: ['college_lead'],
@@ -168,46 +207,38 @@ function probesFor(lists: Lists, approver: string, teacher: string, reader: stri
     college: null,
     organization: null,
   };
-  const filtered: ListFilter = { flow: 'pilot-project', status: 'active' };
-  const searched: ListFilter = { keyword: '电子商务' };
-  return [
-    { name: '待办, college lead of c1', run: () => lists.todo(lead, {}, page, now()) },
-    { name: '待办, 教务处 (school-wide)', run: () => lists.todo(office, {}, page, now()) },
-    {
-      name: '待办, 教务处, overdue',
-      run: () => lists.todo(office, { overdue: true }, page, now()),
-    },
-    {
-      name: '待办, 教务处, keyword 电子商务',
-      run: () => lists.todo(office, searched, page, now()),
-    },
-    { name: `已办, busiest approver`, run: () => lists.decided(approver, {}, page, now()) },
-    {
-      name: `已办, busiest approver, flow + status`,
-      run: () => lists.decided(approver, filtered, page, now()),
-    },
-    {
-      name: `已办, busiest approver, keyword 电子商务`,
-      run: () => lists.decided(approver, searched, page, now()),
-    },
-    { name: '我发起的, a teacher', run: () => lists.started(teacher, {}, page, now()) },
-    {
-      name: '我发起的, a teacher, keyword 张伟',
-      run: () => lists.started(teacher, { keyword: '张伟' }, page, now()),
-    },
-    {
-      name: '抄送我的, a teacher, 待阅',
-      run: () => lists.copies(reader, { read: false }, page, now()),
-    },
-    {
-      name: '抄送我的, a teacher, keyword 电子商务',
-      run: () => lists.copies(reader, searched, page, now()),
-    },
-    {
-      name: 'counts, busiest approver',
-      run: () => lists.counts({ ...office, actorId: approver }, now()),
-    },
+  const lists4: [string, (f: ListFilter) => Promise<unknown>][] = [
+    ['待办, 教务处 (busy)', (f) => lists.todo(office, f, page, now())],
+    ['待办, college lead (typical)', (f) => lists.todo(lead, f, page, now())],
+    [
+      `已办, ${people.busyDecider} (busy)`,
+      (f) => lists.decided(people.busyDecider, f, page, now()),
+    ],
+    [
+      `已办, ${people.typicalDecider} (typical)`,
+      (f) => lists.decided(people.typicalDecider, f, page, now()),
+    ],
+    ['我发起的, u-t0 (busy)', (f) => lists.started('u-t0', f, page, now())],
+    ['我发起的, u-t7 (typical)', (f) => lists.started('u-t7', f, page, now())],
+    ['抄送我的, u-a30 (busy)', (f) => lists.copies('u-a30', f, page, now())],
+    ['抄送我的, u-t13 (typical)', (f) => lists.copies('u-t13', f, page, now())],
   ];
+  const out: Probe[] = [];
+  for (const [list, run] of lists4) {
+    for (const [label, filter] of filters)
+      out.push({ name: `${list}${label}`, run: () => run(filter()) });
+  }
+  out.push(
+    {
+      name: '抄送我的, u-a30 (busy), 待阅',
+      run: () => lists.copies('u-a30', { read: false }, page, now()),
+    },
+    {
+      name: 'counts, 教务处 (busy)',
+      run: () => lists.counts({ ...office, actorId: people.busyDecider }, now()),
+    },
+  );
+  return out;
 }
 
 /** Generates the data set, then times and EXPLAINs every probe against the PK-lookup baseline. */
@@ -224,10 +255,11 @@ export async function measureLists(
              pg_size_pretty(pg_total_relation_size('history')) as history,
              pg_size_pretty(pg_total_relation_size('instances')) as instances`;
     const [busiest] = await db.admin<{ actor_id: string; n: number }[]>`
-      select actor_id, count(*)::int as n from history where actor_id like 'u-a%'
-        and event not in ('START', 'COMMENT', 'CC', 'URGE', 'RECOMPUTE_DEADLINES')
+      select actor_id, count(*)::int as n from done_items where actor_id like 'u-a%'
       group by actor_id order by count(*) desc, actor_id limit 1`;
     const approver = busiest?.actor_id ?? 'u-a0';
+    const [typical] = await db.admin<{ actor_id: string; n: number }[]>`
+      select actor_id, count(*)::int as n from done_items where actor_id = 'u-t42' group by actor_id`;
     const handle = await openPostgres({ url: db.url, max: 2, migrate: false });
     try {
       const lists = createLists(handle.db);
@@ -241,7 +273,7 @@ export async function measureLists(
       );
       const rows: ResultRow[] = [];
       const notes: Note[] = [];
-      for (const probe of probesFor(lists, approver, 'u-t0', 'u-t13')) {
+      for (const probe of probesFor(lists, { busyDecider: approver, typicalDecider: 'u-t42' })) {
         const samples = await samplesOf(probe.run, sizes.queries);
         const result = (await probe.run()) as { total?: number };
         const plans = await plansOf(handle, probe.run);
@@ -273,7 +305,8 @@ export async function measureLists(
           `${fmt.count(sizes.instances)} instances (10% active with an open task), ` +
           `${fmt.count(sizes.instances * Math.max(2, Math.round(sizes.history / sizes.instances)))} history rows, ` +
           `${fmt.count(sizes.instances)} copies, ${TEACHERS} teachers, ${APPROVERS} approvers (busiest ${approver}: ` +
-          `${fmt.count(busiest?.n ?? 0)} decisions); generated in ${fmt.num(genSeconds)} s, then VACUUM ANALYZE. ` +
+          `${fmt.count(busiest?.n ?? 0)} decisions; the typical reviewer u-t42: ${fmt.count(typical?.n ?? 0)}); ` +
+          `u-t0 applied ${fmt.count(Math.round(sizes.instances / 50))} times, u-a30 has ${fmt.count(Math.round(sizes.instances / 25))} copies; generated in ${fmt.num(genSeconds)} s, then VACUUM ANALYZE. ` +
           `Database ${size?.db ?? '?'}, history ${size?.history ?? '?'}, instances ${size?.instances ?? '?'}.`,
       });
       return { rows, notes };

@@ -39,6 +39,7 @@ const TABLES = [
   'change_feed',
   'copies',
   'directory_revision',
+  'done_items',
   'drafts',
   'history',
   'idempotency_keys',

@@ -1,5 +1,6 @@
 import { attachments } from './attachment-tables.js';
 import { copies } from './copy-tables.js';
+import { doneItems } from './list-tables.js';
 import { drafts, phrases } from './draft-tables.js';
 import { mailTables } from './mail-tables.js';
 import { changeFeed, webhookDeliveries, webhookSubscriptions } from './feed-tables.js';
@@ -105,12 +106,7 @@ export const history = pgTable(
   },
   (t) => [
     primaryKey({ name: 'history_pk', columns: [t.instanceId, t.seq] }),
-    // 已办 (lists.ts `decided`): the decisions a person made, newest (or oldest) first. The
-    // predicate is lists.ts `DECISION` word for word: starts, comments, 抄送, 催办 and deadline
-    // recomputes are not decisions.
-    index('history_decided_idx')
-      .on(t.actorId, t.at.desc(), t.instanceId, t.seq)
-      .where(sql`${t.event} not in ('START', 'COMMENT', 'CC', 'URGE', 'RECOMPUTE_DEADLINES')`),
+    // 已办 reads its own rows (list-tables.ts `done_items`, migration 0013), not these.
   ],
 );
 
@@ -312,6 +308,7 @@ export const allTables = [
   users,
   adminAudit,
   copies,
+  doneItems,
   drafts,
   phrases,
   attachments,
@@ -322,6 +319,7 @@ export const allTables = [
 ] as const;
 export * from './mail-tables.js';
 export * from './copy-tables.js';
+export * from './list-tables.js';
 export * from './draft-tables.js';
 export * from './attachment-tables.js';
 export * from './feed-tables.js';

@@ -14,6 +14,11 @@ import {
 } from '../schema/tables.js';
 import { rowsOf, STILL_OPEN_T, STILL_PENDING_T } from './sql-values.js';
 
+/** A history row that is a decision (已办): not a start, comment, 抄送, 催办 or recompute. */
+const DONE_EVENT = sql.raw(
+  `h.event not in ('START', 'COMMENT', 'CC', 'URGE', 'RECOMPUTE_DEADLINES')`,
+);
+
 /**
  * A batch of decided commands as ONE statement — one transaction, one commit for all of them
  * (group commit) — in which each write is still checked on its own:
@@ -24,7 +29,8 @@ import { rowsOf, STILL_OPEN_T, STILL_PENDING_T } from './sql-values.js';
  *    (at the version it read), its instance (at the version it read);
  * 2. `ok`: the writes whose every check holds (and whose idempotency key and new reference rows
  *    are still free);
- * 3. write everything of the `ok` writes, nothing of the others.
+ * 3. write everything of the `ok` writes, nothing of the others — including the lists' copies of
+ *    the instance's filter fields (`listed`; docs/lists.md).
  *
  * The lock waits for a concurrent writer of the same row and then re-checks the condition on the
  * row it committed, so a lost race leaves that write out and the others in. Two writes of one
@@ -73,6 +79,27 @@ const WRITE = (writes: string) => sql`
         where a.seq = (w.audit->>'seq')::bigint))
   ), go as (
     select w.* from w join ok using (n)
+  ), listed as (
+    -- What the lists filter on (migration 0013, docs/lists.md), as this write leaves the
+    -- instance: its flow, status, college, search text (0010's, or computed for a start) and the
+    -- earliest deadline of its open tasks after the write (those open before, minus the closed,
+    -- as moved or replaced, plus the new ones; the statement sees the rows as they were before).
+    select go.n, x.id, x.flow_id, x.status, x.college,
+      left(coalesce((select i.search_text from instances i where i.id = x.id),
+        certflow_search_text(x.title, x.submitter_id, x.college, x.snapshot), ''), 400) as search_text,
+      (select min(o.due_at) from (
+        select case when m.id is not null then m.due_at when u.id is not null then u.due_at
+            else t.due_at end as due_at
+          from tasks t
+          left join jsonb_to_recordset(go.move_tasks) as m(id text, due_at timestamptz) on m.id = t.id
+          left join jsonb_to_recordset(go.upd) as u(id text, due_at timestamptz) on u.id = t.id
+          where t.instance_id = x.id and t.status = 'open'
+            and not exists (select 1 from jsonb_to_recordset(go.close) as c(id text) where c.id = t.id)
+        union all
+        select e.due_at from jsonb_to_recordset(go.new_tasks) as e(due_at timestamptz, status text)
+          where e.status = 'open') o) as late_at
+    from go, jsonb_populate_record(null::instances, go.inst) x
+    where go.inst is not null
   ), inst_upd as (
     update instances i set state = x.state, status = x.status, version = x.version,
       snapshot = x.snapshot, step_actors = x.step_actors, decisions = x.decisions,
@@ -99,7 +126,10 @@ const WRITE = (writes: string) => sql`
     from go, jsonb_populate_recordset(null::tasks, go.upd) x
     where t.id = x.id and ${STILL_OPEN_T}
   ), opened as (
-    insert into tasks select x.* from go, jsonb_populate_recordset(null::tasks, go.new_tasks) x
+    insert into tasks select x.* from go left join listed l using (n)
+    cross join lateral jsonb_array_elements(go.new_tasks) e
+    cross join lateral jsonb_populate_record(null::tasks, e.value || jsonb_build_object(
+      'instance_college', l.college, 'search_text', coalesce(l.search_text, ''))) x
   ), moved_tasks as (
     update tasks t set due_at = m.due_at, due_basis = m.due_basis
     from go, jsonb_to_recordset(go.move_tasks) as m(id text, due_at timestamptz, due_basis jsonb)
@@ -120,7 +150,26 @@ const WRITE = (writes: string) => sql`
   ), queued as (
     insert into outbox select x.* from go, jsonb_populate_recordset(null::outbox, go.outbox) x
   ), copied as (
-    insert into copies select x.* from go, jsonb_populate_recordset(null::copies, go.copies) x
+    insert into copies select x.* from go left join listed l using (n)
+    cross join lateral jsonb_array_elements(go.copies) e
+    cross join lateral jsonb_populate_record(null::copies, e.value || jsonb_build_object(
+      'status', l.status, 'college', l.college, 'late_at', l.late_at,
+      'search_text', coalesce(l.search_text, ''))) x
+  ), copies_kept as (
+    update copies c set status = l.status, late_at = l.late_at from listed l
+    where c.instance_id = l.id
+      and (c.status is distinct from l.status or c.late_at is distinct from l.late_at)
+  ), done_new as (
+    insert into done_items (instance_id, seq, actor_id, event, at, flow_id, status, college,
+      late_at, search_text)
+    select h.instance_id, h.seq, h.actor_id, h.event, h.at, l.flow_id, l.status, l.college,
+      l.late_at, l.search_text
+    from go join listed l using (n), jsonb_populate_record(null::history, go.hist) h
+    where go.hist is not null and ${DONE_EVENT}
+  ), done_kept as (
+    update done_items d set status = l.status, late_at = l.late_at from listed l
+    where d.instance_id = l.id
+      and (d.status is distinct from l.status or d.late_at is distinct from l.late_at)
   ), ref_upd as (
     update reference_data d set value = q.value, version = d.version + 1, updated_at = now()
     from ref_want q join ok using (n)

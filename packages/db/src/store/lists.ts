@@ -10,8 +10,9 @@ import { inboxBranches } from './reader.js';
  * A person's work lists (docs/lists.md): 待办 (open tasks for them), 已办 (the decisions they
  * made), 我发起的 (the instances they started) and 抄送我的 (the instances copied to them), each
  * filtered, searched, paged and sorted, and their counts. Every list walks one index in its own
- * order and stops at the page's end (migration 0010; `lists-plan.int.test.ts` checks the plans).
- * The filters that are about the instance join it by primary key.
+ * order and stops at the page's end (migrations 0010, 0013; `lists-plan.int.test.ts` checks the
+ * plans). What the filters are about is copied into the list's rows (0013), so they are checked
+ * on the index as it is walked; only the page's rows are read from the tables.
  */
 
 /** Filters every list takes. Dates bound the list's own time: arrival, decision, start, copy. */
@@ -145,14 +146,6 @@ export interface Lists {
   markCopyRead(personId: string, copyId: string, at: Date): Promise<{ readAt: Date } | undefined>;
 }
 
-/**
- * Starts, comments, 抄送, 催办 and deadline recomputes are not decisions: the predicate of
- * `history_decided_idx`, word for word, so the planner matches the partial index.
- */
-export const DECISION = sql.raw(
-  `h.event not in ('START', 'COMMENT', 'CC', 'URGE', 'RECOMPUTE_DEADLINES')`,
-);
-
 const MAX_TERMS = 5;
 
 /** The keyword's words, lower-cased by PostgreSQL like `search_text`. */
@@ -171,15 +164,16 @@ export function keywordTerms(keyword: string | undefined): string[] {
 const iso = (d: Date): string => d.toISOString();
 
 /**
- * The conditions on the instance `i`: flow, status, college, (for the lists other than 待办)
- * overdue, and each keyword word: a substring of `search_text` (lower-cased like it).
+ * 我发起的's conditions on its own rows, the instances `i`: flow, status, college, overdue (an open
+ * task past its deadline, by `tasks_open_instance_idx`), and each keyword word: a substring of
+ * `search_text` (lower-cased like it).
  */
-function instanceConditions(filter: ListFilter, now: Date, withOverdue: boolean): SQL[] {
+function instanceConditions(filter: ListFilter, now: Date): SQL[] {
   const out: SQL[] = [];
   if (filter.flow !== undefined) out.push(sql`i.flow_id = ${filter.flow}`);
   if (filter.status !== undefined) out.push(sql`i.status = ${filter.status}`);
   if (filter.college !== undefined) out.push(sql`i.college = ${filter.college}`);
-  if (withOverdue && filter.overdue !== undefined) {
+  if (filter.overdue !== undefined) {
     const late = sql`exists (select 1 from tasks o where o.instance_id = i.id and o.status = 'open' and o.due_at < ${iso(now)}::timestamptz offset 0)`;
     out.push(filter.overdue ? late : sql`not ${late}`);
   }
@@ -190,21 +184,40 @@ function instanceConditions(filter: ListFilter, now: Date, withOverdue: boolean)
 }
 
 /**
- * "The row's instance matches", evaluated row by row as the list's index is walked, by the
- * instance's primary key (`offset 0` keeps the planner from turning it into a join that reads
- * every instance).
+ * The filters on a list's own rows (migration 0013): the instance's flow, status, college, the
+ * earliest deadline of its open tasks (`late_at`) and search text, copied into the row by the
+ * command's write — every one an INCLUDE column of the list's index, so the walk never leaves it.
  */
-function instanceMatches(
-  idColumn: SQL,
-  filter: ListFilter,
-  now: Date,
-  withOverdue: boolean,
-): SQL[] {
-  const all = instanceConditions(filter, now, withOverdue);
-  if (all.length === 0) return [];
-  return [
-    sql`exists (select 1 from instances i where i.id = ${idColumn} and ${and(all)} offset 0)`,
-  ];
+function rowConditions(filter: ListFilter, now: Date, alias: 'tasks' | 'd' | 'c'): SQL[] {
+  const col = (name: string): SQL => sql.raw(`${alias}.${name}`);
+  const todo = alias === 'tasks';
+  const out: SQL[] = [];
+  if (filter.flow !== undefined) out.push(sql`${col('flow_id')} = ${filter.flow}`);
+  if (filter.status !== undefined) {
+    // 待办's rows are open tasks, and an instance that is not active has none (every write that
+    // ends it closes them: outcome.ts, decide-cancel.ts, jump.ts), so their status is `active`.
+    out.push(
+      todo
+        ? sql.raw(filter.status === 'active' ? 'true' : 'false')
+        : sql`${col('status')} = ${filter.status}`,
+    );
+  }
+  if (filter.college !== undefined) {
+    out.push(sql`${col(todo ? 'instance_college' : 'college')} = ${filter.college}`);
+  }
+  // 待办's overdue is the task's own deadline (todoBranches).
+  if (filter.overdue !== undefined && !todo) {
+    const late = col('late_at');
+    out.push(
+      filter.overdue
+        ? sql`${late} < ${iso(now)}::timestamptz`
+        : sql`(${late} is null or ${late} >= ${iso(now)}::timestamptz)`,
+    );
+  }
+  for (const term of keywordTerms(filter.keyword)) {
+    out.push(sql`position(lower(${term}) in ${col('search_text')}) > 0`);
+  }
+  return out;
 }
 
 function range(column: SQL, filter: ListFilter): SQL[] {
@@ -265,13 +278,12 @@ const INBOX_DESC = sql.raw(`due_at desc nulls first, created_at desc, id desc`);
 /** 待办: the inbox's branches, each with the filters; each branch an index scan in its order. */
 function todoBranches(owner: TodoOwner, filter: ListFilter, now: Date): SQL[] {
   const own: SQL[] = [
-    ...(filter.flow !== undefined ? [sql`flow_id = ${filter.flow}`] : []),
     ...range(sql`created_at`, filter),
     ...(filter.overdue === true ? [sql`due_at < ${iso(now)}::timestamptz`] : []),
     ...(filter.overdue === false
       ? [sql`(due_at is null or due_at >= ${iso(now)}::timestamptz)`]
       : []),
-    ...instanceMatches(sql`tasks.instance_id`, { ...filter, flow: undefined }, now, false),
+    ...rowConditions(filter, now, 'tasks'),
   ];
   return inboxBranches({ ...owner, limit: 0, offset: 0 }).map((b) => and([b, ...own]));
 }
@@ -286,8 +298,13 @@ async function todoOf(
   const branches = todoBranches(owner, filter, now);
   const order = page.order === 'desc' ? INBOX_DESC : INBOX_ASC;
   const depth = page.offset + page.limit;
+  // Each branch walks its index only (the keys and the INCLUDE columns); the page's rows are
+  // read by primary key after the limit.
   const union = sql.join(
-    branches.map((w) => sql`(select * from tasks where ${w} order by ${order} limit ${depth})`),
+    branches.map(
+      (w) =>
+        sql`(select id, due_at, created_at from tasks where ${w} order by ${order} limit ${depth})`,
+    ),
     sql` union all `,
   );
   const counts = sql.join(
@@ -296,7 +313,9 @@ async function todoOf(
   );
   const [rows, total] = await Promise.all([
     q.execute(sql`select to_jsonb(p) as task, ${instanceColumns(now)}
-      from (select * from (${union}) t order by ${order} limit ${page.limit} offset ${page.offset}) p
+      from (select w.* from (select id from (${union}) t order by ${order}
+        limit ${page.limit} offset ${page.offset}) k
+        cross join lateral (select * from tasks w where w.id = k.id offset 0) w) p
       ${INSTANCE_OF_PAGE}`),
     q.execute(sql`select (${counts})::int as n`),
   ]);
@@ -329,28 +348,30 @@ async function decidedOf(
   now: Date,
 ): Promise<ListResult<DecidedItem>> {
   const where = and([
-    sql`h.actor_id = ${personId}`,
-    DECISION,
-    ...range(sql`h.at`, filter),
-    ...instanceMatches(sql`h.instance_id`, filter, now, true),
+    sql`d.actor_id = ${personId}`,
+    ...range(sql`d.at`, filter),
+    ...rowConditions(filter, now, 'd'),
   ]);
   const order =
     page.order === 'asc'
-      ? sql`h.at asc nulls first, h.instance_id desc, h.seq desc`
-      : sql`h.at desc nulls last, h.instance_id asc, h.seq asc`;
+      ? sql`d.at asc nulls first, d.instance_id desc, d.seq desc`
+      : sql`d.at desc nulls last, d.instance_id asc, d.seq asc`;
   const pageOrder = sql.raw(
     page.order === 'asc'
       ? 'p.at asc nulls first, p.instance_id desc, p.seq desc'
       : 'p.at desc nulls last, p.instance_id asc, p.seq asc',
   );
+  // The page's rows walk done_items_person_idx only; their history rows are read by primary key.
   const [rows, total] = await Promise.all([
     q.execute(sql`select p.seq, p.event, p.at, p.comment, p.from_state, p.to_state,
         ${instanceColumns(now)}
-      from (select h.instance_id, h.seq, h.event, h.at, h.comment, h.from_state, h.to_state
-        from history h where ${where} order by ${order}
-        limit ${page.limit} offset ${page.offset}) p
+      from (select k.instance_id, k.seq, h.event, k.at, h.comment, h.from_state, h.to_state
+        from (select d.instance_id, d.seq, d.at from done_items d where ${where} order by ${order}
+          limit ${page.limit} offset ${page.offset}) k
+        cross join lateral (select * from history h
+          where h.instance_id = k.instance_id and h.seq = k.seq offset 0) h) p
       ${INSTANCE_OF_PAGE} order by ${pageOrder}`),
-    q.execute(sql`select count(*)::int as n from history h where ${where}`),
+    q.execute(sql`select count(*)::int as n from done_items d where ${where}`),
   ]);
   return {
     items: rowsOf(rows).map((r) => ({
@@ -366,6 +387,13 @@ async function decidedOf(
   };
 }
 
+const pageOrderOf = (page: ListPage): SQL =>
+  sql.raw(
+    page.order === 'asc'
+      ? 'k.created_at asc nulls first, k.id desc'
+      : 'k.created_at desc nulls last, k.id asc',
+  );
+
 async function startedOf(
   q: Database,
   personId: string,
@@ -376,15 +404,20 @@ async function startedOf(
   const where = and([
     sql`i.submitter_id = ${personId}`,
     ...range(sql`i.created_at`, filter),
-    ...instanceConditions(filter, now, true),
+    ...instanceConditions(filter, now),
   ]);
   const order =
     page.order === 'asc'
       ? sql`i.created_at asc nulls first, i.id desc`
       : sql`i.created_at desc nulls last, i.id asc`;
+  // The page's ids walk instances_started_idx only (its INCLUDE columns, 0013); their rows are
+  // read by primary key.
   const [rows, total] = await Promise.all([
     q.execute(sql`select ${instanceColumns(now)}
-      from instances i where ${where} order by ${order} limit ${page.limit} offset ${page.offset}`),
+      from (select i.id, i.created_at from instances i where ${where} order by ${order}
+        limit ${page.limit} offset ${page.offset}) k
+      cross join lateral (select * from instances i where i.id = k.id offset 0) i
+      order by ${pageOrderOf(page)}`),
     q.execute(sql`select count(*)::int as n from instances i where ${where}`),
   ]);
   return { items: rowsOf(rows).map((r) => ({ instance: instanceOf(r) })), total: count(total) };
@@ -401,9 +434,8 @@ async function copiesOf(
     sql`c.person_id = ${personId}`,
     ...(filter.read === false ? [sql`c.read_at is null`] : []),
     ...(filter.read === true ? [sql`c.read_at is not null`] : []),
-    ...(filter.flow !== undefined ? [sql`c.flow_id = ${filter.flow}`] : []),
     ...range(sql`c.created_at`, filter),
-    ...instanceMatches(sql`c.instance_id`, { ...filter, flow: undefined }, now, true),
+    ...rowConditions(filter, now, 'c'),
   ]);
   const order =
     page.order === 'asc'
@@ -414,12 +446,15 @@ async function copiesOf(
       ? 'p.created_at asc nulls first, p.id desc'
       : 'p.created_at desc nulls last, p.id asc',
   );
+  // The page's ids walk copies_person(_unread)_idx only; their rows are read by primary key.
   const [rows, total] = await Promise.all([
     q.execute(sql`select p.id as c_id, p.seq as c_seq, p.from_id as c_from_id,
         (select f.name from users f where f.id = p.from_id) as c_from_name,
         p.created_at as c_created_at, p.read_at as c_read_at, ${instanceColumns(now)}
-      from (select c.* from copies c where ${where} order by ${order}
-        limit ${page.limit} offset ${page.offset}) p
+      from (select k.id, k.created_at, c.seq, c.from_id, c.read_at, c.instance_id
+        from (select c.id, c.created_at from copies c where ${where} order by ${order}
+          limit ${page.limit} offset ${page.offset}) k
+        cross join lateral (select * from copies c where c.id = k.id offset 0) c) p
       ${INSTANCE_OF_PAGE} order by ${pageOrder}`),
     q.execute(sql`select count(*)::int as n from copies c where ${where}`),
   ]);
@@ -449,7 +484,7 @@ async function countsOf(q: Database, owner: TodoOwner, now: Date): Promise<ListC
   const result = await q.execute(sql`select
     (${sum(todo)})::int as todo,
     (${sum(late)})::int as overdue,
-    (select count(*) from history h where h.actor_id = ${owner.actorId} and ${DECISION})::int as done,
+    (select count(*) from done_items d where d.actor_id = ${owner.actorId})::int as done,
     (select count(*) from instances i where i.submitter_id = ${owner.actorId})::int as started,
     (select count(*) from copies c where c.person_id = ${owner.actorId} and c.read_at is null)::int as unread,
     (select count(*) from copies c where c.person_id = ${owner.actorId})::int as copies`);
