@@ -66,7 +66,7 @@ function decisionBefore(rows: readonly HistoryRecord[], seq: number): HistoryRec
 }
 
 /** The step a 退回 names (`data.toStep`), unless it is the applicant (a plain 退回). */
-export function returnedToStep(r: HistoryRecord): string | undefined {
+function returnedToStep(r: HistoryRecord): string | undefined {
   const to = r.event === 'RETURN' ? r.data.toStep : undefined;
   return typeof to === 'string' && to !== 'applicant' ? to : undefined;
 }

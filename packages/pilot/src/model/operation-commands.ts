@@ -25,7 +25,7 @@ import { strangers } from './random-commands.js';
  * sent by its holder with the model's payload, so that the instance moves on between operations.
  */
 export const OPERATION_KINDS = [...TASK_OPERATIONS, 'RETURN_TO_STEP', 'ADVANCE'] as const;
-export type OperationKind = (typeof OPERATION_KINDS)[number];
+type OperationKind = (typeof OPERATION_KINDS)[number];
 
 export interface OperationCommand {
   readonly kind: 'operation';
