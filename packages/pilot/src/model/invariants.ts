@@ -118,8 +118,8 @@ function operationEntitled(o: Observation, r: HistoryRecord, tasks: readonly Tas
  * Every row was sent by someone allowed to: the holder of a task of that state listing the event
  * (role and college or organization scope; never the submitter for an approval step), the submitter for a
  * submitter right, or the system for a timer the state declares. One person, one approval step.
- * The engine's operations are checked by `operationEntitled`; a 退回 to a chosen step goes to a
- * step already decided, in its state.
+ * The engine's operations are checked by `operationEntitled`; a 退回 to a chosen step goes to
+ * that step's state.
  */
 export function actorsWereEntitled(o: Observation): void {
   const stepsBy = new Map<string, Set<string>>();
@@ -130,7 +130,6 @@ export function actorsWereEntitled(o: Observation): void {
     if (steps.size > 1) fail(o, `${actorId} filled approval steps ${[...steps].join(', ')}`);
   };
   const added = new Set<string>();
-  const decidedSteps = new Set<string>();
   for (const r of o.history.slice(1)) {
     const leaves = (r.fromState ?? '').split(',');
     const specs = leaves.map((l) => o.flow.states[l]).filter((s) => s !== undefined);
@@ -177,11 +176,9 @@ export function actorsWereEntitled(o: Observation): void {
     if (held!.approval) {
       if (submitter) fail(o, `the submitter completed approval step ${held!.step}`);
       addStep(r.actorId, held!.step);
-      if (r.event === 'APPROVE') decidedSteps.add(held!.step);
     }
     const toStep = returnedToStep(r);
     if (toStep !== undefined) {
-      if (!decidedSteps.has(toStep)) fail(o, `退回 to ${toStep}, a step not decided before`);
       const into = (r.toState ?? '').split(',');
       if (!into.some((l) => o.flow.states[l]?.tasks?.some((t) => t.step === toStep)))
         fail(o, `退回 to ${toStep} led to ${r.toState}, not to its state`);
@@ -247,8 +244,7 @@ export function spendingWithinBudget(o: Observation): void {
 
 /**
  * A completed instance had every required approval since its last (re)submission. An approval
- * taken back (拿回) does not count, nor do those a 退回 to a chosen step undid (that step's and
- * every later one's: they are decided again).
+ * taken back (拿回) does not count.
  */
 export function completedThroughApprovals(o: Observation): void {
   if (o.instance.status !== 'completed') return;
@@ -259,12 +255,6 @@ export function completedThroughApprovals(o: Observation): void {
     if (r.event === 'TAKE_BACK') {
       const at = approvals.findLastIndex((a) => a.actorId === r.actorId);
       if (at >= 0) approvals = approvals.filter((_, i) => i !== at);
-      continue;
-    }
-    const toStep = returnedToStep(r);
-    if (toStep !== undefined) {
-      const from = approvals.findIndex((a) => a.step === toStep);
-      if (from >= 0) approvals = approvals.slice(0, from);
       continue;
     }
     if (r.event !== 'APPROVE') continue;

