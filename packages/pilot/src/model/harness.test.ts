@@ -8,7 +8,17 @@ import { pilotProjectMachine } from '../flows/pilot-project/v1/machine.js';
 import { projectApplication } from '../testing/fixtures.js';
 import { people } from '../testing/people.js';
 import type { FlowModel } from './flow-model.js';
-import { historyMatchesPath, spendingWithinBudget, type Observation } from './invariants.js';
+import {
+  actorsWereEntitled,
+  historyMatchesPath,
+  spendingWithinBudget,
+  type Observation,
+} from './invariants.js';
+import {
+  applicantHoldsNoReviewTask,
+  delegationsReturn,
+  openTasksMatchSteps,
+} from './task-invariants.js';
 import { runScenario } from './model-suite.js';
 import { pilotProjectModel as pilotProjectV2Model } from './models/pilot-project.js';
 import { pilotProjectV1Model as pilotProjectModel } from './models/pilot-project-v1.js';
@@ -97,7 +107,9 @@ describe('the model-based harness catches broken flows', () => {
       runScenario(pilotProjectFlow, pilotProjectModel, pilotProjectModel.scenarios[0]!, {
         flows: [flow],
       }),
-    ).rejects.toThrow(/holding no task/);
+      // The operation steps meet it first: 委派 to a person of the step's (mutant) role, whom the
+      // registered spec does not let hold it.
+    ).rejects.toThrow(/holding no task|who could not hold it/);
   });
 
   it('history and ledger invariants reject a gap and an overspent category', () => {
@@ -126,5 +138,61 @@ describe('the model-based harness catches broken flows', () => {
     expect(() =>
       spendingWithinBudget({ ...base, history: [], references: [['ledger', 'p', ledger]] }),
     ).toThrow(/overspent on consumables/);
+  });
+
+  it('the invariants of the operations reject a stranger’s 拿回, a lost delegation, the applicant’s task and a second 或签 task', () => {
+    const row = (seq: number, event: string, from: string | null, to: string, actorId: string) =>
+      ({ seq, event, fromState: from, toState: to, actorId, data: {} }) as never;
+    const task = (over: Record<string, unknown>) =>
+      ({
+        id: `t${JSON.stringify(over).length}`,
+        state: 'collegeReview',
+        step: 'college',
+        kind: 'step',
+        role: 'college_lead',
+        college: 'ee',
+        organization: null,
+        assignee: null,
+        approval: true,
+        delegatedTo: null,
+        ...over,
+      }) as never;
+    const base = {
+      flow: pilotProjectFlow as AnyFlow,
+      model: pilotProjectModel,
+      instance: {
+        id: 'i',
+        state: 'collegeReview',
+        version: 3,
+        status: 'active',
+        submitterId: 'u-owner',
+        college: 'ee',
+        stepActors: {},
+        steps: {},
+      } as never,
+      references: [],
+      pathEvents: ['APPROVE', 'TAKE_BACK'],
+      requiredApprovals: [],
+      history: [
+        row(1, 'START', null, 'collegeReview', 'u-owner'),
+        row(2, 'APPROVE', 'collegeReview', 'academicReview', 'u-lead'),
+        row(3, 'TAKE_BACK', 'academicReview', 'collegeReview', 'u-aa'),
+      ],
+    } satisfies Observation;
+    expect(() => actorsWereEntitled(base)).toThrow(/took back a decision that was not their last/);
+    const delegated = task({ kind: 'delegated', assignee: 'u-lead2', approval: false });
+    expect(() => delegationsReturn({ ...base, openTasks: [delegated] })).toThrow(
+      /has 0 delegator tasks/,
+    );
+    expect(() =>
+      applicantHoldsNoReviewTask({ ...base, openTasks: [task({ assignee: 'u-owner' })] }),
+    ).toThrow(/the applicant holds a step task/);
+    expect(() =>
+      openTasksMatchSteps({ ...base, openTasks: [task({}), task({ assignee: 'u-lead2' })] }),
+    ).toThrow(/has 2 open tasks, its mode says 1/);
+    // The same observations, right: each invariant holds.
+    const fine = { ...base, openTasks: [task({})] };
+    for (const invariant of [delegationsReturn, applicantHoldsNoReviewTask, openTasksMatchSteps])
+      expect(() => invariant(fine)).not.toThrow();
   });
 });

@@ -1,34 +1,16 @@
 import {
   isTaskOperation,
   type Actor,
-  type AnyFlow,
   type HistoryRecord,
-  type InstanceRecord,
   type JsonObject,
   type JsonValue,
+  type TaskSpec,
 } from '@certflow/engine';
 import { castMember } from './cast.js';
-import type { FlowModel } from './flow-model.js';
+import { fail, PASSIVE_OPERATIONS, type Observation } from './observation.js';
+import { TASK_INVARIANTS } from './task-invariants.js';
 
-/** What the invariants look at after a step: the instance, its history and watched references. */
-export interface Observation {
-  readonly flow: AnyFlow;
-  readonly model: FlowModel;
-  readonly instance: InstanceRecord;
-  readonly history: readonly HistoryRecord[];
-  readonly references: ReadonlyArray<
-    readonly [kind: string, key: string, value: JsonObject | undefined]
-  >;
-  /** The event types the path has taken so far, after START. */
-  readonly pathEvents: readonly string[];
-  readonly requiredApprovals: readonly string[];
-  /** Who an actor id is (roles, college); default: the cast. */
-  readonly actorOf?: (id: string) => Actor | undefined;
-}
-
-const fail = (o: Observation, message: string): never => {
-  throw new Error(`${o.flow.id} ${o.instance.id} [${o.pathEvents.join(' → ')}]: ${message}`);
-};
+export type { Observation } from './observation.js';
 
 /** History is the path: seq 1..n, START first, each row's from-state the previous row's to-state. */
 export function historyMatchesPath(o: Observation): void {
@@ -49,10 +31,95 @@ export function historyMatchesPath(o: Observation): void {
   }
 }
 
+/** Does the person hold a task of this spec in the instance's scope (or its escalation)? */
+function holdsSpec(
+  o: Observation,
+  person: Actor,
+  t: { role: string; scope: string; escalateTo?: { role: string; scope: string } },
+): boolean {
+  // 第六条3: an organization-scoped task is only for the instance's evaluation organization.
+  const inScope = (scope: string): boolean =>
+    scope === 'school' ||
+    (scope === 'organization'
+      ? person.organization === o.instance.organization
+      : person.college === o.instance.college);
+  return (
+    (person.roles.includes(t.role) && inScope(t.scope)) ||
+    // an escalation task (超时升级) lets the office head act on the step
+    (t.escalateTo !== undefined &&
+      person.roles.includes(t.escalateTo.role) &&
+      inScope(t.escalateTo.scope))
+  );
+}
+
+/** The decision a 拿回 takes back: the last row before it that was not a notice or a timer's note. */
+function decisionBefore(rows: readonly HistoryRecord[], seq: number): HistoryRecord | undefined {
+  return rows
+    .filter(
+      (r) =>
+        r.seq < seq &&
+        !PASSIVE_OPERATIONS.has(r.event) &&
+        r.event !== 'REMIND' &&
+        r.event !== 'ESCALATE',
+    )
+    .at(-1);
+}
+
+/** The step a 退回 names (`data.toStep`), unless it is the applicant (a plain 退回). */
+function returnedToStep(r: HistoryRecord): string | undefined {
+  const to = r.event === 'RETURN' ? r.data.toStep : undefined;
+  return typeof to === 'string' && to !== 'applicant' ? to : undefined;
+}
+
+/**
+ * The engine's operations: who may send each and where it may lead. 转办/委派/加签 by a holder (never
+ * the applicant) to someone who could hold the step (never the applicant); 委派's RESOLVE only by
+ * the delegate; 减签 only by who added that approver; 催办 only by the applicant; 拿回 only by the
+ * last decider, back to the state they decided in. Only 拿回 and 减签 (the last pending approver
+ * removed completes the step) move the flow.
+ */
+function operationEntitled(o: Observation, r: HistoryRecord, tasks: readonly TaskSpec[]): void {
+  const before = o.history.filter((h) => h.seq < r.seq);
+  const named = r.data.to ?? r.data.userId;
+  const target = typeof named === 'string' ? named : JSON.stringify(named ?? null);
+  const submitter = r.actorId === o.instance.submitterId;
+  if (r.event === 'TAKE_BACK') {
+    const taken = decisionBefore(o.history, r.seq);
+    if (taken?.event !== 'APPROVE' || taken.actorId !== r.actorId)
+      fail(o, `${r.actorId} took back a decision that was not their last approval`);
+    if (r.toState !== taken!.fromState)
+      fail(o, `拿回 led to ${r.toState}, not back to ${taken!.fromState}`);
+    return;
+  }
+  if (r.event === 'REMOVE_APPROVER') {
+    const added = before.some(
+      (h) => h.event === 'ADD_APPROVER' && h.actorId === r.actorId && h.data.userId === target,
+    );
+    if (!added) fail(o, `${r.actorId} removed ${target}, whom they never added`);
+    return;
+  }
+  if (r.fromState !== r.toState)
+    fail(o, `${r.event} moved the flow from ${r.fromState} to ${r.toState}`);
+  if (r.event === 'RESOLVE') {
+    if (!before.some((h) => h.event === 'DELEGATE' && h.data.to === r.actorId))
+      fail(o, `${r.actorId} resolved a task never delegated to them`);
+  }
+  if (r.event === 'URGE' && !submitter) fail(o, `${r.actorId} urged, not the applicant`);
+  if (r.event === 'TRANSFER' || r.event === 'DELEGATE' || r.event === 'ADD_APPROVER') {
+    if (submitter) fail(o, `the applicant sent ${r.event}`);
+    if (target === o.instance.submitterId) fail(o, `${r.event} handed the step to the applicant`);
+    const person = (o.actorOf ?? castMember)(target);
+    const fits = person && tasks.some((t) => holdsSpec(o, person, t));
+    if (!fits) fail(o, `${r.event} handed a step to ${target}, who could not hold it`);
+  }
+}
+
 /**
  * Every row was sent by someone allowed to: the holder of a task of that state listing the event
  * (role and college or organization scope; never the submitter for an approval step), the submitter for a
  * submitter right, or the system for a timer the state declares. One person, one approval step.
+ * The engine's operations are checked by `operationEntitled`; a 退回 to a chosen step goes to
+ * that step's state.
  */
 export function actorsWereEntitled(o: Observation): void {
   const stepsBy = new Map<string, Set<string>>();
@@ -69,10 +136,14 @@ export function actorsWereEntitled(o: Observation): void {
     const tasks = specs.flatMap((s) => s.tasks ?? []);
     const submitter = r.actorId === o.instance.submitterId;
     const stays = r.fromState === r.toState;
-    if (r.event === 'REMIND' || r.event === 'ESCALATE' || isTaskOperation(r.event)) {
-      // Reminders, escalations and 转办/加签/抄送/评论/催办 never move the flow.
-      if (!stays) fail(o, `${r.event} moved the flow from ${r.fromState} to ${r.toState}`);
+    if (isTaskOperation(r.event)) {
+      operationEntitled(o, r, tasks);
       if (r.event === 'ADD_APPROVER' && typeof r.data.userId === 'string') added.add(r.data.userId);
+      continue;
+    }
+    if (r.event === 'REMIND' || r.event === 'ESCALATE') {
+      // Reminders and escalations never move the flow.
+      if (!stays) fail(o, `${r.event} moved the flow from ${r.fromState} to ${r.toState}`);
       continue;
     }
     if (r.actorId === 'system') {
@@ -97,27 +168,20 @@ export function actorsWereEntitled(o: Observation): void {
     }
     const person = (o.actorOf ?? castMember)(r.actorId);
     if (!person) fail(o, `row ${r.seq} by ${r.actorId}, who is unknown`);
-    // 第六条3: an organization-scoped task is only for the instance's evaluation organization.
-    const inScope = (scope: string): boolean =>
-      scope === 'school' ||
-      (scope === 'organization'
-        ? person!.organization === o.instance.organization
-        : person!.college === o.instance.college);
     const held = tasks
       .filter((t) => t.events.includes(r.event))
-      .find((t) =>
-        t.scope === 'submitter'
-          ? submitter
-          : (person!.roles.includes(t.role) && inScope(t.scope)) ||
-            // an escalation task (超时升级) lets the office head act on the step
-            (t.escalateTo !== undefined &&
-              person!.roles.includes(t.escalateTo.role) &&
-              inScope(t.escalateTo.scope)),
-      );
+      // the applicant's own task, or its escalation (a revise task escalated to the college lead)
+      .find((t) => (t.scope === 'submitter' && submitter) || holdsSpec(o, person!, t));
     if (!held) fail(o, `${r.actorId} sent ${r.event} in ${r.fromState} holding no task for it`);
     if (held!.approval) {
       if (submitter) fail(o, `the submitter completed approval step ${held!.step}`);
       addStep(r.actorId, held!.step);
+    }
+    const toStep = returnedToStep(r);
+    if (toStep !== undefined) {
+      const into = (r.toState ?? '').split(',');
+      if (!into.some((l) => o.flow.states[l]?.tasks?.some((t) => t.step === toStep)))
+        fail(o, `退回 to ${toStep} led to ${r.toState}, not to its state`);
     }
   }
 }
@@ -178,20 +242,30 @@ export function spendingWithinBudget(o: Observation): void {
   }
 }
 
-/** A completed instance had every required approval since its last (re)submission. */
+/**
+ * A completed instance had every required approval since its last (re)submission. An approval
+ * taken back (拿回) does not count.
+ */
 export function completedThroughApprovals(o: Observation): void {
   if (o.instance.status !== 'completed') return;
   const submissions = o.model.submissionEvents ?? ['START', 'RESUBMIT'];
   const last = o.history.findLastIndex((r) => submissions.includes(r.event));
-  const approved = new Set<string>();
+  let approvals: Array<{ step: string; actorId: string }> = [];
   for (const r of o.history.slice(last + 1)) {
+    if (r.event === 'TAKE_BACK') {
+      const at = approvals.findLastIndex((a) => a.actorId === r.actorId);
+      if (at >= 0) approvals = approvals.filter((_, i) => i !== at);
+      continue;
+    }
     if (r.event !== 'APPROVE') continue;
     for (const leaf of (r.fromState ?? '').split(',')) {
       for (const t of o.flow.states[leaf]?.tasks ?? []) {
-        if (t.approval && t.events.includes('APPROVE')) approved.add(t.step);
+        if (t.approval && t.events.includes('APPROVE'))
+          approvals.push({ step: t.step, actorId: r.actorId });
       }
     }
   }
+  const approved = new Set(approvals.map((a) => a.step));
   const missing = o.requiredApprovals.filter((s) => !approved.has(s));
   if (missing.length > 0) fail(o, `completed without the approval of ${missing.join(', ')}`);
 }
@@ -202,4 +276,5 @@ export const INVARIANTS = [
   noElementaryApproved,
   spendingWithinBudget,
   completedThroughApprovals,
+  ...TASK_INVARIANTS,
 ] as const;

@@ -5,6 +5,10 @@ import { modelFor, PENDING_MODELS } from './models/index.js';
 import { flowsFor, memoryWorld } from './memory-world.js';
 import { runScenario } from './model-suite.js';
 import { expectRefused } from './replay.js';
+import { DETOURS } from './detours.js';
+
+/** Operation steps taken over every flow's paths, by kind (reported and checked at the end). */
+const detoursTaken = new Map<string, number>();
 
 /** Leaf states an instance can rest in (a state left at once by an `always` transition cannot). */
 function restingLeaves(flow: (typeof pilotFlows)[number]): string[] {
@@ -34,6 +38,8 @@ describe('model-based: every path of every flow in pilotFlows, replayed through 
           const report = await runScenario(flow, model, scenario);
           expect(report.paths).toBeGreaterThan(0);
           expect(report.probes).toBeGreaterThan(0);
+          for (const [kind, n] of Object.entries(report.detours))
+            detoursTaken.set(kind, (detoursTaken.get(kind) ?? 0) + n);
           for (const s of report.reached) reached.add(s);
         });
       }
@@ -77,4 +83,9 @@ describe('model-based: every path of every flow in pilotFlows, replayed through 
       });
     });
   }
+
+  it('the paths took every operation step (委派, 转办, 加签, 减签, 抄送/催办, 退回 to a step, 拿回)', () => {
+    console.info(`operation steps taken: ${JSON.stringify(Object.fromEntries(detoursTaken))}`);
+    expect(DETOURS.filter((d) => !detoursTaken.get(d))).toEqual([]);
+  });
 });

@@ -10,6 +10,8 @@ export interface ScenarioReport {
   readonly graphStates: number;
   readonly steps: number;
   readonly probes: number;
+  /** Operation steps taken (detours.ts), by kind. */
+  readonly detours: Readonly<Record<string, number>>;
   /** Leaf state keys the replay reached. */
   readonly reached: ReadonlySet<string>;
 }
@@ -29,6 +31,8 @@ export async function runScenario(
   const reached = new Set<string>();
   let steps = 0;
   let probes = 0;
+  const detoured = new Set<string>();
+  const detours: Record<string, number> = {};
   for (const path of paths) {
     const r = await replayPath({
       flow,
@@ -38,12 +42,14 @@ export async function runScenario(
       initial,
       probed,
       key,
+      detoured,
       ...(options.flows ? { flows: options.flows } : {}),
     });
     steps += r.steps;
     probes += r.probes;
+    for (const d of r.detours) detours[d] = (detours[d] ?? 0) + 1;
     for (const s of [initial, ...path.snapshots])
       activeLeaves(s.value).forEach((leaf) => reached.add(leaf));
   }
-  return { paths: paths.length, graphStates: states, steps, probes, reached };
+  return { paths: paths.length, graphStates: states, steps, probes, detours, reached };
 }

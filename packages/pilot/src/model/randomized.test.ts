@@ -8,6 +8,12 @@ import {
 } from '@certflow/engine';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import {
+  operationCommand,
+  OPERATION_KINDS,
+  resolveOperation,
+  type OperationCommand,
+} from './operation-commands.js';
 import { initialTransition } from 'xstate';
 import { pilotFlows } from '../flows/index.js';
 import type { FlowModel } from './flow-model.js';
@@ -18,8 +24,11 @@ import { machineInputOf } from './paths.js';
 import { randomCommand, strangers, type RandomCommand } from './random-commands.js';
 import { cast } from './cast.js';
 
-/** Runs per flow × up to this many commands each: thousands of commands per flow, seconds per flow. */
-const RUNS = 50;
+/**
+ * Runs per flow × up to this many commands each: about a thousand commands per flow, half of them
+ * operations that mostly apply (each applied one checks every invariant and the hash chain).
+ */
+const RUNS = 30;
 /**
  * A fixed seed by default, so CI runs the same commands every time (the "some applied" check
  * below once failed on an unlucky draw for assessment); `FC_SEED=<n>` explores other draws.
@@ -56,13 +65,46 @@ async function payloadsOf(flow: AnyFlow, model: FlowModel): Promise<Record<strin
   return out;
 }
 
+/** Applied operations per flow and kind, over the whole run (reported and checked at the end). */
+const appliedOperations = new Map<string, Map<string, number>>();
+const countApplied = (flowKey: string, kind: string): void => {
+  const counts = appliedOperations.get(flowKey) ?? new Map<string, number>();
+  counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  appliedOperations.set(flowKey, counts);
+};
+
+/** The kind a sent command counts as: an operation, a 退回 to a chosen step, or none. */
+function operationKind(c: RandomCommand | OperationCommand): string | undefined {
+  if (c.kind === 'operation') return c.op;
+  return OPERATION_KINDS.includes(c.type as never) ? c.type : undefined;
+}
+
+interface Scene {
+  readonly flow: AnyFlow;
+  readonly model: FlowModel;
+  readonly scenario: FlowModel['scenarios'][number];
+  readonly id: string;
+}
+
 /** Apply one random command; return the refusal code, or `applied`. */
-async function apply(w: MemoryWorld, id: string, c: RandomCommand): Promise<string> {
+async function apply(
+  w: MemoryWorld,
+  scene: Scene,
+  c: RandomCommand | OperationCommand,
+): Promise<string> {
+  const { id } = scene;
+  if (c.kind === 'operation') {
+    const r = await resolveOperation(w, scene, c);
+    const options = r.expectedVersion !== undefined ? { expectedVersion: r.expectedVersion } : {};
+    await w.engine.send(id, r.event, r.actor, options);
+    return 'applied';
+  }
   if (c.kind === 'timer') {
     const timers = await w.store.read.pendingTimers(id);
     const timer = timers[typeof c.task === 'number' ? c.task % Math.max(timers.length, 1) : 0];
     if (!timer) return 'no-timer';
-    w.clock.set(timer.dueAt);
+    // The clock never goes back (a day may have passed for 催办).
+    if (timer.dueAt > w.clock.now()) w.clock.set(timer.dueAt);
     const fired = await w.engine.fireTimer(timer.id);
     return fired.fired ? 'applied' : `stale:${fired.reason ?? ''}`;
   }
@@ -90,10 +132,16 @@ describe('randomized bad input: every flow in pilotFlows against the engine (Mem
       await fc.assert(
         fc.asyncProperty(
           fc.nat(model.scenarios.length - 1),
-          fc.array(randomCommand(flow, payloads), {
-            minLength: MIN_COMMANDS,
-            maxLength: MAX_COMMANDS,
-          }),
+          fc.array(
+            fc.oneof(
+              { weight: 1, arbitrary: randomCommand(flow, payloads) },
+              { weight: 1, arbitrary: operationCommand },
+            ),
+            {
+              minLength: MIN_COMMANDS,
+              maxLength: MAX_COMMANDS,
+            },
+          ),
           async (which, commands) => {
             const scenario = model.scenarios[which]!;
             const w = memoryWorld({ flows: flowsFor(flow) });
@@ -105,9 +153,13 @@ describe('randomized bad input: every flow in pilotFlows against the engine (Mem
               const version = (await w.store.read.getInstance(view.id))!.version;
               let outcome: string;
               try {
-                outcome = await apply(w, view.id, c);
+                outcome = await apply(w, { flow, model, scenario, id: view.id }, c);
               } catch (error) {
-                const code = expectTyped(error, `${flow.id} ${c.type} by ${c.actor.id}`);
+                const what =
+                  c.kind === 'operation'
+                    ? `${c.op} (${JSON.stringify(c)})`
+                    : `${c.type} by ${c.actor.id}`;
+                const code = expectTyped(error, `${flow.id} ${what}`);
                 codes.add(code);
                 counts.refused += 1;
                 expect(await w.dump(model.watch), `${code} changed the store`).toBe(before);
@@ -119,6 +171,8 @@ describe('randomized bad input: every flow in pilotFlows against the engine (Mem
                 continue;
               }
               counts.applied += 1;
+              const kind = operationKind(c);
+              if (kind) countApplied(`${flow.id} v${flow.version}`, kind);
               expect(instance.version).toBe(version + 1);
               const history = await w.store.read.history(view.id);
               const snapshot = restoreSnapshot(flow.machine, instance.snapshot);
@@ -136,6 +190,7 @@ describe('randomized bad input: every flow in pilotFlows against the engine (Mem
                 pathEvents: history.slice(1).map((r) => r.event),
                 requiredApprovals: model.requiredApprovals(snapshot, scenario),
                 actorOf: (actorId: string) => everyone.find((a) => a.id === actorId),
+                openTasks: await w.store.read.openTasks(view.id),
               };
               for (const invariant of INVARIANTS) invariant(observation);
               expect((await w.engine.verifyHistory(view.id)).ok).toBe(true);
@@ -144,12 +199,29 @@ describe('randomized bad input: every flow in pilotFlows against the engine (Mem
         ),
         { numRuns: RUNS, seed: SEED },
       );
-      expect(counts.commands).toBeGreaterThan(1000);
+      expect(counts.commands).toBeGreaterThanOrEqual(RUNS * MIN_COMMANDS);
       expect(counts.refused).toBeGreaterThan(0);
       expect(counts.applied).toBeGreaterThan(0);
       expect([...codes].filter((c) => c in ENGINE_ERRORS).length).toBeGreaterThan(2);
     });
   }
+
+  it('every operation (and 退回 to a chosen step) was applied over the run', () => {
+    const kinds = OPERATION_KINDS.filter((k) => k !== 'ADVANCE');
+    const total = new Map<string, number>();
+    const rows = [...appliedOperations].map(([flowKey, counts]) => {
+      for (const [k, n] of counts) total.set(k, (total.get(k) ?? 0) + n);
+      return `${flowKey.padEnd(30)} ${kinds.map((k) => String(counts.get(k) ?? 0).padStart(6)).join('')}`;
+    });
+    console.info(
+      [
+        `applied operations per flow:\n${''.padEnd(30)} ${kinds.map((k) => k.slice(0, 6).padStart(6)).join('')}`,
+        ...rows,
+      ].join('\n'),
+    );
+    // Fails when a change stops the operations being exercised (e.g. payloads no longer fit).
+    expect(kinds.filter((k) => !(total.get(k) ?? 0))).toEqual([]);
+  });
 });
 
 describe('randomized bad input: starts with mutated inputs, by anyone', () => {

@@ -1,5 +1,4 @@
 import {
-  isDomainError,
   isTaskOperation,
   stateKey,
   type Actor,
@@ -12,31 +11,11 @@ import { cast, holdsTask } from './cast.js';
 import type { FlowModel, ModelEvent, ModelProbe, ModelScenario } from './flow-model.js';
 import { INVARIANTS } from './invariants.js';
 import { flowsFor, memoryWorld, type MemoryWorld } from './memory-world.js';
-import type { ModelPath } from './paths.js';
+import { DETOURS, runDetour, type Detour } from './detours.js';
+import { expectRefused } from './refusals.js';
 
-/** Refused with `code`, and the store (with the watched references) is byte-for-byte unchanged. */
-export async function expectRefused(
-  w: MemoryWorld,
-  watch: FlowModel['watch'],
-  attempt: () => Promise<unknown>,
-  codes: readonly string[],
-  what: string,
-): Promise<void> {
-  const before = await w.dump(watch);
-  let error: unknown;
-  try {
-    await attempt();
-  } catch (e) {
-    error = e;
-  }
-  if (!isDomainError(error))
-    throw new Error(
-      `${what}: expected ${codes.join('|')}, got ${error instanceof Error ? `${error.name}: ${error.message}` : 'success'}`,
-    );
-  if (!codes.includes(error.code))
-    throw new Error(`${what}: expected ${codes.join('|')}, got ${error.code}`);
-  if ((await w.dump(watch)) !== before) throw new Error(`${what}: refused but the store changed`);
-}
+export { expectRefused };
+import type { ModelPath } from './paths.js';
 
 /** A person of the cast who may take the task now (holds it, not the submitter, free of other steps). */
 async function holderFor(
@@ -185,13 +164,21 @@ export async function replayPath(args: {
   key: (s: AnyMachineSnapshot) => string;
   /** The engine's flows (default `pilotFlows`); tests of the harness pass mutants. */
   flows?: readonly AnyFlow[];
-}): Promise<{ steps: number; probes: number }> {
+  /**
+   * Operation steps already taken in this scenario (`state key` + detour): each state gets each
+   * detour of `detours.ts` once over the scenario's paths. Without it, none are taken.
+   */
+  detoured?: Set<string>;
+}): Promise<{ steps: number; probes: number; detours: readonly Detour[] }> {
   const { flow, model, scenario, path } = args;
   const w = memoryWorld({ flows: args.flows ?? flowsFor(flow) });
   for (const r of scenario.references ?? []) w.store.setReference(r.kind, r.key, r.value);
   let view = await w.engine.start(flow.id, scenario.input, scenario.starter);
   let probes = 0;
-  const check = async (snapshot: AnyMachineSnapshot, taken: number): Promise<void> => {
+  // The event types sent so far, the path's and the operation steps' (history must be exactly this).
+  const sent: string[] = [];
+  const taken: Detour[] = [];
+  const check = async (snapshot: AnyMachineSnapshot): Promise<void> => {
     if (view.state !== stateKey(snapshot)) {
       throw new Error(
         `${flow.id}: engine is in ${view.state}, the machine in ${stateKey(snapshot)}`,
@@ -210,8 +197,9 @@ export async function replayPath(args: {
       instance,
       history,
       references,
-      pathEvents: path.events.slice(0, taken).map((e) => e.type),
+      pathEvents: [...sent],
       requiredApprovals: model.requiredApprovals(snapshot, scenario),
+      openTasks: await w.store.read.openTasks(view.id),
     };
     for (const invariant of INVARIANTS) invariant(observation);
     const verdict = await w.engine.verifyHistory(view.id);
@@ -223,10 +211,47 @@ export async function replayPath(args: {
       probes += await probe(w, model, scenario, view, snapshot);
     }
   };
-  await check(args.initial, 0);
+  const step = {
+    w,
+    flow,
+    model,
+    scenario,
+    send: async (command: CommandEvent, actor: Actor, expected: AnyMachineSnapshot) => {
+      view = await w.engine.send(view.id, command, actor);
+      sent.push(command.type);
+      await check(expected);
+      return view;
+    },
+    act: async (event: ModelEvent, expected: AnyMachineSnapshot) => {
+      view = await act(w, flow, scenario, view, event);
+      sent.push(event.type);
+      await check(expected);
+      return view;
+    },
+  };
+  await check(args.initial);
   for (const [i, event] of path.events.entries()) {
-    view = await act(w, flow, scenario, view, event);
-    await check(path.snapshots[i]!, i + 1);
+    const here = i === 0 ? args.initial : path.snapshots[i - 1]!;
+    const holder = args.detoured ? await holderFor(w, view.id, event.type) : undefined;
+    const task = holder && view.tasks.find((t) => t.id === holder.taskId);
+    if (args.detoured && holder && task?.kind === 'step' && task.approval) {
+      const previous =
+        i === 0
+          ? undefined
+          : { event: path.events[i - 1]!, from: i === 1 ? args.initial : path.snapshots[i - 2]! };
+      const record = (await w.store.read.openTasks(view.id)).find((t) => t.id === task.id)!;
+      for (const kind of DETOURS) {
+        const key = `${args.key(here)} ${kind}`;
+        if (args.detoured.has(key)) continue;
+        const s = { ...step, view, event, snapshot: here, ...(previous ? { previous } : {}) };
+        if (await runDetour(kind, s, record, holder.actor)) {
+          args.detoured.add(key);
+          taken.push(kind);
+          break;
+        }
+      }
+    }
+    await step.act(event, path.snapshots[i]!);
   }
-  return { steps: path.events.length, probes };
+  return { steps: path.events.length, probes, detours: taken };
 }
