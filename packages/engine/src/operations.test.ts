@@ -67,6 +67,29 @@ describe('会签 and 依次: steps of several approvers', () => {
     ]);
   });
 
+  it('会签 (all): whoever decided an earlier step gets no slot, so the step can complete', async () => {
+    // 李副院长 holds both roles: they decide the college step, so separation of duties bars them
+    // from the 教务处 会签 — a slot for them could never be filled.
+    const dual: Actor = { id: 'dual', name: '李副院长', roles: ['lead', 'office'], college: 'ee' };
+    cast.everyone.push(dual);
+    try {
+      const engine = engineWith({ approvers: { mode: 'all' } });
+      const i = await engine.start('review', { college: 'ee', title: 'T' }, owner);
+      let v = await engine.send(i.id, { type: 'APPROVE' }, dual);
+      expect(tasksOf(v)).toEqual([
+        ['step', 'office'],
+        ['step', 'office2'],
+        ['step', 'office3'],
+      ]);
+      for (const who of [office, office2, office3]) {
+        v = await engine.send(v.id, { type: 'APPROVE' }, who);
+      }
+      expect(v.status).toBe('completed');
+    } finally {
+      cast.everyone.pop();
+    }
+  });
+
   it('会签 n of m: two of three complete the step; the third task closes with it', async () => {
     const engine = engineWith({ approvers: { mode: 'all', threshold: 2 } });
     let v = await atSecond(engine);

@@ -28,7 +28,7 @@ export interface EnteredPlan {
 
 type PlannedInstance = Pick<
   InstanceRecord,
-  'id' | 'flowId' | 'college' | 'organization' | 'submitterId'
+  'id' | 'flowId' | 'college' | 'organization' | 'submitterId' | 'decisions'
 >;
 
 function requireCalendar(calendar: BusinessCalendar | undefined, flow: AnyFlow): BusinessCalendar {

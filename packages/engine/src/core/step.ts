@@ -101,7 +101,11 @@ export function afterTransition(
     .filter((t) => !stays(t.state) && !closeDone.includes(t.id))
     .map((t) => t.id);
   const nextState = after.join(',');
-  const provisional: InstanceRecord = { ...instance, state: nextState, status };
+  const recorded = args.decision
+    ? recordDecision(instance, args.decision, instance.version + 1)
+    : { decisions: instance.decisions, stepActors: instance.stepActors };
+  // The steps entered are planned with this decision already counted (separation of duties).
+  const provisional: InstanceRecord = { ...instance, ...recorded, state: nextState, status };
   const plan = planEntered({
     flow,
     instance: provisional,
@@ -119,9 +123,6 @@ export function afterTransition(
   for (const [step, progress] of Object.entries(instance.steps)) {
     if (stays(progress.state) && !(step in steps)) steps[step] = progress;
   }
-  const recorded = args.decision
-    ? recordDecision(instance, args.decision, instance.version + 1)
-    : { decisions: instance.decisions, stepActors: instance.stepActors };
   const undoable =
     args.decision !== undefined &&
     event.type === 'APPROVE' &&

@@ -33,13 +33,22 @@ function holdersOf(
 export function initialProgress(
   spec: TaskSpec,
   state: string,
-  instance: Pick<InstanceRecord, 'college' | 'organization' | 'submitterId'>,
+  instance: Pick<InstanceRecord, 'college' | 'organization' | 'submitterId' | 'decisions'>,
   people: People | undefined,
 ): StepProgress | undefined {
   const mode = spec.approvers?.mode ?? 'any';
   if (mode === 'any' || spec.scope === 'submitter') return undefined;
-  // The applicant never decides their own application (separation of duties).
-  const holders = holdersOf(spec, instance, people).filter((p) => p.id !== instance.submitterId);
+  // Separation of duties: the applicant never decides their own application, and whoever
+  // decided another step of it (themselves or as a substitute, for both people) gets no slot —
+  // a slot they could never fill would hold a 会签 of all open for ever.
+  const barred = new Set(
+    instance.decisions
+      .filter((d) => d.step !== spec.step)
+      .flatMap((d) => (d.onBehalfOf ? [d.actorId, d.onBehalfOf] : [d.actorId])),
+  );
+  const holders = holdersOf(spec, instance, people).filter(
+    (p) => p.id !== instance.submitterId && !barred.has(p.id),
+  );
   if (holders.length === 0) return undefined;
   const person = (p: Person): ApproverSlot => ({ kind: 'person', id: p.id });
   const rounds: StepRound[] =
