@@ -37,7 +37,10 @@ export function RoutePreviewPanel({
       </Typography.Paragraph>
     );
   } else if (error) {
-    body = <Alert type="warning" showIcon title={`暂时无法预览：${errorText(error)}`} />;
+    // A status, not an alert: the form shows the same refusal when it is submitted.
+    body = (
+      <Alert type="warning" showIcon role="status" title={`暂时无法预览：${errorText(error)}`} />
+    );
   } else if (!preview) {
     body = loading ? <Skeleton active paragraph={{ rows: 3 }} /> : null;
   } else {
