@@ -107,6 +107,15 @@ async function outboxDrained(
  * wrote, as in apps/worker.
  * Baseline: the same rows as jobs of a raw queue with an empty handler.
  */
+/**
+ * When a run's `n` timers fall due: the first after a lead long enough to insert and enqueue
+ * them all, then one every `stepMs`; and how long to wait for the last before giving up.
+ */
+function scheduleOf(n: number, s: Scenario): { first: number; timeoutMs: number } {
+  const lead = 2000 + n / 2;
+  return { first: Date.now() + lead, timeoutMs: lead + s.stepMs * n + 120_000 };
+}
+
 async function run(
   db: BenchDatabase,
   queue: Queue,
@@ -116,10 +125,8 @@ async function run(
   n: number,
   s: Scenario,
 ): Promise<Lateness> {
-  const lead = 2000 + n / 2;
-  const first = Date.now() + lead;
+  const { first, timeoutMs: timeout } = scheduleOf(n, s);
   const timers = await insertDueTimers(db.admin, sourceId, tag, n, first, s.stepMs);
-  const timeout = lead + s.stepMs * n + 120_000;
   if (!engine) {
     await enqueueTimers(queue, timers);
     return summary(await drainTimers(queue.name, n, CONCURRENCY, timeout, async () => {}));
@@ -133,10 +140,9 @@ async function run(
 
 /** The pg-boss baseline on the same schedule as `run` (see `runPgBoss`). */
 async function runBoss(db: BenchDatabase, n: number, s: Scenario): Promise<Lateness> {
-  const lead = 2000 + n / 2;
-  const first = Date.now() + lead;
+  const { first, timeoutMs } = scheduleOf(n, s);
   const dues = Array.from({ length: n }, (_, i) => first + i * s.stepMs);
-  return summary(await runPgBoss(db, dues, lead + s.stepMs * n + 120_000));
+  return summary(await runPgBoss(db, dues, timeoutMs));
 }
 
 /** CPU per fire, `Node + PostgreSQL` ms. */
