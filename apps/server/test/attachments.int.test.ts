@@ -228,6 +228,93 @@ function suite(
       expect((verdict.body['attachments'] as Json[]).map((a) => a['check'])).toEqual(['ok', 'ok']);
     });
 
+    it("keeps a draft's files and names them in the application when it is submitted", async () => {
+      await api('academic', 'PUT', '/api/quotas/2027/ee', { scale: 100, budget: 10_000_000 });
+      const plan = (await upload('owner', pdfFile('实施方案'), '实施方案.pdf', 'application/pdf'))
+        .body;
+      const photo = (await upload('owner', pngFile(), '现场照片.png', 'image/png')).body;
+      const created = await api('owner', 'POST', '/api/drafts', {
+        flow: 'pilot-project',
+        input: { title: '未填完' },
+        attachments: [plan['id']],
+      });
+      expect(created.status).toBe(201);
+      const draftId = created.body['id'] as string;
+      expect(created.body['attachments']).toEqual([
+        {
+          id: plan['id'],
+          name: '实施方案.pdf',
+          sha256: plan['sha256'],
+          size: plan['size'],
+          type: 'application/pdf',
+        },
+      ]);
+      // Another person's upload is refused and the draft keeps what it had.
+      const theirs = (await upload('owner2', pdfFile(), 'b.pdf')).body;
+      const refused = await api('owner', 'PUT', `/api/drafts/${draftId}`, {
+        input: projectApplication(),
+        attachments: [plan['id'], theirs['id']],
+      });
+      expect(refused.status).toBe(422);
+      expect(refused.body['code']).toBe('ATTACHMENT_NOT_FOUND');
+      const kept = await api('owner', 'GET', `/api/drafts/${draftId}`);
+      expect(kept.body).toMatchObject({ version: 1, input: { title: '未填完' } });
+      // An update without `attachments` keeps them; with a list, it replaces them.
+      const same = await api('owner', 'PUT', `/api/drafts/${draftId}`, {
+        input: projectApplication(),
+      });
+      expect((same.body['attachments'] as Json[]).map((a) => a['id'])).toEqual([plan['id']]);
+      const both = await api('owner', 'PUT', `/api/drafts/${draftId}`, {
+        input: projectApplication(),
+        attachments: [photo['id'], plan['id']],
+      });
+      expect((both.body['attachments'] as Json[]).map((a) => a['name'])).toEqual([
+        '现场照片.png',
+        '实施方案.pdf',
+      ]);
+      const listed = await api('owner', 'GET', '/api/drafts');
+      expect((listed.body['items'] as Json[])[0]?.['attachments']).toHaveLength(2);
+      // Another session (another device) sees the same files in the draft.
+      expect((await api('owner', 'GET', `/api/drafts/${draftId}`)).body['attachments']).toEqual(
+        both.body['attachments'],
+      );
+
+      const submitted = await api('owner', 'POST', `/api/drafts/${draftId}/submit`, {});
+      expect(submitted.status).toBe(201);
+      const id = submitted.body['id'] as string;
+      const history = (await api('owner', 'GET', `/api/instances/${id}/history`)).body[
+        'items'
+      ] as Json[];
+      expect(history[0]?.['event']).toBe('START');
+      expect(history[0]?.['data']).toEqual({
+        attachments: [
+          {
+            id: photo['id'],
+            name: '现场照片.png',
+            sha256: photo['sha256'],
+            size: photo['size'],
+            mediaType: 'image/png',
+          },
+          {
+            id: plan['id'],
+            name: '实施方案.pdf',
+            sha256: plan['sha256'],
+            size: plan['size'],
+            mediaType: 'application/pdf',
+          },
+        ],
+      });
+      const verdict = await api('auditor', 'GET', `/api/instances/${id}/verify`);
+      expect(verdict.body).toMatchObject({ ok: true, count: 1 });
+      expect((verdict.body['attachments'] as Json[]).map((a) => a['check'])).toEqual(['ok', 'ok']);
+      const file = await fetch(
+        `${served.url}/api/instances/${id}/attachments/${String(plan['id'])}`,
+        {
+          headers: await bearer('collegeLead'),
+        },
+      );
+      expect(file.status).toBe(200);
+    });
     it("refuses another person's upload, an unknown id and refs forged in data", async () => {
       const theirs = (await upload('owner2', pdfFile(), 'a.pdf')).body;
       const before = await instanceCount();

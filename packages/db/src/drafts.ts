@@ -1,5 +1,5 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm';
-import type { JsonValue } from '@certflow/engine';
+import type { AttachmentRef, JsonValue } from '@certflow/engine';
 import type { Database } from './database.js';
 import { guarded } from './errors.js';
 import { drafts, phrases } from './schema/draft-tables.js';
@@ -11,6 +11,8 @@ export interface DraftRecord {
   readonly flowId: string;
   readonly title: string;
   readonly input: JsonValue;
+  /** The author's uploads named so far, as recorded at upload (named in the START row at submit). */
+  readonly attachments: readonly AttachmentRef[];
   readonly version: number;
   readonly createdAt: Date;
   readonly updatedAt: Date;
@@ -30,13 +32,18 @@ export interface DraftStore {
   /** How many drafts the author has (the per-person cap). */
   countOf(authorId: string): Promise<number>;
   /**
-   * Replaces the draft's title and input; with `expectedVersion`, only at that version. Undefined
+   * Replaces the draft's title and input (and its attachments when given); with `expectedVersion`, only at that version. Undefined
    * when there is no such draft of the author (or it moved past `expectedVersion`: see `get`).
    */
   update(
     authorId: string,
     id: string,
-    change: { readonly title: string; readonly input: JsonValue; readonly at: Date },
+    change: {
+      readonly title: string;
+      readonly input: JsonValue;
+      readonly attachments?: readonly AttachmentRef[];
+      readonly at: Date;
+    },
     expectedVersion?: number,
   ): Promise<DraftRecord | undefined>;
   /** Deletes the author's draft; true when a row went (exactly one caller sees true). */
@@ -53,7 +60,12 @@ export function createDraftStore(db: Database): DraftStore {
       guarded(async () => {
         const [row] = await db
           .insert(drafts)
-          .values({ ...draft, version: 1, updatedAt: draft.createdAt })
+          .values({
+            ...draft,
+            attachments: [...draft.attachments],
+            version: 1,
+            updatedAt: draft.createdAt,
+          })
           .returning();
         return row as DraftRecord;
       }),
@@ -96,6 +108,7 @@ export function createDraftStore(db: Database): DraftStore {
           .set({
             title: change.title,
             input: change.input,
+            ...(change.attachments ? { attachments: [...change.attachments] } : {}),
             updatedAt: change.at,
             version: sql`${drafts.version} + 1`,
           })

@@ -1,4 +1,4 @@
-import type { CertflowClient, Instance, JsonObject } from '@certflow/client';
+import type { JsonObject } from '@certflow/client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useApi } from './use-api';
 
@@ -51,31 +51,4 @@ export function useStartPreview(target: PreviewTarget | null) {
     placeholderData: keepPreviousData,
     staleTime: 30_000,
   });
-}
-
-export interface DraftSubmission {
-  readonly draftId: string;
-  readonly flow: string;
-  /** Upload ids to attach (docs/attachments.md § Attaching). */
-  readonly attachments: readonly string[];
-}
-
-/**
- * Submits a saved draft. Without attachments: `POST /api/drafts/:id/submit` (started once with
- * the key `draft:<id>`, then deleted). The draft API carries no attachments (docs/http-api.md §
- * Drafts), so with files the draft as saved is started with `POST /api/instances { attachments }`
- * under a key of this draft version — a retry starts nothing more — and then deleted.
- */
-export async function submitSavedDraft(
-  api: CertflowClient,
-  submission: DraftSubmission,
-): Promise<Instance> {
-  if (submission.attachments.length === 0) return api.submitDraft(submission.draftId);
-  const draft = await api.getDraft(submission.draftId);
-  const started = await api.startInstance(submission.flow, draft.input, {
-    attachments: submission.attachments,
-    idempotencyKey: `draft:${draft.id}:v${draft.version}:files`,
-  });
-  await api.deleteDraft(draft.id);
-  return started;
 }

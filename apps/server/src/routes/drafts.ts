@@ -21,6 +21,7 @@ import { instanceSchema, pageOf } from '../schemas/instance.js';
 import { previewSchema } from '../schemas/operations.js';
 import { versionHeader } from '../schemas/substitutes.js';
 import { presentPreview } from '../http/present-preview.js';
+import { attachmentStoreOf, resolveAttachments } from './attachments.js';
 
 /** How many drafts one person may keep. */
 export const MAX_DRAFTS_PER_PERSON = 200;
@@ -128,6 +129,13 @@ function present(d: DraftRecord): z.infer<typeof draftSchema> {
     flow: d.flowId,
     title: d.title,
     input: d.input,
+    attachments: d.attachments.map((a) => ({
+      id: a.id,
+      sha256: a.sha256,
+      size: a.size,
+      name: a.name,
+      type: a.mediaType,
+    })),
     version: d.version,
     createdAt: d.createdAt.toISOString(),
     updatedAt: d.updatedAt.toISOString(),
@@ -143,6 +151,7 @@ function present(d: DraftRecord): z.infer<typeof draftSchema> {
  */
 export function draftRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const store = createDraftStore(deps.db);
+  const files = attachmentStoreOf(deps);
   const titleOf = (flowId: string, input: unknown, given: string | undefined): string => {
     if (given) return given;
     const parsed = deps.engine.flows.latest(flowId).input.safeParse(input);
@@ -173,6 +182,8 @@ export function draftRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
       flowId: body.flow,
       title,
       input: body.input as JsonValue,
+      // Only the author's own uploads (ATTACHMENT_NOT_FOUND otherwise), as at POST /api/instances.
+      attachments: await resolveAttachments(files, actor, body.attachments),
       createdAt: new Date(),
     });
     c.header('ETag', etagOf(draft.version));
@@ -213,12 +224,17 @@ export function draftRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
     const expected = parseIfMatch(c.req.valid('header')['if-match']);
     const before = await mine(actor.id, id);
     const body = c.req.valid('json');
+    const attachments =
+      body.attachments === undefined
+        ? undefined
+        : await resolveAttachments(files, actor, body.attachments);
     const saved = await store.update(
       actor.id,
       id,
       {
         title: titleOf(before.flowId, body.input, body.title),
         input: body.input as JsonValue,
+        ...(attachments ? { attachments } : {}),
         at: new Date(),
       },
       expected,
@@ -250,10 +266,17 @@ export function draftRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
     const { id } = c.req.valid('param');
     const draft = await mine(actor.id, id);
     checked(draft);
+    // The saved files are looked up again: each must still be stored as it was uploaded.
+    const attachments = await resolveAttachments(
+      files,
+      actor,
+      draft.attachments.map((a) => a.id),
+    );
     // The key makes the start happen once, however often (or concurrently) this is called while
     // the draft exists; the draft goes after the instance is there.
     const view = await deps.engine.start(draft.flowId, draft.input, actor, {
       idempotencyKey: `draft:${draft.id}`,
+      ...(attachments.length > 0 ? { attachments } : {}),
     });
     await store.remove(actor.id, id);
     deps.afterCommand?.(view.id);

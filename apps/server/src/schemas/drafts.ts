@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { attachmentIds, attachmentSchema } from './attachment.js';
 import { withinDepth } from './json-depth.js';
 import { slugPattern } from './instance.js';
 import { ISSUE } from './messages.js';
@@ -13,17 +14,25 @@ const title = z
   .max(200)
   .optional()
   .openapi({ example: '2027 年 Web 前端开发申报' });
+const attachments = attachmentIds.optional().openapi({
+  description:
+    'ids answered by POST /api/attachments (uploaded by the caller); on an update, absent keeps the ones saved before and [] removes them',
+});
 
 export const draftCreateBody = z
   .object({
     flow: z.string().regex(slugPattern, ISSUE.flowId.en).openapi({ example: 'pilot-project' }),
     input,
     title,
+    attachments,
   })
   .strict()
   .openapi('CreateDraft');
 
-export const draftUpdateBody = z.object({ input, title }).strict().openapi('UpdateDraft');
+export const draftUpdateBody = z
+  .object({ input, title, attachments })
+  .strict()
+  .openapi('UpdateDraft');
 
 export const draftSchema = z
   .object({
@@ -31,6 +40,9 @@ export const draftSchema = z
     flow: z.string(),
     title: z.string(),
     input: z.unknown(),
+    attachments: z.array(attachmentSchema).openapi({
+      description: 'the files saved with the draft, named in the application when it is submitted',
+    }),
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -907,6 +907,8 @@ export type components = {
       userIds: string[];
     };
     CreateDraft: {
+      /** @description ids answered by POST /api/attachments (uploaded by the caller); on an update, absent keeps the ones saved before and [] removes them */
+      attachments?: string[];
       /** @example pilot-project */
       flow: string;
       /** @description the application as typed so far (checked at submit) */
@@ -1046,6 +1048,8 @@ export type components = {
       total: number;
     };
     Draft: {
+      /** @description the files saved with the draft, named in the application when it is submitted */
+      attachments: components['schemas']['Attachment'][];
       createdAt: string;
       flow: string;
       id: string;
@@ -1061,6 +1065,8 @@ export type components = {
       total: number;
     };
     DraftSummary: {
+      /** @description the files saved with the draft, named in the application when it is submitted */
+      attachments: components['schemas']['Attachment'][];
       createdAt: string;
       flow: string;
       id: string;
@@ -1586,6 +1592,8 @@ export type components = {
       to: string;
     };
     UpdateDraft: {
+      /** @description ids answered by POST /api/attachments (uploaded by the caller); on an update, absent keeps the ones saved before and [] removes them */
+      attachments?: string[];
       /** @description the application as typed so far (checked at submit) */
       input: unknown;
       /** @example 2027 年 Web 前端开发申报 */

@@ -1,5 +1,5 @@
 import { index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import type { JsonValue } from '@certflow/engine';
+import type { AttachmentRef, JsonValue } from '@certflow/engine';
 
 const at = (name: string) => timestamp(name, { mode: 'date', precision: 3, withTimezone: true });
 
@@ -8,6 +8,8 @@ const at = (name: string) => timestamp(name, { mode: 'date', precision: 3, withT
  * audit chain (nothing was decided); submitting starts the instance with the idempotency key
  * `draft:<id>` and deletes the row. `input` is whatever the author typed so far (checked against
  * the flow's schema only at submit); `version` counts the author's saves (If-Match).
+ * `attachments` are the author's uploads named so far, as recorded at upload (migration 0014);
+ * submitting names them in the START row like `POST /api/instances` does (docs/attachments.md).
  */
 export const drafts = pgTable(
   'drafts',
@@ -17,6 +19,7 @@ export const drafts = pgTable(
     flowId: text('flow_id').notNull(),
     title: text('title').notNull().default(''),
     input: jsonb('input').$type<JsonValue>().notNull(),
+    attachments: jsonb('attachments').$type<AttachmentRef[]>().notNull().default([]),
     version: integer('version').notNull().default(1),
     createdAt: at('created_at').notNull(),
     updatedAt: at('updated_at').notNull(),

@@ -5,17 +5,14 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { errorText } from '../../api/error-text';
 import { flowIndex, useFlows } from '../../api/queries';
-import { startKeys, submitSavedDraft, useDrafts } from '../../api/start-queries';
+import { startKeys, useDrafts } from '../../api/start-queries';
 import { useApi } from '../../api/use-api';
 import { formatDateTime } from '../../format/time';
-import { useSignedIn } from '../../session/session-context';
-import { draftFiles } from '../start/attachments-model';
 import { CardList } from '../workbench/card-list';
 import { draftTitle } from './draft-title';
 
 /** 草稿箱: my saved applications (the server shows each person only their own), to go on with. */
 export default function DraftsPage() {
-  const { user } = useSignedIn();
   const api = useApi();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -32,13 +29,11 @@ export default function DraftsPage() {
     try {
       if (what === 'delete') {
         await api.deleteDraft(d.id);
-        draftFiles.forget(user.id, d.id);
         await queryClient.invalidateQueries({ queryKey: startKeys.drafts });
         return;
       }
-      const attachments = draftFiles.load(user.id, d.id).map((f) => f.id);
-      const started = await submitSavedDraft(api, { draftId: d.id, flow: d.flow, attachments });
-      draftFiles.forget(user.id, d.id);
+      // The server starts it with the files saved in the draft (docs/http-api.md § Drafts).
+      const started = await api.submitDraft(d.id);
       await queryClient.invalidateQueries();
       void navigate(`/instances/${started.id}`, { state: { started: true } });
     } catch (e) {
@@ -78,7 +73,7 @@ export default function DraftsPage() {
         render={(d) => {
           const flow = flows.get(d.flow);
           const edit = `/start/${encodeURIComponent(d.flow)}?draft=${encodeURIComponent(d.id)}`;
-          const files = draftFiles.load(user.id, d.id).length;
+          const files = d.attachments.length;
           return (
             <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
               <div style={{ flex: '1 1 240px', minWidth: 0 }}>

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { renderInConsole } from '../../test/render';
 import '../../test/setup-dom';
 import { AttachmentsField } from './attachments-field';
-import { draftFiles, limitsText, uploadRefusal, type AttachedFile } from './attachments-model';
+import { limitsText, uploadRefusal, type AttachedFile } from './attachments-model';
 
 /** What `POST /api/attachments` answers (docs/attachments.md § Upload), by the file's first bytes. */
 const uploads: Array<{ name: string; type: string }> = [];
@@ -66,7 +66,6 @@ const pdf = (name: string) => new File(['%PDF-1.4\n1 0 obj\n'], name, { type: 'a
 
 afterEach(() => {
   uploads.length = 0;
-  localStorage.clear();
 });
 
 describe('the attachments of an application', () => {
@@ -120,24 +119,5 @@ describe('the attachments of an application', () => {
     expect(uploadRefusal(new TypeError('Failed to fetch'), 'x.pdf')).toEqual({
       text: '「x.pdf」上传失败：无法连接服务器，请检查网络后重试',
     });
-  });
-
-  it('keeps a draft’s files in this browser, per person and draft, and ignores what it cannot read', () => {
-    const file: AttachedFile = {
-      id: 'a1',
-      name: '方案.pdf',
-      size: 10,
-      type: 'application/pdf',
-      sha256: 'x',
-    };
-    draftFiles.save('u-owner', 'd1', [file]);
-    expect(draftFiles.load('u-owner', 'd1')).toEqual([file]);
-    expect(draftFiles.load('u-lead', 'd1')).toEqual([]);
-    draftFiles.save('u-owner', 'd1', []);
-    expect(localStorage.length).toBe(0);
-    localStorage.setItem('certflow.draft-files.u-owner.d2', '{broken');
-    expect(draftFiles.load('u-owner', 'd2')).toEqual([]);
-    localStorage.setItem('certflow.draft-files.u-owner.d3', JSON.stringify([{ id: 1 }, file]));
-    expect(draftFiles.load('u-owner', 'd3')).toEqual([file]);
   });
 });

@@ -88,35 +88,3 @@ export function uploadRefusal(error: unknown, fileName: string): Refusal {
 
 /** The files attached so far (as the server recorded them at upload). */
 export type AttachedFile = Pick<Attachment, 'id' | 'name' | 'size' | 'type' | 'sha256'>;
-
-const storageKey = (userId: string, draftId: string) => `certflow.draft-files.${userId}.${draftId}`;
-
-const isAttached = (v: unknown): v is AttachedFile =>
-  typeof v === 'object' &&
-  v !== null &&
-  ['id', 'name', 'type', 'sha256'].every(
-    (k) => typeof (v as Record<string, unknown>)[k] === 'string',
-  ) &&
-  typeof (v as Record<string, unknown>)['size'] === 'number';
-
-/**
- * A draft's attachments, kept in this browser: the draft API saves the input only (docs/http-api.md
- * § Drafts), and an upload id is usable by its uploader alone.
- */
-export const draftFiles = {
-  load(userId: string, draftId: string): AttachedFile[] {
-    try {
-      const raw: unknown = JSON.parse(localStorage.getItem(storageKey(userId, draftId)) ?? '[]');
-      return Array.isArray(raw) ? raw.filter(isAttached) : [];
-    } catch {
-      return [];
-    }
-  },
-  save(userId: string, draftId: string, files: readonly AttachedFile[]): void {
-    if (files.length === 0) localStorage.removeItem(storageKey(userId, draftId));
-    else localStorage.setItem(storageKey(userId, draftId), JSON.stringify(files));
-  },
-  forget(userId: string, draftId: string): void {
-    localStorage.removeItem(storageKey(userId, draftId));
-  },
-};

@@ -25,13 +25,7 @@ import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'reac
 import { errorText } from '../../api/error-text';
 import { useDirectory } from '../../api/people';
 import { flowIndex, useFlows } from '../../api/queries';
-import {
-  startKeys,
-  submitSavedDraft,
-  useDraft,
-  useStartPreview,
-  type PreviewTarget,
-} from '../../api/start-queries';
+import { startKeys, useDraft, useStartPreview, type PreviewTarget } from '../../api/start-queries';
 import { useApi } from '../../api/use-api';
 import { formatDateTime } from '../../format/time';
 import { toFormValues, toInput, type FormValues } from '../../schema-form/form-values';
@@ -40,7 +34,7 @@ import { fieldsOf } from '../../schema-form/schema-model';
 import { applyServerErrors } from '../../schema-form/server-errors';
 import { useSignedIn } from '../../session/session-context';
 import { AttachmentsField } from './attachments-field';
-import { draftFiles, type AttachedFile } from './attachments-model';
+import type { AttachedFile } from './attachments-model';
 import { initialInput } from './initial-input';
 import { RoutePreviewPanel } from './route-preview';
 import { sameInput } from './same-input';
@@ -85,6 +79,9 @@ export default function StartFormPage() {
   );
 }
 
+const sameFiles = (ids: readonly string[], saved: Draft['attachments']): boolean =>
+  ids.length === saved.length && ids.every((id, i) => saved[i]?.id === id);
+
 function StartForm({ flow, draft }: { flow: FlowInfo; draft: Draft | null }) {
   const { user } = useSignedIn();
   const api = useApi();
@@ -99,9 +96,8 @@ function StartForm({ flow, draft }: { flow: FlowInfo; draft: Draft | null }) {
     ...(draft ? toFormValues(fields, asObject(draft.input)) : {}),
   }));
   const [saved, setSaved] = useState<Draft | null>(draft);
-  const [files, setFiles] = useState<AttachedFile[]>(() =>
-    draft ? draftFiles.load(user.id, draft.id) : [],
-  );
+  // A draft keeps its files on the server (docs/http-api.md § Drafts): on any device, for its author.
+  const [files, setFiles] = useState<AttachedFile[]>(() => (draft ? [...draft.attachments] : []));
   const [values, setValues] = useState<FormValues>(initial);
   const [error, setError] = useState<string | null>(null);
   const [filesError, setFilesError] = useState<string | null>(null);
@@ -134,10 +130,6 @@ function StartForm({ flow, draft }: { flow: FlowInfo; draft: Draft | null }) {
       : { kind: 'start', flow: flow.id, input: checked.input };
   const preview = useStartPreview(target);
 
-  useEffect(() => {
-    if (saved) draftFiles.save(user.id, saved.id, files);
-  }, [saved, files, user.id]);
-
   const remember = (d: Draft) => {
     setSaved(d);
     queryClient.setQueryData(startKeys.draft(d.id), d);
@@ -149,13 +141,15 @@ function StartForm({ flow, draft }: { flow: FlowInfo; draft: Draft | null }) {
     setError(null);
     setNotice(null);
     const input = toInput(fields, form.getFieldsValue(true) as FormValues);
+    const attachments = files.map((f) => f.id);
     try {
       if (saved) {
-        remember(await api.updateDraft(saved.id, { input }, { ifMatch: saved.version }));
+        remember(
+          await api.updateDraft(saved.id, { input, attachments }, { ifMatch: saved.version }),
+        );
         setNotice('草稿已保存。');
       } else {
-        const created = await api.createDraft({ flow: flow.id, input });
-        draftFiles.save(user.id, created.id, files);
+        const created = await api.createDraft({ flow: flow.id, input, attachments });
         remember(created);
         void navigate(
           { search: `?draft=${encodeURIComponent(created.id)}` },
@@ -179,13 +173,13 @@ function StartForm({ flow, draft }: { flow: FlowInfo; draft: Draft | null }) {
     try {
       let started: Instance;
       if (saved) {
-        // The server submits the draft as saved: save what is typed first.
-        const current = sameInput(input, saved.input)
-          ? saved
-          : await api.updateDraft(saved.id, { input }, { ifMatch: saved.version });
+        // The server submits the draft as saved (its input and files): save what is here first.
+        const current =
+          sameInput(input, saved.input) && sameFiles(attachments, saved.attachments)
+            ? saved
+            : await api.updateDraft(saved.id, { input, attachments }, { ifMatch: saved.version });
         if (current !== saved) remember(current);
-        started = await submitSavedDraft(api, { draftId: current.id, flow: flow.id, attachments });
-        draftFiles.forget(user.id, current.id);
+        started = await api.submitDraft(current.id);
       } else {
         started = await api.startInstance(flow.id, input, {
           idempotencyKey: key.current,

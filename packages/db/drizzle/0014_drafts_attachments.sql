@@ -1,0 +1,1 @@
+ALTER TABLE "drafts" ADD COLUMN "attachments" jsonb DEFAULT '[]'::jsonb NOT NULL;
