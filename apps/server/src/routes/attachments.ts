@@ -130,16 +130,7 @@ export function attachmentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void 
       uploadedAt: new Date(),
     });
     c.header('Location', UPLOAD_PATH);
-    return c.json(
-      {
-        id: record.id,
-        sha256: record.sha256,
-        size: record.size,
-        name: record.name,
-        type: record.mediaType,
-      },
-      201,
-    );
+    return c.json(presentAttachment(record), 201);
   });
 
   app.openapi(download, async (c) => {
@@ -181,6 +172,17 @@ function attachmentProblem(
           en: 'The attachment file does not match the SHA-256 in the audit trail; it may have been altered',
         };
   return new DomainError(code, messages, { attachmentId: ref.id, sha256: ref.sha256 });
+}
+
+/** A stored file as the API answers it (`Attachment`: its media type as `type`). */
+export function presentAttachment(file: AttachmentRef): z.infer<typeof attachmentSchema> {
+  return {
+    id: file.id,
+    sha256: file.sha256,
+    size: file.size,
+    name: file.name,
+    type: file.mediaType,
+  };
 }
 
 /**

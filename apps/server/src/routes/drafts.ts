@@ -21,7 +21,7 @@ import { instanceSchema, pageOf } from '../schemas/instance.js';
 import { previewSchema } from '../schemas/operations.js';
 import { versionHeader } from '../schemas/substitutes.js';
 import { presentPreview } from '../http/present-preview.js';
-import { attachmentStoreOf, resolveAttachments } from './attachments.js';
+import { attachmentStoreOf, presentAttachment, resolveAttachments } from './attachments.js';
 
 /** How many drafts one person may keep. */
 export const MAX_DRAFTS_PER_PERSON = 200;
@@ -129,13 +129,7 @@ function present(d: DraftRecord): z.infer<typeof draftSchema> {
     flow: d.flowId,
     title: d.title,
     input: d.input,
-    attachments: d.attachments.map((a) => ({
-      id: a.id,
-      sha256: a.sha256,
-      size: a.size,
-      name: a.name,
-      type: a.mediaType,
-    })),
+    attachments: d.attachments.map(presentAttachment),
     version: d.version,
     createdAt: d.createdAt.toISOString(),
     updatedAt: d.updatedAt.toISOString(),
