@@ -160,6 +160,19 @@ describe('发起申请 with a draft, attachments and the routing preview', () =>
       .locator('li[data-step="领导小组审批"]')
       .waitFor({ timeout: 15_000 });
     expect(await scrollsSideways(page)).toBe(false);
+    // The textarea's character count and the help line under it do not overlap.
+    const reason = page.locator('.ant-form-item').filter({ has: page.getByLabel('必要性说明') });
+    const count = await reason.locator('.ant-input-data-count').boundingBox();
+    const help = await reason.locator('.ant-form-item-extra').boundingBox();
+    expect(count && help).toBeTruthy();
+    if (count && help) {
+      const apart =
+        count.x >= help.x + help.width ||
+        help.x >= count.x + count.width ||
+        count.y >= help.y + help.height ||
+        help.y >= count.y + count.height;
+      expect(apart, JSON.stringify({ count, help })).toBe(true);
+    }
     await screenshot(page, 'start-phone');
     expect((await seriousViolations(page)).join('\n')).toBe('');
     await page.getByRole('button', { name: '保存草稿' }).click();

@@ -268,7 +268,7 @@ function StartForm({ flow, draft }: { flow: FlowInfo; draft: Draft | null }) {
                   setFiles((now) => update(now));
                 }}
                 error={filesError}
-                note="草稿只保存填写的内容；草稿的附件记在本浏览器中，换用其他设备继续编辑时需重新上传。"
+                note="保存草稿时附件一并保存；在其他设备上继续编辑草稿时仍可看到。"
               />
               {wide ? null : <div style={{ marginBottom: 16 }}>{panel}</div>}
               <Space wrap style={{ marginTop: 8 }}>
