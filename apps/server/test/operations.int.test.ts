@@ -266,6 +266,36 @@ describe('退回 to a chosen step and 拿回', () => {
     await verified(v.id, 3);
   });
 
+  it('after a resubmission a step decided before it is not returnable until decided again', async () => {
+    const v = await atSecond();
+    const aa = w.as('academic');
+    await aa.returnToStep(taskOf(v), { toStep: 'applicant', comment: '材料不全' });
+    const again = await w.as('owner').sendEvent(v.id, { type: 'RESUBMIT', comment: '已补充' });
+    expect(again.state).toBe('first');
+    const steps = await aa.steps(v.id);
+    expect(
+      steps.items.map((s) => [s.step, s.returnable, s.decided.map((d) => d.supersededBy)]),
+    ).toEqual([
+      ['first', false, [4]],
+      ['second', false, [4]],
+    ]);
+    // 教务处's decision was before the resubmission: 退回 there from `first` would skip `first`.
+    await refusedUnchanged(
+      () =>
+        w
+          .as('collegeLead')
+          .returnToStep(taskOf(again), { toStep: 'second', comment: '请教务处复核' }),
+      409,
+      'STEP_NOT_REACHED',
+    );
+    const passed = await w.as('collegeLead').sendEvent(v.id, { type: 'APPROVE', comment: '同意' });
+    const now = await aa.steps(v.id);
+    expect(now.items.filter((s) => s.returnable).map((s) => s.step)).toEqual(['first']);
+    const back = await aa.returnToStep(taskOf(passed), { toStep: 'first', comment: '请复核' });
+    expect(back.tasks.map((t) => [t.step, t.assignee])).toEqual([['first', 'u-lead']]);
+    await verified(v.id, 6);
+  });
+
   it('拿回: the approver takes back an approval before the next step acts; afterwards TAKE_BACK_NOT_ALLOWED', async () => {
     const i = await review();
     const lead = w.as('collegeLead');

@@ -57,6 +57,7 @@ export {
   defineFlow,
   isTaskOperation,
   leafStateIds,
+  resubmissionEvents,
   TASK_OPERATIONS,
   type AnyFlow,
   type EventRule,
@@ -111,6 +112,7 @@ export type {
 } from './records.js';
 export { INSTANCE_STATUSES } from './records.js';
 export { activeLeaves, restoreSnapshot, stateKey } from './core/snapshot.js';
+export { returnableSteps } from './core/return-to-step.js';
 export {
   referenceId,
   type CommandStore,

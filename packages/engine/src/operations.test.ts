@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { CommandEvent } from './commands/command.js';
 import type { Actor } from './core/actor.js';
 import { createEngine, type Engine } from './engine.js';
+import { returnableSteps } from './core/return-to-step.js';
 import type { ApproverMode } from './flows/flow.js';
 import { ManualClock } from './ports/clock.js';
 import { MemoryStore, reviewFlow, weekdayCalendar } from './testing/index.js';
@@ -13,7 +15,9 @@ const directory = castDirectory(cast);
 
 let store: MemoryStore;
 let clock: ManualClock;
-const engineWith = (options: { approvers?: ApproverMode; rejectEndsStep?: boolean } = {}): Engine =>
+const engineWith = (
+  options: { approvers?: ApproverMode; rejectEndsStep?: boolean; extraStep?: boolean } = {},
+): Engine =>
   createEngine({
     store,
     flows: [reviewFlow(1, options)],
@@ -292,6 +296,102 @@ describe('委派, 退回 to a step, 拿回', () => {
     expect(v.state).toBe('second');
     const row = await store.read.getInstance(v.id);
     expect(row?.decisions.map((d) => d.step)).toEqual(['first']);
+  });
+
+  it('退回 to a step decided before the last resubmission is refused until it is decided again', async () => {
+    const engine = engineWith({ extraStep: true });
+    let v = await atSecond(engine);
+    // 教务处 sends it back to the applicant, who hands it in again: it is at `first` once more.
+    v = await engine.send(v.id, { type: 'RETURN', comment: '补充材料' }, office);
+    v = await engine.send(v.id, { type: 'RESUBMIT' }, owner);
+    expect(v.state).toBe('first');
+    let row = await store.read.getInstance(v.id);
+    expect(row?.decisions.map((d) => [d.step, d.supersededBy])).toEqual([
+      ['first', 4],
+      ['second', 4],
+    ]);
+    // `second` was decided, but before the resubmission: 退回 there would skip `first`.
+    const before = store.dump();
+    for (const toStep of ['second', 'first']) {
+      await expect(
+        engine.send(v.id, { type: 'RETURN', comment: '重审', data: { toStep } }, lead),
+      ).rejects.toMatchObject({ code: 'STEP_NOT_REACHED' });
+    }
+    expect(store.dump()).toBe(before);
+    // Decided again since, `first` can be returned to — by whoever decided it this time.
+    v = await engine.send(v.id, { type: 'APPROVE' }, lead2);
+    row = await store.read.getInstance(v.id);
+    expect(row && returnableSteps(reviewFlow(1, { extraStep: true }), row)).toEqual(['first']);
+    v = await engine.send(
+      v.id,
+      { type: 'RETURN', comment: '请学院复核', data: { toStep: 'first' } },
+      office,
+    );
+    expect(tasksOf(v)).toEqual([['step', 'lead2']]);
+    // The superseded decisions still count for separation of duties; the returned one is undone.
+    row = await store.read.getInstance(v.id);
+    expect(row?.decisions.map((d) => [d.step, d.actorId])).toEqual([
+      ['first', 'lead'],
+      ['second', 'office'],
+    ]);
+    expect((await engine.verifyHistory(v.id)).ok).toBe(true);
+  });
+
+  it('转办, 委派 and 加签 of a delegated task are refused TASK_DELEGATED until it is resolved', async () => {
+    const engine = engineWith();
+    const v = await atSecond(engine);
+    await engine.send(v.id, { type: 'DELEGATE', data: { to: 'office2' } }, office);
+    const before = store.dump();
+    const events: CommandEvent[] = [
+      { type: 'ADD_APPROVER', data: { userId: 'office3' } },
+      { type: 'ADD_APPROVER', data: { userId: 'office3', position: 'with' } },
+      { type: 'TRANSFER', data: { to: 'office3' } },
+      { type: 'DELEGATE', data: { to: 'office3' } },
+    ];
+    for (const event of events) {
+      await expect(engine.send(v.id, event, office)).rejects.toMatchObject({
+        code: 'TASK_DELEGATED',
+        details: { delegatedTo: 'office2' },
+      });
+    }
+    expect(store.dump()).toBe(before);
+    await engine.send(v.id, { type: 'RESOLVE', comment: '建议同意' }, office2);
+    const added = await engine.send(
+      v.id,
+      { type: 'ADD_APPROVER', data: { userId: 'office3' } },
+      office,
+    );
+    expect(tasksOf(added)).toEqual([['added', 'office3']]);
+  });
+
+  it('转办 and 委派 to someone who decided another step (or was stood in for there) are refused', async () => {
+    const engine = engineWith({ extraStep: true });
+    // office2 decides `second` themselves; on the other instance lead2 decides it for office (代理人).
+    const own = await engine.send((await atSecond(engine)).id, { type: 'APPROVE' }, office2);
+    cast.substitutions = { office: 'lead2' };
+    const stoodIn = await engine.send(
+      (await atSecond(engine)).id,
+      { type: 'APPROVE', comment: '代为审批' },
+      lead2,
+    );
+    cast.substitutions = {};
+    expect([own.state, stoodIn.state]).toEqual(['third', 'third']);
+    const before = store.dump();
+    for (const [v, to] of [
+      [own, 'office2'],
+      [stoodIn, 'office'],
+    ] as const) {
+      for (const type of ['TRANSFER', 'DELEGATE']) {
+        await expect(engine.send(v.id, { type, data: { to } }, office3)).rejects.toMatchObject({
+          code: 'SEPARATION_OF_DUTIES',
+          details: { step: 'third', alreadyActedOn: 'second' },
+        });
+      }
+    }
+    expect(store.dump()).toBe(before);
+    // Someone who filled no step may take it.
+    const moved = await engine.send(own.id, { type: 'TRANSFER', data: { to: 'office' } }, office3);
+    expect(tasksOf(moved)).toEqual([['step', 'office']]);
   });
 
   it('拿回: the approver takes the approval back before the next step acts; afterwards not', async () => {

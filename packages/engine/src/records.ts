@@ -186,6 +186,11 @@ export interface StepDecision {
   readonly seq: number;
   /** The person the actor decided for, as their substitute (由 X 代 Y 审批). */
   readonly onBehalfOf?: string;
+  /**
+   * The history seq of the (re)submission that came after this decision: the step must be
+   * decided again and cannot be returned to until it is (separation of duties still counts it).
+   */
+  readonly supersededBy?: number;
 }
 
 /** One approver slot of a round: the task's role (any holder, 或签), or a named person. */

@@ -1,4 +1,10 @@
-import type { AnyFlow, InstanceRecord, StepProgress, TaskRecord } from '@certflow/engine';
+import {
+  returnableSteps,
+  type AnyFlow,
+  type InstanceRecord,
+  type StepProgress,
+  type TaskRecord,
+} from '@certflow/engine';
 import type { z } from '@hono/zod-openapi';
 import type { stepStateSchema } from '../schemas/operations.js';
 
@@ -48,7 +54,8 @@ function slotsOf(progress: StepProgress, name: (id: string) => string | null): S
 /**
  * Each step of an instance that was decided or is open: who decided it (由 X 代 Y), who is still
  * to act (its open tasks), and for a step of several approvers (会签, 依次, 加签) its rounds with
- * each approver's vote and the current round's counts. In the flow's declaration order.
+ * each approver's vote and the current round's counts; whether 退回 may go there now. In the flow's
+ * declaration order.
  */
 export function stepStates(
   flow: AnyFlow,
@@ -66,6 +73,7 @@ export function stepStates(
     ...[...declared.keys()].filter((s) => involved.has(s)),
     ...[...involved].filter((s) => !declared.has(s)),
   ];
+  const returnable = new Set(returnableSteps(flow, row));
   return order.map((step) => {
     const progress = row.steps[step];
     const tasks = open.filter((t) => t.step === step);
@@ -74,6 +82,7 @@ export function stepStates(
       step,
       state: progress?.state ?? tasks[0]?.state ?? declared.get(step)?.state ?? null,
       open: tasks.length > 0,
+      returnable: returnable.has(step),
       mode: declared.get(step)?.mode ?? 'any',
       decided: row.decisions
         .filter((d) => d.step === step)
@@ -82,6 +91,7 @@ export function stepStates(
           actorName: name(d.actorId),
           onBehalfOf: d.onBehalfOf ?? null,
           seq: d.seq,
+          supersededBy: d.supersededBy ?? null,
         })),
       pending: tasks.map((t) => ({
         taskId: t.id,

@@ -93,6 +93,10 @@ export const stepStateSchema = z
     step: z.string(),
     state: z.string().nullable(),
     open: z.boolean().openapi({ description: 'the step has open tasks now' }),
+    returnable: z.boolean().openapi({
+      description:
+        '退回 may send the instance to this step now: decided since the last (re)submission, not open',
+    }),
     mode: z.enum(['any', 'all', 'sequence']),
     decided: z.array(
       z.object({
@@ -100,6 +104,10 @@ export const stepStateSchema = z
         actorName: z.string().nullable(),
         onBehalfOf: z.string().nullable().openapi({ description: '由 X 代 Y 审批: Y' }),
         seq: z.number().int(),
+        supersededBy: z.number().int().nullable().openapi({
+          description:
+            'the seq of the (re)submission after this decision: the step is to be decided again',
+        }),
       }),
     ),
     pending: z.array(

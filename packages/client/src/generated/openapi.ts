@@ -1480,6 +1480,8 @@ export type components = {
         /** @description 由 X 代 Y 审批: Y */
         onBehalfOf: string | null;
         seq: number;
+        /** @description the seq of the (re)submission after this decision: the step is to be decided again */
+        supersededBy: number | null;
       }[];
       /** @enum {string} */
       mode: 'any' | 'all' | 'sequence';
@@ -1494,6 +1496,8 @@ export type components = {
         role: string;
         taskId: string;
       }[];
+      /** @description 退回 may send the instance to this step now: decided since the last (re)submission, not open */
+      returnable: boolean;
       /** @description every round, in order */
       slots: components['schemas']['StepSlot'][];
       state: string | null;

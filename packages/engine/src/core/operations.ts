@@ -3,7 +3,7 @@ import { refuse } from '../errors.js';
 import type { TaskOperation } from '../flows/flow.js';
 import type { Person } from '../ports/directory.js';
 import type { InstanceRecord, JsonObject, TaskRecord } from '../records.js';
-import { holds } from './authorize.js';
+import { checkSeparationOfDuties, holds } from './authorize.js';
 import type { DecideContext } from './context.js';
 import { Notifications } from './notifications.js';
 import type { InstanceChange } from './outcome.js';
@@ -106,6 +106,17 @@ function operation(ctx: DecideContext, args: OperationArgs): InstanceChange {
     return base;
   }
   if (!task || task.kind === 'delegated') throw refuse('NOT_AUTHORIZED', { event: type });
+  // 转办, 委派 and 加签 act on the task itself: not while someone else works on it for the holder.
+  if (task.delegatedTo) {
+    throw refuse(
+      'TASK_DELEGATED',
+      { taskId: task.id, delegatedTo: task.delegatedTo },
+      {
+        zh: '该待办已委派他人办理，待其办理完毕后才能转办、委派或加签',
+        en: 'This task is delegated; transfer, delegate or add approvers once the delegate has resolved it',
+      },
+    );
+  }
 
   if (type === 'TRANSFER' || type === 'DELEGATE') {
     const target = person(ctx.people, data['to'] as string);
@@ -119,9 +130,9 @@ function operation(ctx: DecideContext, args: OperationArgs): InstanceChange {
         },
       );
     }
-    if (task.delegatedTo) {
-      throw refuse('TASK_DELEGATED', { taskId: task.id, delegatedTo: task.delegatedTo });
-    }
+    // The new holder decides this step: one who decided another step of this instance (or stood
+    // in for someone who did) may not (separation of duties, as for the approver themselves).
+    checkSeparationOfDuties([target.id], task, instance);
     if (type === 'TRANSFER') {
       const moved = { ...task, assignee: target.id };
       return {

@@ -18,9 +18,26 @@ export function stepActorsOf(kept: readonly StepDecision[]): InstanceRecord['ste
 }
 
 /**
+ * The steps 退回 may send this instance back to: decided since its last (re)submission (a
+ * decision before it is `supersededBy`, the step not passed again yet), and not open now.
+ */
+export function returnableSteps(flow: AnyFlow, row: InstanceRecord): string[] {
+  const open = new Set(row.state.split(','));
+  const steps = row.decisions
+    .filter((d) => d.supersededBy === undefined)
+    .map((d) => d.step)
+    .filter((step) => {
+      const state = stateOfStep(flow, step);
+      return state !== undefined && !open.has(state);
+    });
+  return [...new Set(steps)];
+}
+
+/**
  * 退回 to a chosen earlier step: the instance goes back to the step's state, re-assigned to whoever
  * decided it there, and every decision from that step on is undone (they decide again; separation
- * of duties counts what is kept). Only a step already passed: else `STEP_NOT_REACHED`.
+ * of duties counts what is kept). Only a step passed since the last (re)submission and not open
+ * now (`returnableSteps`): else `STEP_NOT_REACHED`.
  */
 export function returnToStep(
   ctx: DecideContext,
@@ -34,9 +51,10 @@ export function returnToStep(
 ): InstanceChange {
   const { flow, loaded, toStep } = args;
   const row = loaded.row;
-  const first = row.decisions.find((d) => d.step === toStep);
+  const live = row.decisions.filter((d) => d.step === toStep && d.supersededBy === undefined);
+  const first = live[0];
   const state = stateOfStep(flow, toStep);
-  if (!first || !state || row.state.split(',').includes(state)) {
+  if (!first || !state || !returnableSteps(flow, row).includes(toStep)) {
     throw refuse(
       'STEP_NOT_REACHED',
       { toStep },
@@ -47,9 +65,7 @@ export function returnToStep(
     );
   }
   const kept = row.decisions.filter((d) => d.seq < first.seq);
-  const deciders = [
-    ...new Set(row.decisions.filter((d) => d.step === toStep).map((d) => d.actorId)),
-  ];
+  const deciders = [...new Set(live.map((d) => d.actorId))];
   return jumpTo(ctx, {
     flow,
     loaded,

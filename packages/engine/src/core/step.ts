@@ -1,5 +1,5 @@
 import type { AnyMachineSnapshot } from 'xstate';
-import type { AnyFlow, ReferenceWrite } from '../flows/flow.js';
+import { resubmissionEvents, type AnyFlow, type ReferenceWrite } from '../flows/flow.js';
 import type { LoadedInstance } from '../ports/store.js';
 import type {
   InstanceRecord,
@@ -48,6 +48,11 @@ export function recordDecision(
       [taken === 0 ? d.step : `${d.step}#${taken + 1}`]: d.actorId,
     },
   };
+}
+
+/** The decisions as a (re)submission at `seq` leaves them: each one not yet marked is superseded. */
+function supersede(decisions: readonly StepDecision[], seq: number): StepDecision[] {
+  return decisions.map((d) => (d.supersededBy === undefined ? { ...d, supersededBy: seq } : d));
 }
 
 /** What 拿回 would restore: the instance as it was just before this approval. */
@@ -103,7 +108,12 @@ export function afterTransition(
   const nextState = after.join(',');
   const recorded = args.decision
     ? recordDecision(instance, args.decision, instance.version + 1)
-    : { decisions: instance.decisions, stepActors: instance.stepActors };
+    : {
+        decisions: resubmissionEvents(flow).includes(event.type)
+          ? supersede(instance.decisions, instance.version + 1)
+          : instance.decisions,
+        stepActors: instance.stepActors,
+      };
   // The steps entered are planned with this decision already counted (separation of duties).
   const provisional: InstanceRecord = { ...instance, ...recorded, state: nextState, status };
   const plan = planEntered({

@@ -112,6 +112,12 @@ export interface FlowDefinition<TInput = unknown, TContext = unknown> {
   readonly events: Readonly<Record<string, ZodType>>;
   /** Per-state tasks and submitter rights, keyed by leaf state id (`review.college`). */
   readonly states: Readonly<Record<string, StateSpec>>;
+  /**
+   * Events by which the applicant hands the application in again after it came back (default
+   * `RESUBMIT`): the decisions before one no longer count as steps passed — 退回 to a chosen step
+   * offers only steps decided since (ARCHITECTURE.md § operations).
+   */
+  readonly submissionEvents?: readonly string[];
   /** Final state id → instance status; other final states complete the instance. */
   readonly outcomes?: Readonly<Record<string, InstanceStatus>>;
   /** Who may start an instance: one of these roles; `college` scope = of the input's college. */
@@ -155,6 +161,11 @@ export interface FlowDefinition<TInput = unknown, TContext = unknown> {
 }
 
 export type AnyFlow = FlowDefinition<unknown, unknown>;
+
+/** The events by which the applicant hands the application in again: `submissionEvents` or `RESUBMIT`. */
+export function resubmissionEvents(flow: AnyFlow): readonly string[] {
+  return flow.submissionEvents ?? ['RESUBMIT'];
+}
 
 /** Declare a flow. Checks the declaration is consistent with its machine. */
 export function defineFlow<TInput, TContext>(

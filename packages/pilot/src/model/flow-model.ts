@@ -56,8 +56,6 @@ export interface FlowModel {
   key?(snapshot: AnyMachineSnapshot): unknown;
   /** Approval steps (task `step` names) a `completed` instance must have had since its last submission. */
   requiredApprovals(snapshot: AnyMachineSnapshot, scenario: ModelScenario): readonly string[];
-  /** Events after which approvals count afresh (default `START` and `RESUBMIT`). */
-  readonly submissionEvents?: readonly string[];
   /** Flow-specific refusals to try in a state. */
   probes?(snapshot: AnyMachineSnapshot, scenario: ModelScenario): readonly ModelProbe[];
   /** Start inputs that must be refused, with their code. */

@@ -1,5 +1,6 @@
 import {
   isTaskOperation,
+  resubmissionEvents,
   type Actor,
   type HistoryRecord,
   type JsonObject,
@@ -248,7 +249,7 @@ export function spendingWithinBudget(o: Observation): void {
  */
 export function completedThroughApprovals(o: Observation): void {
   if (o.instance.status !== 'completed') return;
-  const submissions = o.model.submissionEvents ?? ['START', 'RESUBMIT'];
+  const submissions = ['START', ...resubmissionEvents(o.flow)];
   const last = o.history.findLastIndex((r) => submissions.includes(r.event));
   let approvals: Array<{ step: string; actorId: string }> = [];
   for (const r of o.history.slice(last + 1)) {

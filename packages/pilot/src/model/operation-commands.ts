@@ -1,5 +1,6 @@
 import {
   isTaskOperation,
+  resubmissionEvents,
   restoreSnapshot,
   TASK_OPERATIONS,
   type Actor,
@@ -212,19 +213,19 @@ export async function resolveOperation(
           .flatMap((l) => (flow.states[l]?.tasks ?? []).filter((t) => t.approval))
           .map((t) => t.step);
       const here = new Set([...current].flatMap((l) => stepsOf(l)));
-      // Steps passed since the last submission. The engine also accepts a step decided before the
-      // last resubmission, even one after the current step — skipping the steps between (reported
-      // as an engine defect; `completedThroughApprovals` fails on it) — so those are not sent.
-      const submissions = model.submissionEvents ?? ['START', 'RESUBMIT'];
-      const since = history.slice(history.findLastIndex((r) => submissions.includes(r.event)) + 1);
-      const passed = [
-        ...new Set(since.filter((r) => r.event === 'APPROVE').flatMap((r) => stepsOf(r.fromState))),
-      ].filter((s) => !here.has(s));
-      const all = [...new Set(Object.keys(flow.states).flatMap((l) => stepsOf(l)))];
-      const ever = new Set(
-        history.filter((r) => r.event === 'APPROVE').flatMap((r) => stepsOf(r.fromState)),
+      // Steps passed since the last submission may be returned to. Refused: a step never passed, no
+      // such step, and one decided only before the last (re)submission (going there would skip the
+      // steps between; `completedThroughApprovals` would catch an engine that allowed it).
+      const since = history.slice(
+        history.findLastIndex((r) => ['START', ...resubmissionEvents(flow)].includes(r.event)) + 1,
       );
-      const notReached = [...all.filter((s) => !ever.has(s)), 'no-such-step'];
+      const approved = (rows: typeof history): Set<string> =>
+        new Set(rows.filter((r) => r.event === 'APPROVE').flatMap((r) => stepsOf(r.fromState)));
+      const passed = [...approved(since)].filter((s) => !here.has(s));
+      const all = [...new Set(Object.keys(flow.states).flatMap((l) => stepsOf(l)))];
+      const ever = approved(history);
+      const stale = [...ever].filter((s) => !passed.includes(s) && !here.has(s));
+      const notReached = [...all.filter((s) => !ever.has(s)), ...stale, 'no-such-step'];
       const toStep = c.rightTarget ? (at(passed, c.pick) ?? 'applicant') : at(notReached, c.pick)!;
       const returning = deciding.filter((t) => t.events.includes('RETURN'));
       const t = at(returning, c.pick);

@@ -10,24 +10,6 @@ import { fail, type Observation } from './observation.js';
 const named = (t: TaskRecord): boolean => t.assignee !== null;
 
 /**
- * A known gap of the engine, tolerated here and reported (ARCHITECTURE.md, the operations): the
- * delegator may still 加签 before themselves while their task is delegated; their task then closes
- * to wait for the added approver and the delegated one stays open alone (its RESOLVE then hands
- * nothing back). Only that case is let through: the delegator's 加签 before, after the delegation.
- */
-function closedByAddingBefore(o: Observation, delegate: string | null): boolean {
-  const delegation = o.history.findLast((r) => r.event === 'DELEGATE' && r.data.to === delegate);
-  return o.history.some(
-    (r) =>
-      delegation !== undefined &&
-      r.seq > delegation.seq &&
-      r.event === 'ADD_APPROVER' &&
-      r.actorId === delegation.actorId &&
-      r.data.position === 'before',
-  );
-}
-
-/**
  * 委派: each delegated task has the delegator's task beside it (named for them, marked delegated to
  * the delegate), and the other way round; right after the delegate resolves, the task is back
  * with the delegator, no longer delegated.
@@ -39,7 +21,6 @@ export function delegationsReturn(o: Observation): void {
     const origin = open.filter(
       (t) => t.kind !== 'delegated' && t.step === d.step && t.delegatedTo === d.assignee,
     );
-    if (origin.length === 0 && closedByAddingBefore(o, d.assignee)) continue;
     if (origin.length !== 1 || !named(origin[0]!))
       fail(o, `the task delegated to ${d.assignee} has ${origin.length} delegator tasks`);
     if (d.approval) fail(o, `the task delegated to ${d.assignee} can decide the step`);

@@ -126,8 +126,9 @@ export interface ReturnTarget {
 }
 
 /**
- * Where 退回 may send the application: the applicant, or a step already passed (decided, not
- * open now) — re-assigned to whoever decided it there (docs/http-api.md § Approval operations).
+ * Where 退回 may send the application: the applicant, or a step the server marks `returnable`
+ * (passed since the last (re)submission, not open now) — re-assigned to whoever decided it there
+ * this time (docs/http-api.md § Approval operations).
  */
 export function returnTargets(
   steps: InstanceSteps | undefined,
@@ -139,14 +140,13 @@ export function returnTargets(
       s.tasks.filter((t) => t.role === 'submitter').map((t) => t.step),
     ),
   );
-  const passed = (steps?.items ?? []).filter(
-    (s) => !s.open && s.decided.length > 0 && !submitterSteps.has(s.step),
-  );
+  const passed = (steps?.items ?? []).filter((s) => s.returnable && !submitterSteps.has(s.step));
   return [
     { value: 'applicant', label: `申请人（${applicant}，修改后重新提交）` },
     ...passed.map((s) => ({
       value: s.step,
       label: `${s.state ? stateLabel(flow, s.state) : s.step}（${s.decided
+        .filter((d) => d.supersededBy === null)
         .map((d) => d.actorName ?? d.actorId)
         .join('、')}）`,
     })),

@@ -89,6 +89,7 @@ const step = (over: Partial<StepState>): StepState => ({
   step: 'academic',
   state: 'academicReview',
   open: true,
+  returnable: false,
   mode: 'any',
   decided: [],
   pending: [],
@@ -100,7 +101,10 @@ const COLLEGE_DONE = step({
   step: 'college',
   state: 'collegeReview',
   open: false,
-  decided: [{ actorId: 'u-lead', actorName: '李院长', onBehalfOf: null, seq: 2 }],
+  returnable: true,
+  decided: [
+    { actorId: 'u-lead', actorName: '李院长', onBehalfOf: null, seq: 2, supersededBy: null },
+  ],
 });
 const steps = (...items: StepState[]): InstanceSteps => ({ instanceId: 'i-1', version: 3, items });
 const pendingAa = (over: Partial<StepState['pending'][number]> = {}) => ({
@@ -225,17 +229,37 @@ describe('which operations a person is offered', () => {
 });
 
 describe('the return-step picker', () => {
-  it('offers the applicant and every step passed, with who decided it — not the open step', () => {
+  it('offers the applicant and every step the server marks returnable, with who decided it this time', () => {
     const revise = step({
       step: 'revise',
       state: 'returned',
       open: false,
-      decided: [{ actorId: 'u-owner', actorName: '张老师', onBehalfOf: null, seq: 4 }],
+      returnable: true,
+      decided: [
+        { actorId: 'u-owner', actorName: '张老师', onBehalfOf: null, seq: 4, supersededBy: null },
+      ],
     });
-    const s = steps(COLLEGE_DONE, revise, step({ pending: [pendingAa()] }));
+    // 李院长 decided the college step before the resubmission at seq 5, 周院长 since.
+    const college = step({
+      ...COLLEGE_DONE,
+      decided: [
+        { actorId: 'u-lead', actorName: '李院长', onBehalfOf: null, seq: 2, supersededBy: 5 },
+        { actorId: 'u-lead2', actorName: '周院长', onBehalfOf: null, seq: 6, supersededBy: null },
+      ],
+    });
+    // The 教务处 step was decided only before the resubmission: not returnable now.
+    const stale = step({
+      step: 'leadership',
+      state: 'leadershipReview',
+      open: false,
+      decided: [
+        { actorId: 'u-aa', actorName: '王老师', onBehalfOf: null, seq: 3, supersededBy: 5 },
+      ],
+    });
+    const s = steps(college, revise, step({ pending: [pendingAa()] }), stale);
     expect(returnTargets(s, flow, '张老师')).toEqual([
       { value: 'applicant', label: '申请人（张老师，修改后重新提交）' },
-      { value: 'college', label: '二级学院审核（李院长）' },
+      { value: 'college', label: '二级学院审核（周院长）' },
     ]);
     expect(returnTargets(undefined, flow, '张老师').map((t) => t.value)).toEqual(['applicant']);
   });

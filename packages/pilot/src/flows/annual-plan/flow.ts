@@ -114,6 +114,8 @@ export function annualPlanFlow(
       leadershipReview: { tasks: [review('leadership', 'leadership')] },
       returned: { tasks: [compileTask(PLAN_REVIEW_DEADLINE)] },
     },
+    // The plan handed in again after 退回: the approvals before it count no more.
+    submissionEvents: ['SUBMIT_PLAN'],
     outcomes: { filed: 'completed' },
     // The scheduler opens the call as the system actor; academic affairs may open one by hand.
     startedBy: { roles: ['academic_affairs'], scope: 'school' },

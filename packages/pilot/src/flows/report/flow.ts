@@ -91,6 +91,8 @@ export const reportFlow = defineFlow<ReportInput, ReportContext>({
     },
     improvementReview: { tasks: [academicReview] },
   },
+  // Each submission of the report (after it was sent back) is reviewed afresh.
+  submissionEvents: ['SUBMIT'],
   outcomes: { closed: 'completed' },
   // The scheduler opens reports as the system actor; academic affairs may call one by hand.
   startedBy: { roles: ['academic_affairs'], scope: 'school' },

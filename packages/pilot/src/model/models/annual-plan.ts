@@ -45,7 +45,6 @@ export const annualPlanModel: FlowModel = {
     },
   ],
   key: (s) => ctx(s).leadership.needsLeadership,
-  submissionEvents: ['START', 'SUBMIT_PLAN'],
   requiredApprovals: (s) => [
     'academic',
     ...(ctx(s).leadership.needsLeadership ? ['leadership'] : []),

@@ -27,8 +27,6 @@ export const reportModel: FlowModel = {
     { type: 'DEADLINE_PASSED', data: {} },
     { type: 'FEEDBACK_WINDOW_CLOSED', data: {} },
   ],
-  // Approvals count from the college's last submission of the report.
-  submissionEvents: ['START', 'SUBMIT'],
   requiredApprovals: () => ['academic'],
   startProbes: [{ input: reportCall({ period: '2026' }), code: 'VALIDATION_FAILED' }],
 };
