@@ -26,7 +26,8 @@ export const errorResponses = {
 export const commandErrorResponses = {
   ...errorResponses,
   409: {
-    description: 'VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED',
+    description:
+      'VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / STEP_NOT_REACHED / TAKE_BACK_NOT_ALLOWED / TASK_DELEGATED',
     content: errorContent,
   },
   413: { description: 'PAYLOAD_TOO_LARGE', content: errorContent },

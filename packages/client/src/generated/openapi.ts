@@ -1842,7 +1842,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / STEP_NOT_REACHED / TAKE_BACK_NOT_ALLOWED / TASK_DELEGATED */
       409: {
         headers: {
           [name: string]: unknown;
@@ -2065,7 +2065,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / STEP_NOT_REACHED / TAKE_BACK_NOT_ALLOWED / TASK_DELEGATED */
       409: {
         headers: {
           [name: string]: unknown;
@@ -2233,7 +2233,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / STEP_NOT_REACHED / TAKE_BACK_NOT_ALLOWED / TASK_DELEGATED */
       409: {
         headers: {
           [name: string]: unknown;
@@ -2392,7 +2392,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / STEP_NOT_REACHED / TAKE_BACK_NOT_ALLOWED / TASK_DELEGATED */
       409: {
         headers: {
           [name: string]: unknown;
@@ -2499,7 +2499,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / STEP_NOT_REACHED / TAKE_BACK_NOT_ALLOWED / TASK_DELEGATED */
       409: {
         headers: {
           [name: string]: unknown;
@@ -2730,7 +2730,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / STEP_NOT_REACHED / TAKE_BACK_NOT_ALLOWED / TASK_DELEGATED */
       409: {
         headers: {
           [name: string]: unknown;
@@ -2900,7 +2900,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / STEP_NOT_REACHED / TAKE_BACK_NOT_ALLOWED / TASK_DELEGATED */
       409: {
         headers: {
           [name: string]: unknown;
@@ -3147,7 +3147,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / STEP_NOT_REACHED / TAKE_BACK_NOT_ALLOWED / TASK_DELEGATED */
       409: {
         headers: {
           [name: string]: unknown;
@@ -3377,7 +3377,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / STEP_NOT_REACHED / TAKE_BACK_NOT_ALLOWED / TASK_DELEGATED */
       409: {
         headers: {
           [name: string]: unknown;
@@ -3663,7 +3663,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / STEP_NOT_REACHED / TAKE_BACK_NOT_ALLOWED / TASK_DELEGATED */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4207,7 +4207,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / STEP_NOT_REACHED / TAKE_BACK_NOT_ALLOWED / TASK_DELEGATED */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4443,7 +4443,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / STEP_NOT_REACHED / TAKE_BACK_NOT_ALLOWED / TASK_DELEGATED */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4547,7 +4547,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / STEP_NOT_REACHED / TAKE_BACK_NOT_ALLOWED / TASK_DELEGATED */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4714,7 +4714,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / STEP_NOT_REACHED / TAKE_BACK_NOT_ALLOWED / TASK_DELEGATED */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4959,7 +4959,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / STEP_NOT_REACHED / TAKE_BACK_NOT_ALLOWED / TASK_DELEGATED */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5071,7 +5071,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / STEP_NOT_REACHED / TAKE_BACK_NOT_ALLOWED / TASK_DELEGATED */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5183,7 +5183,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / STEP_NOT_REACHED / TAKE_BACK_NOT_ALLOWED / TASK_DELEGATED */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5295,7 +5295,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / STEP_NOT_REACHED / TAKE_BACK_NOT_ALLOWED / TASK_DELEGATED */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5407,7 +5407,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / STEP_NOT_REACHED / TAKE_BACK_NOT_ALLOWED / TASK_DELEGATED */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5519,7 +5519,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / STEP_NOT_REACHED / TAKE_BACK_NOT_ALLOWED / TASK_DELEGATED */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5627,7 +5627,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / STEP_NOT_REACHED / TAKE_BACK_NOT_ALLOWED / TASK_DELEGATED */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5788,7 +5788,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / STEP_NOT_REACHED / TAKE_BACK_NOT_ALLOWED / TASK_DELEGATED */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6014,7 +6014,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / STEP_NOT_REACHED / TAKE_BACK_NOT_ALLOWED / TASK_DELEGATED */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6179,7 +6179,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / INSTANCE_CLOSED */
+      /** @description VERSION_CONFLICT / EVENT_NOT_ACCEPTED / IDEMPOTENCY_KEY_REUSED / STEP_NOT_REACHED / TAKE_BACK_NOT_ALLOWED / TASK_DELEGATED */
       409: {
         headers: {
           [name: string]: unknown;
