@@ -8,7 +8,9 @@ import {
   type TodoOwner,
 } from '@certflow/db';
 import type { Sql } from 'postgres';
-import { openBenchDatabase } from './bench-database.js';
+import { testAdminUrl } from '@certflow/db/testing';
+import postgres from 'postgres';
+import { openBenchDatabase, type BenchDatabase } from './bench-database.js';
 import { explain, type PlanSummary } from './query-plan.js';
 import { fmt, verdict, type Note, type ResultRow } from './result-row.js';
 import { nowMs, percentile } from './stats.js';
@@ -21,9 +23,32 @@ import { nowMs, percentile } from './stats.js';
  * the same run on the same pool, is a primary-key lookup of one instance row.
  *
  * Standalone: `pnpm --filter @certflow/bench exec tsx --conditions=certflow-source src/lists-scale.ts
- * [--smoke | --full] [--instances N] [--history N] [--queries N]`; or call `measureLists` from
- * the harness (it returns table rows and notes like the other sections).
+ * [--smoke | --full] [--instances N] [--history N] [--queries N] [--keep | --reuse <db>]`; or
+ * call `measureLists` from the harness (it returns table rows and notes like the other sections).
+ * `--keep` keeps the generated database and prints its name; `--reuse <db>` measures such a
+ * database again without generating it (migrating it first), so a 1M run can be repeated.
+ * Each row says the page's `total` and whether it is exact (`1000+` when the count reached its
+ * cap) and, for a filtered page, the window it walked (docs/lists.md § Bounded totals and the
+ * scan window).
  */
+
+export interface ListsRunOptions {
+  /** Keep the generated database (its name is printed) instead of dropping it. */
+  readonly keep?: boolean;
+  /** Measure this database (kept by an earlier `--keep` run) instead of generating one. */
+  readonly reuse?: string;
+}
+
+/** A database kept by `--keep`, migrated to the current schema; closing it keeps it. */
+async function reusedDatabase(name: string): Promise<BenchDatabase> {
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`--reuse takes a database name, not ${name}`);
+  const url = new URL(testAdminUrl());
+  url.pathname = `/${name}`;
+  const migrated = await openPostgres({ url: url.href, max: 1 });
+  await migrated.close();
+  const admin = postgres(url.href, { max: 2, onnotice: () => {} });
+  return { url: url.href, name, admin, drop: () => admin.end() };
+}
 
 export interface ListsScaleSizes {
   /** Instances generated (10% active, with an open task each). */
@@ -244,11 +269,12 @@ function probesFor(lists: Lists, people: People): Probe[] {
 /** Generates the data set, then times and EXPLAINs every probe against the PK-lookup baseline. */
 export async function measureLists(
   sizes: ListsScaleSizes,
+  options: ListsRunOptions = {},
 ): Promise<{ rows: ResultRow[]; notes: Note[] }> {
-  const db = await openBenchDatabase();
+  const db = options.reuse ? await reusedDatabase(options.reuse) : await openBenchDatabase();
   try {
     const t0 = nowMs();
-    await generateLists(db.admin, sizes);
+    if (!options.reuse) await generateLists(db.admin, sizes);
     const genSeconds = (nowMs() - t0) / 1000;
     const [size] = await db.admin<{ db: string; history: string; instances: string }[]>`
       select pg_size_pretty(pg_database_size(current_database())) as db,
@@ -275,14 +301,18 @@ export async function measureLists(
       const notes: Note[] = [];
       for (const probe of probesFor(lists, { busyDecider: approver, typicalDecider: 'u-t42' })) {
         const samples = await samplesOf(probe.run, sizes.queries);
-        const result = (await probe.run()) as { total?: number };
+        const result = (await probe.run()) as {
+          total?: number;
+          totalExact?: boolean;
+          scan?: { from: number; to: number; complete: boolean } | null;
+        };
         const plans = await plansOf(handle, probe.run);
         const indexes = [...new Set(plans.flatMap((p) => p.indexes))];
         const seq = [...new Set(plans.flatMap((p) => p.seqScans))];
         const p99 = percentile(samples, 99);
         rows.push({
           section: '4b lists',
-          measure: `${probe.name} p99${result.total === undefined ? '' : ` (total ${fmt.count(result.total)})`}`,
+          measure: `${probe.name} p99${totalOf(result)}`,
           value: fmt.ms(p99),
           baseline: `${fmt.ms(floor)} PK lookup`,
           ratio: fmt.ratio(p99 / floor),
@@ -306,7 +336,10 @@ export async function measureLists(
           `${fmt.count(sizes.instances * Math.max(2, Math.round(sizes.history / sizes.instances)))} history rows, ` +
           `${fmt.count(sizes.instances)} copies, ${TEACHERS} teachers, ${APPROVERS} approvers (busiest ${approver}: ` +
           `${fmt.count(busiest?.n ?? 0)} decisions; the typical reviewer u-t42: ${fmt.count(typical?.n ?? 0)}); ` +
-          `u-t0 applied ${fmt.count(Math.round(sizes.instances / 50))} times, u-a30 has ${fmt.count(Math.round(sizes.instances / 25))} copies; generated in ${fmt.num(genSeconds)} s, then VACUUM ANALYZE. ` +
+          `u-t0 applied ${fmt.count(Math.round(sizes.instances / 50))} times, u-a30 has ${fmt.count(Math.round(sizes.instances / 25))} copies; ` +
+          (options.reuse
+            ? `database ${options.reuse} reused (not generated in this run). `
+            : `generated in ${fmt.num(genSeconds)} s, then VACUUM ANALYZE. `) +
           `Database ${size?.db ?? '?'}, history ${size?.history ?? '?'}, instances ${size?.instances ?? '?'}.`,
       });
       return { rows, notes };
@@ -314,8 +347,25 @@ export async function measureLists(
       await handle.close();
     }
   } finally {
-    await db.drop();
+    if (options.keep && !options.reuse) {
+      await db.admin.end();
+      console.log(`kept database ${db.name} (measure it again with --reuse ${db.name})`);
+    } else await db.drop();
   }
+}
+
+/** ` (total 1,000+ , window 0–2,000 of more)` — what the probe's page said of its total. */
+function totalOf(r: {
+  total?: number;
+  totalExact?: boolean;
+  scan?: { from: number; to: number; complete: boolean } | null;
+}): string {
+  if (r.total === undefined) return '';
+  const total = `${fmt.count(r.total)}${r.totalExact === false ? '+' : ''}`;
+  const scan = r.scan
+    ? `, window ${fmt.count(r.scan.from)}–${fmt.count(r.scan.to)}${r.scan.complete ? ' (all)' : ''}`
+    : '';
+  return ` (total ${total}${scan})`;
 }
 
 function sizesFrom(argv: readonly string[]): ListsScaleSizes {
@@ -329,14 +379,26 @@ function sizesFrom(argv: readonly string[]): ListsScaleSizes {
       const n = Number(argv[(i += 1)]);
       if (!Number.isInteger(n) || n <= 0) throw new Error(`${flag} takes a positive integer`);
       over[flag.slice(2) as keyof ListsScaleSizes] = n;
-    } else if (flag !== '--') throw new Error(`unknown flag ${String(flag)}`);
+    } else if (flag === '--keep') {
+      // read by optionsFrom
+    } else if (flag === '--reuse') i += 1;
+    else if (flag !== '--') throw new Error(`unknown flag ${String(flag)}`);
   }
   return { ...sizes, ...over };
 }
 
+function optionsFrom(argv: readonly string[]): ListsRunOptions {
+  const at = argv.indexOf('--reuse');
+  const reuse = at >= 0 ? argv[at + 1] : undefined;
+  if (at >= 0 && (reuse === undefined || reuse.startsWith('--')))
+    throw new Error('--reuse takes a database name');
+  return { keep: argv.includes('--keep'), ...(reuse ? { reuse } : {}) };
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const sizes = sizesFrom(process.argv.slice(2));
-  const { rows, notes } = await measureLists(sizes);
+  const argv = process.argv.slice(2);
+  const sizes = sizesFrom(argv);
+  const { rows, notes } = await measureLists(sizes, optionsFrom(argv));
   console.log(
     rows
       .map(

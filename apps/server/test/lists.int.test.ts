@@ -120,7 +120,48 @@ function describeLists(
         copiesUnread: 0,
         copies: 0,
         overdue: 1,
+        atLeast: [],
       });
+    });
+
+    it('bounds a busy list: total up to 1000 (totalExact), counts up to 1000 (atLeast), a filter walks a window', async () => {
+      const s = await school(w());
+      const owner2 = w().as('owner2');
+      // 1,001 more copies to owner2, written straight into the table (docs/lists.md § Bounded
+      // totals and the scan window), newer than the real one.
+      await w().handle.db.execute(sql`insert into copies (id, instance_id, seq, person_id, from_id,
+          flow_id, created_at, status, college, search_text)
+        select 'k-bulk-' || g, ${s.a.id}, 100 + g, 'u-owner2', 'u-lead', 'pilot-project',
+          now() + g * interval '1 second', 'active', 'ee', '批量'
+        from generate_series(1, 1001) g`);
+      const all = await owner2.copiesList({ limit: 20 });
+      expect(all).toMatchObject({ total: 1000, totalExact: false, scan: null });
+      // Deeper than the cap: counted to the page's end, here past the list's end (exact).
+      expect(await owner2.copiesList({ limit: 20, offset: 1000 })).toMatchObject({
+        total: 1002,
+        totalExact: true,
+      });
+      expect((await owner2.copiesList({ read: true })).totalExact).toBe(true);
+      expect(await owner2.myCounts()).toMatchObject({
+        copies: 1000,
+        copiesUnread: 1000,
+        atLeast: ['copiesUnread', 'copies'],
+      });
+
+      // A keyword walks the newest 2,000 rows: the real copy is the 1,002nd, within the window.
+      const found = await owner2.copiesList({ keyword: '电子商务' });
+      expect(found.items.map((c) => c.instance.id)).toEqual([s.b.id]);
+      expect(found).toMatchObject({
+        total: 1,
+        totalExact: true,
+        scan: { from: 0, to: 1002, complete: true },
+      });
+      expect(await owner2.copiesList({ keyword: '批量', limit: 5, scanFrom: 1000 })).toMatchObject({
+        total: 1,
+        scan: { from: 1000, to: 1002, complete: true },
+      });
+      const raw = await owner2.raw('/api/me/copies?keyword=%E6%89%B9%E9%87%8F&scanFrom=1');
+      expect(raw.body).toMatchObject({ total: 1000, scan: { from: 1, to: 1002 } });
     });
 
     it('已办: the decisions I made, not my starts, comments or copies', async () => {
@@ -261,6 +302,10 @@ function describeLists(
         '/api/tasks?status=pending',
         `/api/me/started?keyword=${'长'.repeat(101)}`,
         '/api/me/copies?flow=..',
+        '/api/me/done?keyword=x&scanFrom=-1',
+        '/api/me/started?scanFrom=1.5',
+        '/api/tasks?scanFrom=abc',
+        '/api/me/copies?scanFrom=1000001',
       ]) {
         const r = await lead.raw(path);
         expect(r.status, path).toBe(400);
@@ -271,6 +316,8 @@ function describeLists(
       expect(bad.status).toBe(400);
       const range = await lead.raw('/api/me/done?from=2026-03-05&to=2026-03-01');
       expect((range.body as { message: string }).message).toContain('结束日期须晚于开始日期');
+      const scan = await lead.raw('/api/me/done?scanFrom=-1');
+      expect((scan.body as { message: string }).message).toContain('须为列表中的位置');
       expect((await w().anonymous.raw('/api/me/counts')).status).toBe(401);
     });
   });

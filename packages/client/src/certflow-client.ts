@@ -27,6 +27,7 @@ import type {
   CopyRead,
   DoneItem,
   ListCounts,
+  ListPage,
   ListRequest,
   Me,
   StartedItem,
@@ -169,22 +170,22 @@ export class CertflowClient {
   }
 
   /** 待办: open tasks for the caller, soonest deadline first; filtered, searched, paged. */
-  inbox(page: PageRequest = {}): Promise<Page<InboxTask>> {
+  inbox(page: PageRequest = {}): Promise<ListPage<InboxTask>> {
     return this.call('GET', `/api/tasks${listQuery(page)}`);
   }
 
   /** 已办: the decisions the caller made, newest first. */
-  doneList(request: ListRequest = {}): Promise<Page<DoneItem>> {
+  doneList(request: ListRequest = {}): Promise<ListPage<DoneItem>> {
     return this.call('GET', `/api/me/done${listQuery(request)}`);
   }
 
   /** 我发起的: the instances the caller started, newest first. */
-  startedList(request: ListRequest = {}): Promise<Page<StartedItem>> {
+  startedList(request: ListRequest = {}): Promise<ListPage<StartedItem>> {
     return this.call('GET', `/api/me/started${listQuery(request)}`);
   }
 
   /** 抄送我的: the copies to the caller, newest first; `read: false` = 待阅. */
-  copiesList(request: CopiesRequest = {}): Promise<Page<CopyItem>> {
+  copiesList(request: CopiesRequest = {}): Promise<ListPage<CopyItem>> {
     const { read, ...rest } = request;
     return this.call(
       'GET',

@@ -36,6 +36,13 @@ export type InstancePage = Schemas['InstancePage'];
 export type InboxPage = Schemas['InboxPage'];
 /** A page of `T`, shaped as the API's pages are. */
 export type Page<T> = Omit<InstancePage, 'items'> & { items: T[] };
+/**
+ * A work list's page (docs/lists.md § Bounded totals and the scan window): `totalExact` false
+ * means `total` is "at least"; `scan` is the window a filtered page walked, null without one.
+ */
+export type ListPage<T> = Omit<Schemas['DonePage'], 'items'> & { items: T[] };
+/** The window a filtered work-list page walked: positions `from` to `to`, `complete` at the end. */
+export type ListScan = NonNullable<Schemas['ListScan']>;
 /** A flow as `GET /api/flows` lists it; its `inputSchema` is a JSON Schema document. */
 export type FlowInfo = Omit<Schemas['Flow'], 'inputSchema'> & { inputSchema: JsonObject };
 export type FlowStateInfo = FlowInfo['states'][number];
@@ -98,7 +105,11 @@ type WireList = NonNullable<operations['doneList']['parameters']['query']>;
  * `doneList`, 我发起的 `startedList`, 抄送我的 `copiesList`. `from`/`to` are days (`2026-03-01`,
  * Beijing time, `to` inclusive) or ISO date-times.
  */
-export type ListRequest = Omit<WireList, 'overdue'> & { overdue?: boolean };
+export type ListRequest = Omit<WireList, 'overdue' | 'scanFrom'> & {
+  overdue?: boolean;
+  /** A filtered page's window starts here: the previous answer's `scan.to` (docs/lists.md). */
+  scanFrom?: number;
+};
 /** 抄送我的 also by read mark: `false` = 待阅, `true` = 已阅. */
 export type CopiesRequest = ListRequest & { read?: boolean };
 /** An instance as a work list shows it (with the applicant's name and whether it is overdue). */

@@ -94,15 +94,20 @@ describe('list rows follow their instance', () => {
     );
     await engine.send(id, { type: 'CC', data: { userIds: [reader] } }, reviewCast.lead);
     await engine.send(id, { type: 'TRANSFER', data: { to: lead2.id } }, reviewCast.lead);
-    const lateAt = async (table: 'done_items' | 'copies') =>
+    const lateAt = async (table: 'done_items' | 'copies' | 'instances') =>
       rowsOf(
         await pg.db.execute(
-          sql`select distinct (select min(o.due_at) from tasks o where o.instance_id = r.instance_id
+          table === 'instances'
+            ? sql`select (select min(o.due_at) from tasks o where o.instance_id = r.id
+                and o.status = 'open') as open_min, r.late_at from instances r where r.id = ${id}`
+            : sql`select distinct (select min(o.due_at) from tasks o where o.instance_id = r.instance_id
                 and o.status = 'open') as open_min, r.late_at
               from ${sql.raw(table)} r where r.instance_id = ${id}`,
         ),
       );
-    for (const table of ['done_items', 'copies'] as const) {
+    const started = async (f: ListFilter, now = new Date()) =>
+      (await lists.started(reviewCast.owner.id, f, page, now)).items.map((i) => i.instance.id);
+    for (const table of ['done_items', 'copies', 'instances'] as const) {
       const rows = await lateAt(table);
       expect(rows).toHaveLength(1);
       expect(rows[0]?.late_at).not.toBeNull();
@@ -113,13 +118,18 @@ describe('list rows follow their instance', () => {
     expect(await decided(reviewCast.lead.id, { overdue: true }, later())).toEqual([id]);
     expect(await decided(reviewCast.lead.id, { overdue: true })).toEqual([]);
     expect(await copied({ overdue: true }, later())).toContain(id);
+    // 我发起的 by the instance's own late_at (migration 0015).
+    expect(await started({ overdue: true }, later())).toContain(id);
+    expect(await started({ overdue: true })).not.toContain(id);
 
     await engine.send(id, { type: 'APPROVE' }, lead2);
     expect(await decided(reviewCast.lead.id, { overdue: true }, later())).toEqual([]);
     expect(await decided(reviewCast.lead.id, { overdue: false }, later())).toContain(id);
     expect(await decided(lead2.id, { overdue: false }, later())).toContain(id);
     expect(await copied({ overdue: true }, later())).not.toContain(id);
-    for (const table of ['done_items', 'copies'] as const) {
+    expect(await started({ overdue: true }, later())).not.toContain(id);
+    expect(await started({ overdue: false }, later())).toContain(id);
+    for (const table of ['done_items', 'copies', 'instances'] as const) {
       expect((await lateAt(table)).map((r) => r.late_at)).toEqual([null]);
     }
   });

@@ -1,4 +1,4 @@
-import { createLists, type ListFilter, type ListPage } from '@certflow/db';
+import { createLists, type ListFilter, type ListPage, type ListScan } from '@certflow/db';
 import { createRoute, type OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { httpError } from '../http/api-error.js';
@@ -40,6 +40,21 @@ export const pageOfQuery = (q: ListQuery): ListPage => ({
   limit: q.limit,
   offset: q.offset,
   order: q.order,
+  scanFrom: q.scanFrom,
+});
+
+/** A page's answer: its items, the (bounded) total and the window it walked (docs/lists.md). */
+export const pageAnswer = <T>(
+  items: T[],
+  page: { total: number; totalExact: boolean; scan: ListScan | null },
+  q: ListQuery,
+) => ({
+  items,
+  total: page.total,
+  totalExact: page.totalExact,
+  scan: page.scan,
+  limit: q.limit,
+  offset: q.offset,
 });
 
 const secured = { security: [{ bearer: [] }], tags: ['lists'] };
@@ -104,24 +119,13 @@ export function listRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(done, async (c) => {
     const q = c.req.valid('query');
     const page = await lists.decided(c.get('actor').id, filterOf(q), pageOfQuery(q), new Date());
-    return c.json(
-      { items: page.items.map(presentDone), total: page.total, limit: q.limit, offset: q.offset },
-      200,
-    );
+    return c.json(pageAnswer(page.items.map(presentDone), page, q), 200);
   });
 
   app.openapi(started, async (c) => {
     const q = c.req.valid('query');
     const page = await lists.started(c.get('actor').id, filterOf(q), pageOfQuery(q), new Date());
-    return c.json(
-      {
-        items: page.items.map(presentStarted),
-        total: page.total,
-        limit: q.limit,
-        offset: q.offset,
-      },
-      200,
-    );
+    return c.json(pageAnswer(page.items.map(presentStarted), page, q), 200);
   });
 
   app.openapi(copies, async (c) => {
@@ -132,10 +136,7 @@ export function listRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
       pageOfQuery(q),
       new Date(),
     );
-    return c.json(
-      { items: page.items.map(presentCopy), total: page.total, limit: q.limit, offset: q.offset },
-      200,
-    );
+    return c.json(pageAnswer(page.items.map(presentCopy), page, q), 200);
   });
 
   app.openapi(markRead, async (c) => {

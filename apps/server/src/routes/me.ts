@@ -44,6 +44,7 @@ export function meRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   });
 
   app.openapi(counts, async (c) => {
-    return c.json(await lists.counts(todoOwnerOf(c.get('actor')), new Date()), 200);
+    const counts = await lists.counts(todoOwnerOf(c.get('actor')), new Date());
+    return c.json({ ...counts, atLeast: [...counts.atLeast] }, 200);
   });
 }

@@ -4,7 +4,7 @@ import type { AppDeps, AppEnv } from '../app-env.js';
 import { presentTodo, todoOwnerOf } from '../http/present-lists.js';
 import { errorResponses, json } from '../schemas/common.js';
 import { listPageOf, listQuery, todoItemSchema } from '../schemas/lists.js';
-import { filterOf, pageOfQuery } from './lists.js';
+import { filterOf, pageAnswer, pageOfQuery } from './lists.js';
 
 const inbox = createRoute({
   method: 'get',
@@ -26,19 +26,13 @@ export function taskRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(inbox, async (c) => {
     const q = c.req.valid('query');
     const now = new Date();
-    const { items, total } = await lists.todo(
-      todoOwnerOf(c.get('actor')),
-      filterOf(q),
-      pageOfQuery(q),
-      now,
-    );
+    const page = await lists.todo(todoOwnerOf(c.get('actor')), filterOf(q), pageOfQuery(q), now);
     return c.json(
-      {
-        items: items.map((t) => presentTodo(t, now, deps.engine.flows)),
-        total,
-        limit: q.limit,
-        offset: q.offset,
-      },
+      pageAnswer(
+        page.items.map((t) => presentTodo(t, now, deps.engine.flows)),
+        page,
+        q,
+      ),
       200,
     );
   });

@@ -55,6 +55,17 @@ export const listFilterShape = {
       'words (space-separated, all must match; at most 5) in the title, applicant name, certificate or college name',
     example: '电子商务',
   }),
+  scanFrom: z
+    .string()
+    .regex(/^\d{1,7}$/, ISSUE.scanFrom.en)
+    .refine((v) => Number(v) <= 1_000_000, { message: ISSUE.scanFrom.en })
+    .transform(Number)
+    .optional()
+    .openapi({
+      description:
+        "a filtered page (flow, status, college, overdue, keyword) walks at most 2000 rows of the list from this position of the unfiltered list (default 0); the answer's `scan.to` is the next window's scanFrom",
+      example: '2000',
+    }),
   order: z.enum(['asc', 'desc']).optional().openapi({
     description:
       '待办: by deadline, `asc` (default) soonest first; other lists by time, `desc` (default) newest first',
@@ -147,11 +158,32 @@ export const copyIdParam = z.object({
     }),
 });
 
+/** The window a filtered page walked (docs/lists.md § Bounded totals and the scan window). */
+export const listScanSchema = z
+  .object({
+    from: z.number().int().openapi({ description: 'the first position walked (scanFrom)' }),
+    to: z.number().int().openapi({
+      description: 'one past the last position walked: the next window starts here',
+    }),
+    complete: z.boolean().openapi({ description: "the window reached the list's end" }),
+  })
+  .openapi('ListScan', {
+    description:
+      'the window a page filtered by flow, status, college, overdue or keyword walked (at most 2000 rows); the page is null without such a filter',
+  });
+
 export const listPageOf = <T extends z.ZodType>(item: T, name: string) =>
   z
     .object({
       items: z.array(item),
-      total: z.number().int(),
+      total: z.number().int().openapi({
+        description:
+          'without a filter of the window: the rows, counted up to max(1000, offset + limit); with one: the matches in the window walked',
+      }),
+      totalExact: z.boolean().openapi({
+        description: 'false when the count reached its cap: `total` then means "at least"',
+      }),
+      scan: listScanSchema.nullable(),
       limit: z.number().int(),
       offset: z.number().int(),
     })

@@ -12,7 +12,10 @@ export const meSchema = z
   })
   .openapi('Me');
 
-/** `GET /api/me/counts`: the badges of the four lists, and the overdue 待办. */
+/**
+ * `GET /api/me/counts`: the badges of the four lists, and the overdue 待办, each counted up to 1000
+ * (docs/lists.md § Bounded counts).
+ */
 export const countsSchema = z
   .object({
     todo: z.number().int().openapi({ description: '待办' }),
@@ -21,5 +24,12 @@ export const countsSchema = z
     copiesUnread: z.number().int().openapi({ description: '抄送我的, 待阅' }),
     copies: z.number().int().openapi({ description: '抄送我的, all' }),
     overdue: z.number().int().openapi({ description: '待办 past its deadline' }),
+    atLeast: z
+      .array(z.enum(['todo', 'done', 'started', 'copiesUnread', 'copies', 'overdue']))
+      .openapi({
+        description:
+          'the figures counted up to their cap of 1000: each is given as 1000 and means "at least" (show 1000+)',
+        example: ['todo'],
+      }),
   })
   .openapi('ListCounts');

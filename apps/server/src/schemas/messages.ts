@@ -24,6 +24,10 @@ export const ISSUE = {
   },
   listRange: { en: 'the range ends before it starts', zh: '结束日期须晚于开始日期' },
   copyId: { en: 'a copy id', zh: '须为抄送编号' },
+  scanFrom: {
+    en: 'a position in the list: an integer from 0 to 1000000',
+    zh: '须为列表中的位置：0 到 1000000 的整数',
+  },
   attachmentId: { en: 'an attachment id', zh: '须为附件编号' },
   attachmentFile: { en: 'a file part named file', zh: '须为名为 file 的文件' },
   attachmentData: {

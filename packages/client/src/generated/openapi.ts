@@ -894,7 +894,11 @@ export type components = {
       items: components['schemas']['CopyItem'][];
       limit: number;
       offset: number;
+      scan: components['schemas']['ListScan'];
+      /** @description without a filter of the window: the rows, counted up to max(1000, offset + limit); with one: the matches in the window walked */
       total: number;
+      /** @description false when the count reached its cap: `total` then means "at least" */
+      totalExact: boolean;
     };
     CopyRead: {
       id: string;
@@ -1045,7 +1049,11 @@ export type components = {
       items: components['schemas']['DoneItem'][];
       limit: number;
       offset: number;
+      scan: components['schemas']['ListScan'];
+      /** @description without a filter of the window: the rows, counted up to max(1000, offset + limit); with one: the matches in the window walked */
       total: number;
+      /** @description false when the count reached its cap: `total` then means "at least" */
+      totalExact: boolean;
     };
     Draft: {
       /** @description the files saved with the draft, named in the application when it is submitted */
@@ -1204,7 +1212,11 @@ export type components = {
       items: components['schemas']['InboxTask'][];
       limit: number;
       offset: number;
+      scan: components['schemas']['ListScan'];
+      /** @description without a filter of the window: the rows, counted up to max(1000, offset + limit); with one: the matches in the window walked */
       total: number;
+      /** @description false when the count reached its cap: `total` then means "at least" */
+      totalExact: boolean;
     };
     InboxTask: components['schemas']['Task'] & {
       /** @description may be approved with others in POST /api/tasks/batch (its step allows 批量审批) */
@@ -1263,6 +1275,13 @@ export type components = {
       version: number;
     };
     ListCounts: {
+      /**
+       * @description the figures counted up to their cap of 1000: each is given as 1000 and means "at least" (show 1000+)
+       * @example [
+       *       "todo"
+       *     ]
+       */
+      atLeast: ('todo' | 'done' | 'started' | 'copiesUnread' | 'copies' | 'overdue')[];
       /** @description 抄送我的, all */
       copies: number;
       /** @description 抄送我的, 待阅 */
@@ -1292,6 +1311,15 @@ export type components = {
       title: string;
       updatedAt: string;
     };
+    /** @description the window a page filtered by flow, status, college, overdue or keyword walked (at most 2000 rows); the page is null without such a filter */
+    ListScan: {
+      /** @description the window reached the list's end */
+      complete: boolean;
+      /** @description the first position walked (scanFrom) */
+      from: number;
+      /** @description one past the last position walked: the next window starts here */
+      to: number;
+    } | null;
     Me: {
       college: string | null;
       email: string | null;
@@ -1419,7 +1447,11 @@ export type components = {
       items: components['schemas']['StartedItem'][];
       limit: number;
       offset: number;
+      scan: components['schemas']['ListScan'];
+      /** @description without a filter of the window: the rows, counted up to max(1000, offset + limit); with one: the matches in the window walked */
       total: number;
+      /** @description false when the count reached its cap: `total` then means "at least" */
+      totalExact: boolean;
     };
     StartInstance: {
       /** @description ids answered by POST /api/attachments (uploaded by the caller) */
@@ -3841,6 +3873,8 @@ export interface operations {
         overdue?: 'true' | 'false';
         /** @description `false` = 待阅, `true` = 已阅 */
         read?: 'true' | 'false';
+        /** @description a filtered page (flow, status, college, overdue, keyword) walks at most 2000 rows of the list from this position of the unfiltered list (default 0); the answer's `scan.to` is the next window's scanFrom */
+        scanFrom?: string;
         status?: 'active' | 'completed' | 'rejected' | 'withdrawn' | 'cancelled';
         /** @description up to this day (inclusive) or instant (exclusive) */
         to?: string;
@@ -4036,6 +4070,8 @@ export interface operations {
         order?: 'asc' | 'desc';
         /** @description 待办: past its deadline; other lists: the instance has an open task past its deadline */
         overdue?: 'true' | 'false';
+        /** @description a filtered page (flow, status, college, overdue, keyword) walks at most 2000 rows of the list from this position of the unfiltered list (default 0); the answer's `scan.to` is the next window's scanFrom */
+        scanFrom?: string;
         status?: 'active' | 'completed' | 'rejected' | 'withdrawn' | 'cancelled';
         /** @description up to this day (inclusive) or instant (exclusive) */
         to?: string;
@@ -4269,6 +4305,8 @@ export interface operations {
         order?: 'asc' | 'desc';
         /** @description 待办: past its deadline; other lists: the instance has an open task past its deadline */
         overdue?: 'true' | 'false';
+        /** @description a filtered page (flow, status, college, overdue, keyword) walks at most 2000 rows of the list from this position of the unfiltered list (default 0); the answer's `scan.to` is the next window's scanFrom */
+        scanFrom?: string;
         status?: 'active' | 'completed' | 'rejected' | 'withdrawn' | 'cancelled';
         /** @description up to this day (inclusive) or instant (exclusive) */
         to?: string;
@@ -4837,6 +4875,8 @@ export interface operations {
         order?: 'asc' | 'desc';
         /** @description 待办: past its deadline; other lists: the instance has an open task past its deadline */
         overdue?: 'true' | 'false';
+        /** @description a filtered page (flow, status, college, overdue, keyword) walks at most 2000 rows of the list from this position of the unfiltered list (default 0); the answer's `scan.to` is the next window's scanFrom */
+        scanFrom?: string;
         status?: 'active' | 'completed' | 'rejected' | 'withdrawn' | 'cancelled';
         /** @description up to this day (inclusive) or instant (exclusive) */
         to?: string;

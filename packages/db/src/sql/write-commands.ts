@@ -30,7 +30,7 @@ const DONE_EVENT = sql.raw(
  * 2. `ok`: the writes whose every check holds (and whose idempotency key and new reference rows
  *    are still free);
  * 3. write everything of the `ok` writes, nothing of the others — including the lists' copies of
- *    the instance's filter fields (`listed`; docs/lists.md).
+ *    the instance's filter fields (`listed`; docs/lists.md) and the instance's own `late_at`.
  *
  * The lock waits for a concurrent writer of the same row and then re-checks the condition on the
  * row it committed, so a lost race leaves that write out and the others in. Two writes of one
@@ -103,11 +103,14 @@ const WRITE = (writes: string) => sql`
   ), inst_upd as (
     update instances i set state = x.state, status = x.status, version = x.version,
       snapshot = x.snapshot, step_actors = x.step_actors, decisions = x.decisions,
-      steps = x.steps, undo = x.undo, head_hash = x.head_hash, updated_at = x.updated_at
-    from go, jsonb_populate_record(null::instances, go.inst) x
+      steps = x.steps, undo = x.undo, head_hash = x.head_hash, updated_at = x.updated_at,
+      late_at = l.late_at
+    from go join listed l using (n), jsonb_populate_record(null::instances, go.inst) x
     where go.expected is not null and i.id = x.id
   ), inst_ins as (
-    insert into instances select x.* from go, jsonb_populate_record(null::instances, go.inst) x
+    -- The instance's own late_at (migration 0015, 我发起的's overdue) is the listed one.
+    insert into instances select x.* from go join listed l using (n),
+      jsonb_populate_record(null::instances, go.inst || jsonb_build_object('late_at', l.late_at)) x
     where go.inst is not null and go.expected is null
   ), hist as (
     insert into history select x.* from go, jsonb_populate_record(null::history, go.hist) x

@@ -38,6 +38,39 @@ export interface ListPage {
   readonly offset: number;
   /** 待办: by deadline (`asc`, the default: soonest first); the others by time (`desc`: newest first). */
   readonly order?: 'asc' | 'desc' | undefined;
+  /**
+   * A filtered page (flow, status, college, overdue, keyword) walks a window of the person's
+   * unfiltered list from this position (default 0) and pages among the matches in it
+   * (docs/lists.md § Bounded totals and the scan window). Ignored without such a filter.
+   */
+  readonly scanFrom?: number | undefined;
+}
+
+/**
+ * The bounds of docs/lists.md § Bounded totals and the scan window. Production uses
+ * `DEFAULT_LIST_CAPS`; tests pass small ones.
+ */
+export interface ListCaps {
+  /** A page's `total` is counted up to max(total, offset + limit) (one more row to tell). */
+  readonly total: number;
+  /** Each figure of the counts is counted up to this (one more row to tell). */
+  readonly counts: number;
+  /** A filtered page walks at most this many rows of the person's list. */
+  readonly window: number;
+}
+
+export const DEFAULT_LIST_CAPS: ListCaps = { total: 1000, counts: 1000, window: 2000 };
+
+export interface ListsOptions {
+  readonly caps?: Partial<ListCaps> | undefined;
+}
+
+/** The window a filtered page walked: positions `from` (inclusive) to `to` (exclusive). */
+export interface ListScan {
+  readonly from: number;
+  readonly to: number;
+  /** The window reached the end of the person's list. */
+  readonly complete: boolean;
 }
 
 /** 抄送我的 also filters on the read mark: `false` = 待阅, `true` = 已阅. */
@@ -95,7 +128,15 @@ export interface CopyItem {
 
 export interface ListResult<T> {
   readonly items: T[];
+  /**
+   * Unfiltered (or by dates / read mark only): the rows, counted up to the cap; a filtered page:
+   * the matches in the window it walked (`scan`).
+   */
   readonly total: number;
+  /** False when the count reached the cap: `total` then means "at least". */
+  readonly totalExact: boolean;
+  /** The window of a filtered page; null without such a filter. */
+  readonly scan: ListScan | null;
 }
 
 /** Who the 待办 is for: the inbox's query without its page. */
@@ -111,7 +152,11 @@ export interface ListCounts {
   readonly copies: number;
   /** 待办 past its deadline. */
   readonly overdue: number;
+  /** The figures that reached the cap (given as the cap itself, meaning "at least"). */
+  readonly atLeast: readonly CountName[];
 }
+
+export type CountName = 'todo' | 'done' | 'started' | 'copiesUnread' | 'copies' | 'overdue';
 
 export interface Lists {
   todo(
@@ -164,31 +209,13 @@ export function keywordTerms(keyword: string | undefined): string[] {
 const iso = (d: Date): string => d.toISOString();
 
 /**
- * 我发起的's conditions on its own rows, the instances `i`: flow, status, college, overdue (an open
- * task past its deadline, by `tasks_open_instance_idx`), and each keyword word: a substring of
- * `search_text` (lower-cased like it).
+ * The filters on a list's own rows (migrations 0013, 0015): the instance's flow, status, college,
+ * the earliest deadline of its open tasks (`late_at`) and search text, copied into the row by the
+ * command's write (我发起的: the instance's own columns) — every one an INCLUDE column of the
+ * list's index, so the walk never leaves it. These are the filters of the scan window
+ * (docs/lists.md § Bounded totals and the scan window).
  */
-function instanceConditions(filter: ListFilter, now: Date): SQL[] {
-  const out: SQL[] = [];
-  if (filter.flow !== undefined) out.push(sql`i.flow_id = ${filter.flow}`);
-  if (filter.status !== undefined) out.push(sql`i.status = ${filter.status}`);
-  if (filter.college !== undefined) out.push(sql`i.college = ${filter.college}`);
-  if (filter.overdue !== undefined) {
-    const late = sql`exists (select 1 from tasks o where o.instance_id = i.id and o.status = 'open' and o.due_at < ${iso(now)}::timestamptz offset 0)`;
-    out.push(filter.overdue ? late : sql`not ${late}`);
-  }
-  for (const term of keywordTerms(filter.keyword)) {
-    out.push(sql`position(lower(${term}) in i.search_text) > 0`);
-  }
-  return out;
-}
-
-/**
- * The filters on a list's own rows (migration 0013): the instance's flow, status, college, the
- * earliest deadline of its open tasks (`late_at`) and search text, copied into the row by the
- * command's write — every one an INCLUDE column of the list's index, so the walk never leaves it.
- */
-function rowConditions(filter: ListFilter, now: Date, alias: 'tasks' | 'd' | 'c'): SQL[] {
+function rowConditions(filter: ListFilter, now: Date, alias: 'tasks' | 'd' | 'c' | 'i'): SQL[] {
   const col = (name: string): SQL => sql.raw(`${alias}.${name}`);
   const todo = alias === 'tasks';
   const out: SQL[] = [];
@@ -205,9 +232,9 @@ function rowConditions(filter: ListFilter, now: Date, alias: 'tasks' | 'd' | 'c'
   if (filter.college !== undefined) {
     out.push(sql`${col(todo ? 'instance_college' : 'college')} = ${filter.college}`);
   }
-  // 待办's overdue is the task's own deadline (todoBranches).
-  if (filter.overdue !== undefined && !todo) {
-    const late = col('late_at');
+  if (filter.overdue !== undefined) {
+    // 待办's overdue is the task's own deadline; the others' the instance's earliest open one.
+    const late = col(todo ? 'due_at' : 'late_at');
     out.push(
       filter.overdue
         ? sql`${late} < ${iso(now)}::timestamptz`
@@ -228,6 +255,78 @@ function range(column: SQL, filter: ListFilter): SQL[] {
 }
 
 const and = (parts: SQL[]): SQL => (parts.length === 0 ? sql`true` : sql.join(parts, sql` and `));
+
+/**
+ * One list as its index walks it: the person's rows (with the date range and read mark, which
+ * bound the walk itself) in the list's order.
+ */
+interface Walk {
+  /** The keys of rows `skip`… `skip + take` in list order, and `hit` (the filters) of each. */
+  rows(hit: SQL, skip: number, take: number): SQL;
+  /** The list's order on the output `w` of `rows`, so a page of it needs no sort. */
+  readonly order: SQL;
+  /** The rows counted up to `cap`: a scalar. */
+  countUpTo(cap: number): SQL;
+}
+
+/** A page's keys and its total, as two statements (docs/lists.md § Bounded totals). */
+interface Plan {
+  readonly keys: SQL;
+  readonly total: SQL;
+  read(row: Record<string, unknown> | undefined): Omit<ListResult<never>, 'items'>;
+}
+
+/**
+ * Without a window filter: the page in the index's order, the total counted up to
+ * max(cap, offset + limit) + 1. With one: a window of at most `caps.window` rows from
+ * `scanFrom`, the page among its matches, the total the matches in it.
+ */
+function planOf(walk: Walk, conds: SQL[], page: ListPage, caps: ListCaps): Plan {
+  if (conds.length === 0) {
+    const cap = Math.max(caps.total, page.offset + page.limit) + 1;
+    return {
+      keys: walk.rows(sql`true`, page.offset, page.limit),
+      total: sql`select (${walk.countUpTo(cap)})::int as n`,
+      read: (r) => {
+        const n = Number(r?.n ?? 0);
+        return n >= cap
+          ? { total: cap - 1, totalExact: false, scan: null }
+          : { total: n, totalExact: true, scan: null };
+      },
+    };
+  }
+  const from = page.scanFrom ?? 0;
+  const size = caps.window;
+  const hit = and(conds);
+  return {
+    keys: sql`select w.* from (${walk.rows(hit, from, size)}) w where w.hit
+      order by ${walk.order} limit ${page.limit} offset ${page.offset}`,
+    // One row past the window tells whether the list goes on.
+    total: sql`select (count(*) filter (where s.hit and s.r <= ${size}))::int as n,
+        count(*)::int as seen
+      from (select w.hit, row_number() over () as r from (${walk.rows(hit, from, size + 1)}) w) s`,
+    read: (r) => {
+      const seen = Number(r?.seen ?? 0);
+      return {
+        total: Number(r?.n ?? 0),
+        totalExact: true,
+        scan: { from, to: from + Math.min(seen, size), complete: seen <= size },
+      };
+    },
+  };
+}
+
+/** A list of one table walked by one index in `order`. */
+function tableWalk(from: SQL, keys: SQL, where: SQL, order: SQL, outer: string): Walk {
+  return {
+    rows: (hit, skip, take) =>
+      sql`select ${keys}, ${hit} as hit from ${from} where ${where} order by ${order}
+        offset ${skip} limit ${take}`,
+    order: sql.raw(outer),
+    countUpTo: (cap) => sql`(select count(*) from (select 1 from ${from} where ${where}
+      limit ${cap}) n)`,
+  };
+}
 
 /**
  * The list's columns of the instance `i` of one page's row: scalar subqueries by primary key (the
@@ -270,60 +369,80 @@ function instanceOf(r: Record<string, unknown>): ListInstance {
   };
 }
 
-const count = (result: unknown): number => Number(rowsOf(result)[0]?.n ?? 0);
+/** Runs a plan's page (built on its keys) and total together. */
+async function run(
+  q: Database,
+  plan: Plan,
+  pageSql: SQL,
+): Promise<[Record<string, unknown>[], Omit<ListResult<never>, 'items'>]> {
+  const [rows, total] = await Promise.all([q.execute(pageSql), q.execute(plan.total)]);
+  return [rowsOf(rows), plan.read(rowsOf(total)[0])];
+}
 
 const INBOX_ASC = sql.raw(`due_at asc nulls last, created_at asc, id asc`);
 const INBOX_DESC = sql.raw(`due_at desc nulls first, created_at desc, id desc`);
 
-/** 待办: the inbox's branches, each with the filters; each branch an index scan in its order. */
-function todoBranches(owner: TodoOwner, filter: ListFilter, now: Date): SQL[] {
-  const own: SQL[] = [
-    ...range(sql`created_at`, filter),
-    ...(filter.overdue === true ? [sql`due_at < ${iso(now)}::timestamptz`] : []),
-    ...(filter.overdue === false
-      ? [sql`(due_at is null or due_at >= ${iso(now)}::timestamptz)`]
-      : []),
-    ...rowConditions(filter, now, 'tasks'),
-  ];
+/** 待办: the inbox's branches with the date range; each branch an index scan in its order. */
+function todoBranches(owner: TodoOwner, filter: ListFilter): SQL[] {
+  const own = range(sql`created_at`, filter);
   return inboxBranches({ ...owner, limit: 0, offset: 0 }).map((b) => and([b, ...own]));
+}
+
+/** 待办's walk: each branch in the inbox's order, merged (a Merge Append of index scans). */
+function todoWalk(branches: SQL[], desc: boolean): Walk {
+  const order = desc ? INBOX_DESC : INBOX_ASC;
+  return {
+    rows: (hit, skip, take) => {
+      const union = sql.join(
+        branches.map(
+          (w) => sql`(select id, due_at, created_at, ${hit} as hit from tasks where ${w}
+            order by ${order} limit ${skip + take})`,
+        ),
+        sql` union all `,
+      );
+      return sql`select t.id, t.due_at, t.created_at, t.hit from (${union}) t
+        order by ${order} offset ${skip} limit ${take}`;
+    },
+    order,
+    countUpTo: (cap) =>
+      sql.join(
+        branches.map(
+          (w) => sql`(select count(*) from (select 1 from tasks where ${w} limit ${cap}) n)`,
+        ),
+        sql` + `,
+      ),
+  };
 }
 
 async function todoOf(
   q: Database,
+  caps: ListCaps,
   owner: TodoOwner,
   filter: ListFilter,
   page: ListPage,
   now: Date,
 ): Promise<ListResult<TodoItem>> {
-  const branches = todoBranches(owner, filter, now);
-  const order = page.order === 'desc' ? INBOX_DESC : INBOX_ASC;
-  const depth = page.offset + page.limit;
+  const plan = planOf(
+    todoWalk(todoBranches(owner, filter), page.order === 'desc'),
+    rowConditions(filter, now, 'tasks'),
+    page,
+    caps,
+  );
   // Each branch walks its index only (the keys and the INCLUDE columns); the page's rows are
   // read by primary key after the limit.
-  const union = sql.join(
-    branches.map(
-      (w) =>
-        sql`(select id, due_at, created_at from tasks where ${w} order by ${order} limit ${depth})`,
-    ),
-    sql` union all `,
-  );
-  const counts = sql.join(
-    branches.map((w) => sql`(select count(*) from tasks where ${w})`),
-    sql` + `,
-  );
-  const [rows, total] = await Promise.all([
-    q.execute(sql`select to_jsonb(p) as task, ${instanceColumns(now)}
-      from (select w.* from (select id from (${union}) t order by ${order}
-        limit ${page.limit} offset ${page.offset}) k
+  const [rows, result] = await run(
+    q,
+    plan,
+    sql`select to_jsonb(p) as task, ${instanceColumns(now)}
+      from (select w.* from (${plan.keys}) k
         cross join lateral (select * from tasks w where w.id = k.id offset 0) w) p
-      ${INSTANCE_OF_PAGE}`),
-    q.execute(sql`select (${counts})::int as n`),
-  ]);
-  const items = rowsOf(rows).map((r) => ({
+      ${INSTANCE_OF_PAGE}`,
+  );
+  const items = rows.map((r) => ({
     task: fromJsonRow<TaskRecord>(tasks, jsonValue(r.task)),
     instance: instanceOf(r),
   }));
-  return { items: sortTodo(items, page.order === 'desc'), total: count(total) };
+  return { items: sortTodo(items, page.order === 'desc'), ...result };
 }
 
 /** The page in the inbox's order again (the join after the limit keeps no order by contract). */
@@ -342,39 +461,46 @@ function sortTodo(items: TodoItem[], desc: boolean): TodoItem[] {
 
 async function decidedOf(
   q: Database,
+  caps: ListCaps,
   personId: string,
   filter: ListFilter,
   page: ListPage,
   now: Date,
 ): Promise<ListResult<DecidedItem>> {
-  const where = and([
-    sql`d.actor_id = ${personId}`,
-    ...range(sql`d.at`, filter),
-    ...rowConditions(filter, now, 'd'),
-  ]);
-  const order =
-    page.order === 'asc'
-      ? sql`d.at asc nulls first, d.instance_id desc, d.seq desc`
-      : sql`d.at desc nulls last, d.instance_id asc, d.seq asc`;
+  const asc = page.order === 'asc';
+  const walk = tableWalk(
+    sql.raw('done_items d'),
+    sql.raw('d.instance_id, d.seq, d.at'),
+    and([sql`d.actor_id = ${personId}`, ...range(sql`d.at`, filter)]),
+    sql.raw(
+      asc
+        ? 'd.at asc nulls first, d.instance_id desc, d.seq desc'
+        : 'd.at desc nulls last, d.instance_id asc, d.seq asc',
+    ),
+    asc
+      ? 'w.at asc nulls first, w.instance_id desc, w.seq desc'
+      : 'w.at desc nulls last, w.instance_id asc, w.seq asc',
+  );
+  const plan = planOf(walk, rowConditions(filter, now, 'd'), page, caps);
   const pageOrder = sql.raw(
-    page.order === 'asc'
+    asc
       ? 'p.at asc nulls first, p.instance_id desc, p.seq desc'
       : 'p.at desc nulls last, p.instance_id asc, p.seq asc',
   );
   // The page's rows walk done_items_person_idx only; their history rows are read by primary key.
-  const [rows, total] = await Promise.all([
-    q.execute(sql`select p.seq, p.event, p.at, p.comment, p.from_state, p.to_state,
+  const [rows, result] = await run(
+    q,
+    plan,
+    sql`select p.seq, p.event, p.at, p.comment, p.from_state, p.to_state,
         ${instanceColumns(now)}
       from (select k.instance_id, k.seq, h.event, k.at, h.comment, h.from_state, h.to_state
-        from (select d.instance_id, d.seq, d.at from done_items d where ${where} order by ${order}
-          limit ${page.limit} offset ${page.offset}) k
+        from (${plan.keys}) k
         cross join lateral (select * from history h
           where h.instance_id = k.instance_id and h.seq = k.seq offset 0) h) p
-      ${INSTANCE_OF_PAGE} order by ${pageOrder}`),
-    q.execute(sql`select count(*)::int as n from done_items d where ${where}`),
-  ]);
+      ${INSTANCE_OF_PAGE} order by ${pageOrder}`,
+  );
   return {
-    items: rowsOf(rows).map((r) => ({
+    items: rows.map((r) => ({
       seq: Number(r.seq),
       event: String(r.event),
       at: date(r.at),
@@ -383,83 +509,86 @@ async function decidedOf(
       toState: String(r.to_state),
       instance: instanceOf(r),
     })),
-    total: count(total),
+    ...result,
   };
 }
 
-const pageOrderOf = (page: ListPage): SQL =>
-  sql.raw(
-    page.order === 'asc'
-      ? 'k.created_at asc nulls first, k.id desc'
-      : 'k.created_at desc nulls last, k.id asc',
-  );
-
 async function startedOf(
   q: Database,
+  caps: ListCaps,
   personId: string,
   filter: ListFilter,
   page: ListPage,
   now: Date,
 ): Promise<ListResult<StartedItem>> {
-  const where = and([
-    sql`i.submitter_id = ${personId}`,
-    ...range(sql`i.created_at`, filter),
-    ...instanceConditions(filter, now),
-  ]);
-  const order =
-    page.order === 'asc'
-      ? sql`i.created_at asc nulls first, i.id desc`
-      : sql`i.created_at desc nulls last, i.id asc`;
-  // The page's ids walk instances_started_idx only (its INCLUDE columns, 0013); their rows are
-  // read by primary key.
-  const [rows, total] = await Promise.all([
-    q.execute(sql`select ${instanceColumns(now)}
-      from (select i.id, i.created_at from instances i where ${where} order by ${order}
-        limit ${page.limit} offset ${page.offset}) k
+  const asc = page.order === 'asc';
+  const walk = tableWalk(
+    sql.raw('instances i'),
+    sql.raw('i.id, i.created_at'),
+    and([sql`i.submitter_id = ${personId}`, ...range(sql`i.created_at`, filter)]),
+    sql.raw(
+      asc ? 'i.created_at asc nulls first, i.id desc' : 'i.created_at desc nulls last, i.id asc',
+    ),
+    asc ? 'w.created_at asc nulls first, w.id desc' : 'w.created_at desc nulls last, w.id asc',
+  );
+  // The instance's own columns (0013) and late_at (0015): INCLUDE columns of instances_started_idx.
+  const plan = planOf(walk, rowConditions(filter, now, 'i'), page, caps);
+  const pageOrder = sql.raw(
+    asc ? 'k.created_at asc nulls first, k.id desc' : 'k.created_at desc nulls last, k.id asc',
+  );
+  // The page's ids walk instances_started_idx only; their rows are read by primary key.
+  const [rows, result] = await run(
+    q,
+    plan,
+    sql`select ${instanceColumns(now)}
+      from (${plan.keys}) k
       cross join lateral (select * from instances i where i.id = k.id offset 0) i
-      order by ${pageOrderOf(page)}`),
-    q.execute(sql`select count(*)::int as n from instances i where ${where}`),
-  ]);
-  return { items: rowsOf(rows).map((r) => ({ instance: instanceOf(r) })), total: count(total) };
+      order by ${pageOrder}`,
+  );
+  return { items: rows.map((r) => ({ instance: instanceOf(r) })), ...result };
 }
 
 async function copiesOf(
   q: Database,
+  caps: ListCaps,
   personId: string,
   filter: CopyFilter,
   page: ListPage,
   now: Date,
 ): Promise<ListResult<CopyItem>> {
-  const where = and([
-    sql`c.person_id = ${personId}`,
-    ...(filter.read === false ? [sql`c.read_at is null`] : []),
-    ...(filter.read === true ? [sql`c.read_at is not null`] : []),
-    ...range(sql`c.created_at`, filter),
-    ...rowConditions(filter, now, 'c'),
-  ]);
-  const order =
-    page.order === 'asc'
-      ? sql`c.created_at asc nulls first, c.id desc`
-      : sql`c.created_at desc nulls last, c.id asc`;
+  const asc = page.order === 'asc';
+  const walk = tableWalk(
+    sql.raw('copies c'),
+    sql.raw('c.id, c.created_at'),
+    and([
+      sql`c.person_id = ${personId}`,
+      ...(filter.read === false ? [sql`c.read_at is null`] : []),
+      ...(filter.read === true ? [sql`c.read_at is not null`] : []),
+      ...range(sql`c.created_at`, filter),
+    ]),
+    sql.raw(
+      asc ? 'c.created_at asc nulls first, c.id desc' : 'c.created_at desc nulls last, c.id asc',
+    ),
+    asc ? 'w.created_at asc nulls first, w.id desc' : 'w.created_at desc nulls last, w.id asc',
+  );
+  const plan = planOf(walk, rowConditions(filter, now, 'c'), page, caps);
   const pageOrder = sql.raw(
-    page.order === 'asc'
-      ? 'p.created_at asc nulls first, p.id desc'
-      : 'p.created_at desc nulls last, p.id asc',
+    asc ? 'p.created_at asc nulls first, p.id desc' : 'p.created_at desc nulls last, p.id asc',
   );
   // The page's ids walk copies_person(_unread)_idx only; their rows are read by primary key.
-  const [rows, total] = await Promise.all([
-    q.execute(sql`select p.id as c_id, p.seq as c_seq, p.from_id as c_from_id,
+  const [rows, result] = await run(
+    q,
+    plan,
+    sql`select p.id as c_id, p.seq as c_seq, p.from_id as c_from_id,
         (select f.name from users f where f.id = p.from_id) as c_from_name,
         p.created_at as c_created_at, p.read_at as c_read_at, ${instanceColumns(now)}
       from (select k.id, k.created_at, c.seq, c.from_id, c.read_at, c.instance_id
-        from (select c.id, c.created_at from copies c where ${where} order by ${order}
-          limit ${page.limit} offset ${page.offset}) k
+        from (${plan.keys}) k
         cross join lateral (select * from copies c where c.id = k.id offset 0) c) p
-      ${INSTANCE_OF_PAGE} order by ${pageOrder}`),
-    q.execute(sql`select count(*)::int as n from copies c where ${where}`),
-  ]);
+      ${INSTANCE_OF_PAGE} order by ${pageOrder}`,
+  );
   return {
-    items: rowsOf(rows).map((r) => ({
+    items: rows.map((r) => ({
       id: String(r.c_id),
       seq: Number(r.c_seq),
       fromId: String(r.c_from_id),
@@ -468,44 +597,66 @@ async function copiesOf(
       readAt: dateOrNull(r.c_read_at),
       instance: instanceOf(r),
     })),
-    total: count(total),
+    ...result,
   };
 }
 
-/** The four counts and the overdue 待办, each an index-only count, in one statement. */
-async function countsOf(q: Database, owner: TodoOwner, now: Date): Promise<ListCounts> {
-  const sum = (branches: SQL[]): SQL =>
+/**
+ * The four counts and the overdue 待办, each an index-only count up to `caps.counts` + 1, in one
+ * statement; a figure past the cap is given as the cap and named in `atLeast` (docs/lists.md
+ * § Bounded counts).
+ */
+async function countsOf(
+  q: Database,
+  caps: ListCaps,
+  owner: TodoOwner,
+  now: Date,
+): Promise<ListCounts> {
+  const cap = caps.counts + 1;
+  const upTo = (from: SQL, where: SQL): SQL =>
+    sql`(select count(*) from (select 1 from ${from} where ${where} limit ${cap}) n)`;
+  const tasksUpTo = (branches: SQL[]): SQL =>
     sql.join(
-      branches.map((w) => sql`(select count(*) from tasks where ${w})`),
+      branches.map((w) => upTo(sql.raw('tasks'), w)),
       sql` + `,
     );
-  const todo = todoBranches(owner, {}, now);
-  const late = todoBranches(owner, { overdue: true }, now);
+  const todo = todoBranches(owner, {});
+  const late = todo.map((b) => and([b, sql`due_at < ${iso(now)}::timestamptz`]));
+  const me = owner.actorId;
   const result = await q.execute(sql`select
-    (${sum(todo)})::int as todo,
-    (${sum(late)})::int as overdue,
-    (select count(*) from done_items d where d.actor_id = ${owner.actorId})::int as done,
-    (select count(*) from instances i where i.submitter_id = ${owner.actorId})::int as started,
-    (select count(*) from copies c where c.person_id = ${owner.actorId} and c.read_at is null)::int as unread,
-    (select count(*) from copies c where c.person_id = ${owner.actorId})::int as copies`);
+    (${tasksUpTo(todo)})::int as todo,
+    (${tasksUpTo(late)})::int as overdue,
+    ${upTo(sql.raw('done_items d'), sql`d.actor_id = ${me}`)}::int as done,
+    ${upTo(sql.raw('instances i'), sql`i.submitter_id = ${me}`)}::int as started,
+    ${upTo(sql.raw('copies c'), sql`c.person_id = ${me} and c.read_at is null`)}::int as unread,
+    ${upTo(sql.raw('copies c'), sql`c.person_id = ${me}`)}::int as copies`);
   const [r] = rowsOf(result);
+  const atLeast: CountName[] = [];
+  const figure = (name: CountName, v: unknown): number => {
+    const n = Number(v ?? 0);
+    if (n <= caps.counts) return n;
+    atLeast.push(name);
+    return caps.counts;
+  };
   return {
-    todo: Number(r?.todo ?? 0),
-    done: Number(r?.done ?? 0),
-    started: Number(r?.started ?? 0),
-    copiesUnread: Number(r?.unread ?? 0),
-    copies: Number(r?.copies ?? 0),
-    overdue: Number(r?.overdue ?? 0),
+    todo: figure('todo', r?.todo),
+    done: figure('done', r?.done),
+    started: figure('started', r?.started),
+    copiesUnread: figure('copiesUnread', r?.unread),
+    copies: figure('copies', r?.copies),
+    overdue: figure('overdue', r?.overdue),
+    atLeast,
   };
 }
 
-export function createLists(q: Database): Lists {
+export function createLists(q: Database, options: ListsOptions = {}): Lists {
+  const caps: ListCaps = { ...DEFAULT_LIST_CAPS, ...options.caps };
   return {
-    todo: (owner, filter, page, now) => todoOf(q, owner, filter, page, now),
-    decided: (person, filter, page, now) => decidedOf(q, person, filter, page, now),
-    started: (person, filter, page, now) => startedOf(q, person, filter, page, now),
-    copies: (person, filter, page, now) => copiesOf(q, person, filter, page, now),
-    counts: (owner, now) => countsOf(q, owner, now),
+    todo: (owner, filter, page, now) => todoOf(q, caps, owner, filter, page, now),
+    decided: (person, filter, page, now) => decidedOf(q, caps, person, filter, page, now),
+    started: (person, filter, page, now) => startedOf(q, caps, person, filter, page, now),
+    copies: (person, filter, page, now) => copiesOf(q, caps, person, filter, page, now),
+    counts: (owner, now) => countsOf(q, caps, owner, now),
     async markCopyRead(personId, copyId, at) {
       const result = await q.execute(sql`update copies
         set read_at = coalesce(read_at, ${iso(at)}::timestamptz)

@@ -1,4 +1,5 @@
 import { Empty, Pagination, Skeleton } from 'antd';
+import { totalText } from './work-lists';
 
 export interface CardListProps<T> {
   readonly items: readonly T[] | undefined;
@@ -9,6 +10,8 @@ export interface CardListProps<T> {
   readonly page: number;
   readonly pageSize: number;
   readonly total: number;
+  /** False: the server stopped counting at its cap, `total` is "at least" (shown `1000+`). */
+  readonly totalExact?: boolean;
   readonly phone: boolean;
   readonly onPage: (page: number, pageSize: number) => void;
 }
@@ -23,6 +26,7 @@ export function CardList<T>({
   page,
   pageSize,
   total,
+  totalExact = true,
   phone,
   onPage,
 }: CardListProps<T>) {
@@ -57,7 +61,7 @@ export function CardList<T>({
         pageSize={pageSize}
         total={total}
         showSizeChanger={!phone}
-        showTotal={phone ? undefined : (n: number) => `共 ${n} 项`}
+        showTotal={phone ? undefined : (n: number) => totalText(n, totalExact)}
         simple={phone}
         onChange={onPage}
       />

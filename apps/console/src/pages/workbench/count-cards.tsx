@@ -1,11 +1,12 @@
 import { Card, Col, Row, Statistic } from 'antd';
 import { useCounts } from '../../api/queries';
-import type { ListFilterValues, WorkListKey } from './work-lists';
+import { countText, type ListFilterValues, type WorkListKey } from './work-lists';
 
 interface Figure {
   readonly key: string;
   readonly title: string;
-  readonly value: number | undefined;
+  /** The figure as shown: `1000+` when the server stopped counting at its cap (`atLeast`). */
+  readonly value: string | undefined;
   readonly suffix?: string;
   readonly tone?: string;
   readonly list: WorkListKey;
@@ -14,7 +15,8 @@ interface Figure {
 
 /**
  * 待办 / 已超期 / 已办 / 我发起的 / 抄送我的 (待阅 of all), from `GET /api/me/counts` (one
- * index-only statement, docs/lists.md); each opens its list.
+ * index-only statement, each figure counted up to 1000 and shown `1000+` past it, docs/lists.md);
+ * each opens its list.
  */
 export function CountCards({
   onOpen,
@@ -23,29 +25,29 @@ export function CountCards({
 }) {
   const counts = useCounts().data;
   const figures: Figure[] = [
-    { key: 'todo', title: '待办', value: counts?.todo, list: 'todo' },
+    { key: 'todo', title: '待办', value: countText(counts, 'todo'), list: 'todo' },
     {
       key: 'overdue',
       title: '已超期',
-      value: counts?.overdue,
+      value: countText(counts, 'overdue'),
       tone: '#cf1322',
       list: 'todo',
       filter: { overdue: true },
     },
-    { key: 'done', title: '已办', value: counts?.done, list: 'done' },
-    { key: 'mine', title: '我发起的', value: counts?.started, list: 'mine' },
+    { key: 'done', title: '已办', value: countText(counts, 'done'), list: 'done' },
+    { key: 'mine', title: '我发起的', value: countText(counts, 'started'), list: 'mine' },
     {
       key: 'cc',
       title: '抄送我的',
-      value: counts?.copiesUnread,
-      ...(counts ? { suffix: `/ ${counts.copies}` } : {}),
+      value: countText(counts, 'copiesUnread'),
+      ...(counts ? { suffix: `/ ${countText(counts, 'copies') ?? ''}` } : {}),
       list: 'cc',
     },
   ];
   return (
     <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
       {figures.map((f) => {
-        const shown = f.value === undefined ? '…' : String(f.value);
+        const shown = f.value ?? '…';
         const title = f.key === 'cc' ? '抄送我的（待阅）' : f.title;
         // The accessible name is the visible text (title, figure, the total of copies).
         const label = `${title} ${shown}${f.suffix ? ` ${f.suffix}` : ''}`;

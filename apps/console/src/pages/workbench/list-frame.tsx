@@ -1,9 +1,11 @@
+import type { ListScan } from '@certflow/client';
 import { Alert, Grid } from 'antd';
 import type { ReactNode } from 'react';
 import { errorText } from '../../api/error-text';
 import { CardList } from './card-list';
 import { ListFilters, type FilterField } from './list-filters';
 import type { ListPageProps } from './list-page';
+import { ScanNotice } from './scan-notice';
 import { rangeReversed, type ListFilterValues } from './work-lists';
 
 /** A reversed date range is not sent (the server would refuse it); the frame says why. */
@@ -14,14 +16,22 @@ export function usableFilter(filter: ListFilterValues): ListFilterValues {
 }
 
 interface ListQuery<T> {
-  readonly data: { readonly items: T[]; readonly total: number } | undefined;
+  readonly data:
+    | {
+        readonly items: T[];
+        readonly total: number;
+        readonly totalExact?: boolean;
+        readonly scan?: ListScan | null;
+      }
+    | undefined;
   readonly isPending: boolean;
   readonly error: unknown;
 }
 
 /**
  * A work list: its filter bar, what went wrong (a reversed range, a refused request, in Chinese),
- * `before` (the batch bar of 待办, the 待阅/已阅 switch), and the rows as cards, paged.
+ * `before` (the batch bar of 待办, the 待阅/已阅 switch), which rows a filtered page searched
+ * (`onScan` moves the window, docs/lists.md), and the rows as cards, paged.
  */
 export function ListFrame<T>({
   page,
@@ -32,6 +42,7 @@ export function ListFrame<T>({
   render,
   before,
   onPage,
+  onScan,
 }: {
   page: ListPageProps;
   fields: readonly FilterField[];
@@ -41,6 +52,8 @@ export function ListFrame<T>({
   render: (item: T) => ReactNode;
   before?: ReactNode;
   onPage?: (page: number, pageSize: number) => void;
+  /** Searches the window from this position of the list (its first page). */
+  onScan?: (from: number) => void;
 }) {
   const phone = Grid.useBreakpoint().md === false;
   return (
@@ -58,6 +71,15 @@ export function ListFrame<T>({
         <Alert type="error" showIcon style={{ marginBottom: 12 }} title={errorText(query.error)} />
       ) : null}
       {before}
+      {onScan ? (
+        <ScanNotice
+          scan={query.data?.scan}
+          onScan={(from) => {
+            onScan(from);
+            (onPage ?? page.onPage)(1, page.pageSize);
+          }}
+        />
+      ) : null}
       <CardList<T>
         items={query.data?.items}
         loading={query.isPending}
@@ -66,6 +88,7 @@ export function ListFrame<T>({
         page={page.page}
         pageSize={page.pageSize}
         total={query.data?.total ?? 0}
+        totalExact={query.data?.totalExact ?? true}
         phone={phone}
         onPage={onPage ?? page.onPage}
         render={render}

@@ -17,9 +17,10 @@ import { formatDateTime } from '../../format/time';
 import { eventLabel } from '../../labels/events';
 import { InstanceRow } from './instance-row';
 import { ListFrame, usableFilter } from './list-frame';
+import { useScanFrom } from './scan-notice';
 import { WORK_LIST_FIELDS } from './list-filters';
 import type { ListPageProps } from './list-page';
-import { copiesRequestOf, copyTabOf, requestOf, type CopyTab } from './work-lists';
+import { copiesRequestOf, copyTabOf, countText, requestOf, type CopyTab } from './work-lists';
 
 /** The instance rows' shared lookups: flows by version, college names. */
 function useRowContext() {
@@ -36,7 +37,8 @@ function useRowContext() {
 /** 已办: every decision I made, newest first — the decision, its opinion and when. */
 export function DoneList(props: ListPageProps) {
   const filter = usableFilter(props.filter);
-  const list = useDoneList(requestOf(filter, props.page, props.pageSize));
+  const [scanFrom, setScanFrom] = useScanFrom(filter);
+  const list = useDoneList(requestOf(filter, props.page, props.pageSize, scanFrom));
   const row = useRowContext();
   return (
     <>
@@ -44,6 +46,7 @@ export function DoneList(props: ListPageProps) {
         page={props}
         fields={WORK_LIST_FIELDS}
         query={list}
+        onScan={setScanFrom}
         empty="暂无已办事项"
         keyOf={(d) => `${d.instance.id}:${d.seq}`}
         render={(d) => (
@@ -67,7 +70,8 @@ export function DoneList(props: ListPageProps) {
 /** 我发起的: my applications, newest first, with where each is now. */
 export function StartedList(props: ListPageProps) {
   const filter = usableFilter(props.filter);
-  const list = useStartedList(requestOf(filter, props.page, props.pageSize));
+  const [scanFrom, setScanFrom] = useScanFrom(filter);
+  const list = useStartedList(requestOf(filter, props.page, props.pageSize, scanFrom));
   const row = useRowContext();
   return (
     <>
@@ -75,6 +79,7 @@ export function StartedList(props: ListPageProps) {
         page={props}
         fields={WORK_LIST_FIELDS}
         query={list}
+        onScan={setScanFrom}
         empty="暂无我发起的申请"
         keyOf={(s) => s.instance.id}
         render={(s) => (
@@ -103,13 +108,18 @@ export function CopiesList(props: ListPageProps) {
   const [params, setParams] = useSearchParams();
   const tab = copyTabOf(params);
   const filter = usableFilter(props.filter);
-  const list = useCopiesList(copiesRequestOf(filter, tab, props.page, props.pageSize));
+  const [scanFrom, setScanFrom] = useScanFrom([filter, tab]);
+  const list = useCopiesList(copiesRequestOf(filter, tab, props.page, props.pageSize, scanFrom));
   const counts = useCounts();
   const api = useApi();
   const queryClient = useQueryClient();
   const row = useRowContext();
-  const unread = counts.data?.copiesUnread;
-  const read = counts.data ? counts.data.copies - counts.data.copiesUnread : undefined;
+  const unread = countText(counts.data, 'copiesUnread');
+  // 已阅 is all less 待阅: a figure only while all is exact (not `1000+`).
+  const read =
+    counts.data && !counts.data.atLeast.includes('copies')
+      ? String(counts.data.copies - counts.data.copiesUnread)
+      : undefined;
   const markRead = (c: CopyItem) => {
     if (c.readAt !== null) return;
     void api.markCopyRead(c.id).then(() => {
@@ -140,6 +150,7 @@ export function CopiesList(props: ListPageProps) {
         page={props}
         fields={WORK_LIST_FIELDS}
         query={list}
+        onScan={setScanFrom}
         empty={tab === 'unread' ? '暂无待阅的抄送' : '暂无已阅的抄送'}
         keyOf={(c) => c.id}
         render={(c) => (

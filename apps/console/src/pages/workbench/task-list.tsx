@@ -9,6 +9,7 @@ import { TONE } from '../../labels/tones';
 import { BATCH_MAX, keepSelected, selectable } from './batch-model';
 import { DueTag } from './due-tag';
 import { ListFrame, usableFilter } from './list-frame';
+import { useScanFrom } from './scan-notice';
 import { WORK_LIST_FIELDS } from './list-filters';
 import type { ListPageProps } from './list-page';
 import { requestOf } from './work-lists';
@@ -27,7 +28,9 @@ const TODO_FIELDS = WORK_LIST_FIELDS.filter((f) => f !== 'status');
 export function TaskList(props: ListPageProps) {
   const { page, pageSize, now, onPage } = props;
   const phone = Grid.useBreakpoint().md === false;
-  const inbox = useInbox(requestOf(usableFilter(props.filter), page, pageSize));
+  const filter = usableFilter(props.filter);
+  const [scanFrom, setScanFrom] = useScanFrom(filter);
+  const inbox = useInbox(requestOf(filter, page, pageSize, scanFrom));
   const flows = useFlows();
   const index = flowIndex(flows.data?.items ?? []);
   const flowOf = (t: InboxTask) => index.byVersion.get(`${t.flow}@${t.instance.flowVersion}`);
@@ -47,6 +50,7 @@ export function TaskList(props: ListPageProps) {
         page={props}
         fields={TODO_FIELDS}
         query={inbox}
+        onScan={setScanFrom}
         empty="暂无待办事项"
         keyOf={(t) => t.id}
         onPage={(p, size) => {

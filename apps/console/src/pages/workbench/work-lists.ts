@@ -1,4 +1,10 @@
-import type { CopiesRequest, InstanceStatus, ListRequest } from '@certflow/client';
+import type {
+  CopiesRequest,
+  InstanceStatus,
+  ListCounts,
+  ListRequest,
+  ListScan,
+} from '@certflow/client';
 
 /**
  * The lists of the 工作台, as 钉钉/飞书审批 has them (docs/lists.md): 待办 `inbox`, 已办
@@ -114,8 +120,18 @@ export const copyTabOf = (params: URLSearchParams): CopyTab =>
   params.get('read') === 'true' ? 'read' : 'unread';
 
 /** A page of a work list as the client sends it. */
-export function requestOf(filter: ListFilterValues, page: number, pageSize: number): ListRequest {
-  return { ...filter, limit: pageSize, offset: (page - 1) * pageSize };
+export function requestOf(
+  filter: ListFilterValues,
+  page: number,
+  pageSize: number,
+  scanFrom = 0,
+): ListRequest {
+  return {
+    ...filter,
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+    ...(scanFrom > 0 ? { scanFrom } : {}),
+  };
 }
 
 export function copiesRequestOf(
@@ -123,8 +139,35 @@ export function copiesRequestOf(
   tab: CopyTab,
   page: number,
   pageSize: number,
+  scanFrom = 0,
 ): CopiesRequest {
-  return { ...requestOf(filter, page, pageSize), read: tab === 'read' };
+  return { ...requestOf(filter, page, pageSize, scanFrom), read: tab === 'read' };
+}
+
+/**
+ * A list's total as the pager says it: `1000+` when the server stopped counting at its cap
+ * (`totalExact` false, docs/lists.md § Bounded totals and the scan window).
+ */
+export const totalText = (total: number, exact = true): string =>
+  exact ? `共 ${total} 项` : `共 ${total}+ 项`;
+
+/** A badge's figure: `1000+` when the server's count stopped at its cap (`atLeast`). */
+export function countText(counts: ListCounts | undefined, name: ListCounts['atLeast'][number]) {
+  if (!counts) return undefined;
+  return counts.atLeast.includes(name) ? `${counts[name]}+` : String(counts[name]);
+}
+
+/**
+ * What a filtered page searched when it did not walk the whole list: the rows `from + 1` to `to`
+ * of it (null when it searched all of it from the start).
+ */
+export function scanText(scan: ListScan | null | undefined): string | null {
+  if (!scan || (scan.complete && scan.from === 0)) return null;
+  const range = `第 ${scan.from + 1}–${scan.to} 条`;
+  if (scan.to === scan.from) return `已搜索到列表末尾（自第 ${scan.from + 1} 条起已无更多）`;
+  return scan.from === 0
+    ? `已搜索最近 ${scan.to - scan.from} 条（${range}）`
+    : `已搜索 ${scan.to - scan.from} 条（${range}）`;
 }
 
 /** A date range that ends before it starts, which the server refuses (结束日期须晚于开始日期). */
