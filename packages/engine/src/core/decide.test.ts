@@ -1,20 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../commands/command.js';
-import { FlowRegistry } from '../flows/registry.js';
 import type { Loaded } from '../ports/store.js';
-import type { People, Person } from '../ports/directory.js';
-import type { InstanceRecord, TaskRecord, TimerRecord } from '../records.js';
+import type { Person } from '../ports/directory.js';
+import type { TimerRecord } from '../records.js';
 import { idempotencyRecord, timerRecord, T0 } from '../testing/fixtures.js';
-import { reviewFlow } from '../testing/review-flow.js';
-import { weekdayCalendar } from '../testing/weekday-calendar.js';
+import { decideScene, sceneDirectory, sceneLead, sceneOwner } from '../testing/decide-scene.js';
 import type { Actor } from './actor.js';
-import type { DecideContext } from './context.js';
 import { decide, idempotencyKeyOf } from './decide.js';
 
 // `decide` with no store (ARCHITECTURE.md, the core loop): what a command loaded, in; a write or
 // a typed refusal, out. Refusal codes, details and messages are all checked.
 
-const lead: Actor = { id: 'lead', name: '李院长', roles: ['lead'], college: 'ee' };
+const lead = sceneLead;
+const owner = sceneOwner;
 const head: Person = {
   id: 'head',
   name: '教务处长',
@@ -24,71 +22,9 @@ const head: Person = {
 };
 const leadPerson: Person = { ...head, id: 'lead', name: '李院长', roles: ['lead'], college: 'ee' };
 const ownerPerson: Person = { ...leadPerson, id: 'owner', name: '张老师', roles: ['owner'] };
-const everyone = [head, leadPerson, ownerPerson];
-const people: People = {
-  get: (id) => everyone.find((p) => p.id === id),
-  holders: (role, college) =>
-    everyone.filter((p) => p.roles.includes(role) && (college === null || p.college === college)),
-  principalsOf: () => [],
-  substituteOf: () => undefined,
-};
-
-function context(now = T0): DecideContext {
-  let n = 0;
-  return {
-    flows: new FlowRegistry([reviewFlow(1, { deadlines: true })]),
-    calendar: weekdayCalendar,
-    people,
-    now,
-    ids: () => `id-${++n}`,
-  };
-}
-const options = { urgeIntervalMs: 60_000 };
-
-const owner: Actor = { id: 'owner', name: '张老师', roles: ['owner'], college: 'ee' };
-
-/** A review instance just started (decided purely too): its row, its task and timers. */
-const started = (() => {
-  const decision = decide(
-    { references: new Map() },
-    {
-      kind: 'start',
-      flowId: 'review',
-      input: { college: 'ee', title: 'T' },
-      actor: owner,
-      instanceId: 'i-1',
-    },
-    context(),
-    options,
-  );
-  if (!decision.ok || !decision.write?.instance) throw new Error('the start was refused');
-  return decision.write;
-})();
-const base = started.instance?.row as InstanceRecord;
-const firstTask = { ...(started.newTasks[0] as TaskRecord), id: 't-1' };
-
-const loadedWith = (
-  over: Partial<InstanceRecord> = {},
-  openTasks: TaskRecord[] = [firstTask],
-  timer?: TimerRecord,
-): Loaded => ({
-  instance: { row: { ...base, ...over }, openTasks, pendingTimers: timer ? [timer] : [] },
-  ...(timer ? { timer } : {}),
-  references: new Map(),
-});
-const send = (over: Partial<Extract<Command, { kind: 'send' }>> = {}): Command => ({
-  kind: 'send',
-  instanceId: 'i-1',
-  event: { type: 'APPROVE' },
-  actor: lead,
-  ...over,
-});
-
-function refusalOf(loaded: Loaded, command: Command, ctx = context()) {
-  const decision = decide(loaded, command, ctx, options);
-  if (decision.ok) throw new Error('expected a refusal');
-  return decision.refusal;
-}
+const { options, context, firstTask, loadedWith, send, refusalOf } = decideScene(
+  sceneDirectory([head, leadPerson, ownerPerson]),
+);
 
 describe('decide: commands to an instance', () => {
   it('an instance that is not loaded is NOT_FOUND, with its id', () => {
