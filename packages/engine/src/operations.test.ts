@@ -255,6 +255,129 @@ describe('加签 and 减签', () => {
   });
 });
 
+describe('加签, 减签 and 拿回: the rounds they leave', () => {
+  const ADDED_MESSAGES = {
+    zh: '加签人须是本环节同一角色、同一范围的其他人员，且不能是本人、申请人或已审批过本流程的人员',
+    en: 'The added approver must hold this step’s role and scope, and not be yourself, the submitter, or someone who already approved',
+  };
+
+  it('加签 of someone already an approver of the step, or who decided a step, is refused', async () => {
+    const dual: Actor = { id: 'dual', name: '李副院长', roles: ['lead', 'office'], college: 'ee' };
+    cast.everyone.push(dual);
+    try {
+      const engine = engineWith();
+      const i = await engine.start('review', { college: 'ee', title: 'T' }, owner);
+      const v = await engine.send(i.id, { type: 'APPROVE' }, dual);
+      await engine.send(
+        v.id,
+        { type: 'ADD_APPROVER', data: { userId: 'office2', position: 'after' } },
+        office,
+      );
+      const before = store.dump();
+      for (const userId of ['office2', 'dual', 'office']) {
+        await expect(
+          engine.send(v.id, { type: 'ADD_APPROVER', data: { userId, position: 'with' } }, office),
+        ).rejects.toMatchObject({
+          code: 'VALIDATION_FAILED',
+          details: { userId },
+          messages: ADDED_MESSAGES,
+        });
+      }
+      expect(store.dump()).toBe(before);
+    } finally {
+      cast.everyone.pop();
+    }
+  });
+
+  it('加签 after mails nobody yet; with mails the added approver at once', async () => {
+    const engine = engineWith();
+    const v = await atSecond(engine);
+    const mails = () => store.outbox().length;
+    const start = mails();
+    await engine.send(
+      v.id,
+      { type: 'ADD_APPROVER', data: { userId: 'office2', position: 'after' } },
+      office,
+    );
+    expect(mails()).toBe(start);
+    await engine.send(
+      v.id,
+      {
+        type: 'ADD_APPROVER',
+        data: { userId: 'office3', position: 'with' },
+        comment: '请陈科员会签',
+      },
+      office,
+    );
+    const last = store.outbox().at(-1)?.payload as { recipient?: { id: string }; comment: string };
+    expect(mails()).toBe(start + 1);
+    expect(last).toMatchObject({ recipient: { id: 'office3' }, comment: '请陈科员会签' });
+  });
+
+  it('减签 that completes a round opens the next one; the step completes after it', async () => {
+    const engine = engineWith();
+    let v = await atSecond(engine);
+    v = await engine.send(
+      v.id,
+      { type: 'ADD_APPROVER', data: { userId: 'office3', position: 'after' } },
+      office,
+    );
+    v = await engine.send(
+      v.id,
+      { type: 'ADD_APPROVER', data: { userId: 'office2', position: 'with' } },
+      office,
+    );
+    v = await engine.send(v.id, { type: 'APPROVE' }, office);
+    expect(tasksOf(v)).toEqual([['added', 'office2']]);
+    v = await engine.send(v.id, { type: 'REMOVE_APPROVER', data: { userId: 'office2' } }, office);
+    expect(v.state).toBe('second');
+    expect(tasksOf(v)).toEqual([['added', 'office3']]);
+    const row = await store.read.getInstance(v.id);
+    expect(row?.steps['second']?.current).toBe(1);
+    await expect(
+      engine.send(v.id, { type: 'REMOVE_APPROVER', data: { userId: 'office2' } }, office),
+    ).rejects.toMatchObject({
+      code: 'NOT_ADDED_BY_YOU',
+      details: { userId: 'office2' },
+      messages: {
+        zh: '只能减去由您加签、且尚未审批的人员',
+        en: 'You can only remove an approver you added who has not decided yet',
+      },
+    });
+    v = await engine.send(v.id, { type: 'APPROVE' }, office3);
+    expect(v.status).toBe('completed');
+  });
+
+  it('拿回 of a 会签 vote reopens the step for the one who took it back, beside those still to vote', async () => {
+    const engine = engineWith({ approvers: { mode: 'all' } });
+    let v = await atSecond(engine);
+    v = await engine.send(v.id, { type: 'APPROVE' }, office2);
+    expect(tasksOf(v)).toEqual([
+      ['step', 'office'],
+      ['step', 'office3'],
+    ]);
+    v = await engine.send(v.id, { type: 'TAKE_BACK', comment: '意见有误' }, office2);
+    expect(
+      tasksOf(v)
+        .map(([, who]) => who)
+        .sort(),
+    ).toEqual(['office', 'office2', 'office3']);
+    const last = (await engine.history(v.id)).at(-1);
+    expect(last).toMatchObject({ event: 'TAKE_BACK', data: { step: 'second' } });
+    const row = await store.read.getInstance(v.id);
+    expect(row?.steps['second']?.rounds[0]?.approved).toEqual([]);
+    // Someone else's approval is not theirs to take back.
+    await expect(engine.send(v.id, { type: 'TAKE_BACK' }, office)).rejects.toMatchObject({
+      code: 'TAKE_BACK_NOT_ALLOWED',
+      details: { actorId: 'office' },
+      messages: {
+        zh: '只能拿回本人刚办理、且下一环节尚未处理的审批',
+        en: 'Only your own last approval can be taken back, before anyone has acted on it',
+      },
+    });
+  });
+});
+
 describe('委派, 退回 to a step, 拿回', () => {
   it('委派: the delegate resolves with an opinion, then the task is back with the delegator to decide', async () => {
     const engine = engineWith();

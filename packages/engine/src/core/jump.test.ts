@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import type { Person } from '../ports/directory.js';
+import type { TaskRecord } from '../records.js';
+import { T0, timerRecord } from '../testing/fixtures.js';
+import { decideScene, sceneDirectory } from '../testing/decide-scene.js';
+import { reviewFlow } from '../testing/review-flow.js';
+import type { Actor } from './actor.js';
+import { decide } from './decide.js';
+import { snapshotAt, stateOfStep, stateValueOf } from './jump.js';
+
+// Moving an instance outside the machine's own transitions (退回 to a chosen step, 拿回):
+// the state value built from leaves, and what such a jump closes, opens and records.
+
+describe('stateValueOf', () => {
+  it('builds the XState value of leaf ids: flat, nested, parallel', () => {
+    expect(stateValueOf(['first'])).toBe('first');
+    expect(stateValueOf(['review.college'])).toEqual({ review: 'college' });
+    expect(stateValueOf(['a.b.c'])).toEqual({ a: { b: 'c' } });
+    expect(stateValueOf(['running.cycle.site.review', 'running.money.open'])).toEqual({
+      running: { cycle: { site: 'review' }, money: 'open' },
+    });
+    expect(stateValueOf(['x', 'y'])).toEqual({ x: {}, y: {} });
+    expect(stateValueOf(['p.x', 'p.y.z'])).toEqual({ p: { x: {}, y: 'z' } });
+  });
+});
+
+describe('stateOfStep', () => {
+  const flow = reviewFlow(1, { extraStep: true });
+  it('is the state whose approval task has the step; the applicant’s own step has none', () => {
+    expect(stateOfStep(flow, 'first')).toBe('first');
+    expect(stateOfStep(flow, 'third')).toBe('third');
+    expect(stateOfStep(flow, 'revise')).toBeUndefined();
+    expect(stateOfStep(flow, 'nowhere')).toBeUndefined();
+  });
+});
+
+const person = (id: string, name: string, roles: string[], college: string | null): Person => ({
+  id,
+  name,
+  email: `${id}@example.edu.cn`,
+  roles,
+  college,
+});
+const everyone = [
+  person('owner', '张老师', ['owner'], 'ee'),
+  person('lead', '李院长', ['lead'], 'ee'),
+  person('lead2', '周副院长', ['lead'], 'ee'),
+  person('office', '王处长', ['office'], null),
+];
+const office: Actor = { id: 'office', name: '王处长', roles: ['office'] };
+const { options, context, base, firstTask, loadedWith } = decideScene(sceneDirectory(everyone));
+
+describe('退回 to a step two people decided (jumpTo)', () => {
+  const flow = reviewFlow(1, { deadlines: true });
+  const secondTask: TaskRecord = {
+    ...firstTask,
+    id: 't-2',
+    state: 'second',
+    step: 'second',
+    role: 'office',
+    college: null,
+  };
+  const pending = timerRecord('tm-1', { taskId: 't-2', state: 'second' });
+  const loaded = loadedWith(
+    {
+      state: 'second',
+      version: 3,
+      snapshot: snapshotAt(flow, base.snapshot, ['second']),
+      decisions: [
+        { step: 'first', actorId: 'lead', seq: 2 },
+        { step: 'first', actorId: 'lead2', seq: 3 },
+      ],
+      stepActors: { first: 'lead', 'first#2': 'lead2' },
+    },
+    [secondTask],
+    pending,
+  );
+  /** 王处长 at `second` returns it to `first` (decided inside each test: coverage per test). */
+  const returned = () => {
+    const decision = decide(
+      loaded,
+      {
+        kind: 'send',
+        instanceId: 'i-1',
+        event: { type: 'RETURN', comment: '请学院复核', data: { toStep: 'first' } },
+        actor: office,
+      },
+      context(),
+      options,
+    );
+    if (!decision.ok || !decision.write) throw new Error('the return was refused');
+    return decision.write;
+  };
+
+  it('closes what was open and ends its timers', () => {
+    const w = returned();
+    expect(w.closeTasks).toEqual([{ id: 't-2', status: 'cancelled', by: null, at: T0 }]);
+    expect(w.cancelTimers).toEqual(['tm-1']);
+  });
+
+  it('opens the step for both who decided it, as one round both must approve again', () => {
+    const w = returned();
+    expect(w.newTasks.map((t) => [t.state, t.step, t.assignee])).toEqual([
+      ['first', 'first', 'lead'],
+      ['first', 'first', 'lead2'],
+    ]);
+    expect(w.instance?.row).toMatchObject({
+      state: 'first',
+      status: 'active',
+      undo: null,
+      decisions: [],
+      stepActors: {},
+      steps: {
+        first: {
+          step: 'first',
+          state: 'first',
+          rounds: [
+            {
+              slots: [
+                { kind: 'person', id: 'lead' },
+                { kind: 'person', id: 'lead2' },
+              ],
+              threshold: 2,
+              approved: [],
+            },
+          ],
+          current: 0,
+        },
+      },
+    });
+  });
+
+  it('gives each reopened task its deadline timers, and mails each of them with the reason', () => {
+    const w = returned();
+    const ids = new Set(w.newTasks.map((t) => t.id));
+    expect(w.newTimers.length).toBeGreaterThanOrEqual(2);
+    for (const t of w.newTimers) expect(t.taskId !== null && ids.has(t.taskId)).toBe(true);
+    expect(new Set(w.newTimers.map((t) => t.taskId)).size).toBe(2);
+    const mails = w.outbox.map(
+      (o) => o.payload as { recipient: { id: string } | null; comment: string | null },
+    );
+    expect(mails.map((m) => [m.recipient?.id, m.comment])).toEqual([
+      ['lead', '请学院复核'],
+      ['lead2', '请学院复核'],
+    ]);
+  });
+});

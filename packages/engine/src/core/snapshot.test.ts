@@ -1,0 +1,82 @@
+import { assign, setup } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { activeLeaves, persistSnapshot, restoreSnapshot, stateKey } from './snapshot.js';
+
+// Snapshots as the instance row keeps them: the active leaves (the row's `state`), and the
+// persisted form a later command restores without running anything.
+
+describe('activeLeaves', () => {
+  it('a flat state is itself; nested and parallel states are dotted paths in document order', () => {
+    expect(activeLeaves('review')).toEqual(['review']);
+    expect(activeLeaves('college', 'review')).toEqual(['review.college']);
+    expect(activeLeaves({ review: 'college' })).toEqual(['review.college']);
+    expect(activeLeaves({ running: { cycle: { site: 'review' }, money: 'open' } })).toEqual([
+      'running.cycle.site.review',
+      'running.money.open',
+    ]);
+    expect(activeLeaves({ running: { cycle: 'fee' } }, 'a')).toEqual(['a.running.cycle.fee']);
+  });
+
+  it('a region with no active child ({}) is a leaf itself; anything else has none', () => {
+    expect(activeLeaves({ done: {} })).toEqual(['done']);
+    expect(activeLeaves({ a: { b: {} }, c: 'd' })).toEqual(['a.b', 'c.d']);
+    expect(activeLeaves({ a: {} }, 'p')).toEqual(['p.a']);
+    expect(activeLeaves({ a: null })).toEqual([]);
+    expect(activeLeaves(null)).toEqual([]);
+    expect(activeLeaves(7)).toEqual([]);
+  });
+});
+
+const entered: string[] = [];
+const machine = setup({
+  types: { context: {} as { at: Date | string; n: number } },
+  actions: { record: () => void entered.push('work') },
+}).createMachine({
+  id: 'm',
+  context: { at: new Date('2026-03-02T00:00:00Z'), n: 0 },
+  type: 'parallel',
+  states: {
+    work: {
+      initial: 'draft',
+      states: {
+        draft: {
+          on: { GO: { target: 'review', actions: assign({ n: ({ context }) => context.n + 1 }) } },
+        },
+        review: { entry: 'record' },
+      },
+    },
+    money: { initial: 'open', states: { open: {} } },
+  },
+});
+
+describe('persist and restore', () => {
+  it('stateKey is the leaves joined by commas', () => {
+    const persisted = persistSnapshot(machine, restoreSnapshot(machine, initial()));
+    expect(stateKey(restoreSnapshot(machine, persisted))).toBe('work.draft,money.open');
+  });
+
+  it('the persisted snapshot is plain JSON, and restores to the same state and context', () => {
+    const persisted = initial();
+    expect(JSON.parse(JSON.stringify(persisted))).toEqual(persisted);
+    expect(persisted.context).toEqual({ at: '2026-03-02T00:00:00.000Z', n: 0 });
+    const restored = restoreSnapshot(machine, persisted);
+    expect(restored.value).toEqual({ work: 'draft', money: 'open' });
+    expect(restored.context).toEqual({ at: '2026-03-02T00:00:00.000Z', n: 0 });
+  });
+
+  it('restoring runs nothing: an entry action of the restored state is not executed', () => {
+    const inReview = { ...initial(), value: { work: 'review', money: 'open' } };
+    entered.length = 0;
+    const restored = restoreSnapshot(machine, inReview);
+    expect(stateKey(restored)).toBe('work.review,money.open');
+    expect(entered).toEqual([]);
+  });
+});
+
+function initial() {
+  const snapshot = machine.resolveState({
+    value: { work: 'draft', money: 'open' },
+    context: { at: new Date('2026-03-02T00:00:00Z'), n: 0 },
+  });
+  return persistSnapshot(machine, snapshot);
+}
