@@ -379,6 +379,23 @@ async function run(
   return [rowsOf(rows), plan.read(rowsOf(total)[0])];
 }
 
+/** 已办's order keys (done_items_person_idx) and 我发起的's / 抄送我的's (their created_at indexes). */
+const DONE_KEYS = ['at', 'instance_id', 'seq'] as const;
+const CREATED_KEYS = ['created_at', 'id'] as const;
+
+/**
+ * A list's order over the rows named `alias`: its time first (newest first: nulls last; oldest
+ * first: nulls first), then its ids the other way round — the order of the list's index, so the
+ * walk, the window and the page agree (docs/lists.md § How each list stays fast).
+ */
+function listOrder(alias: string, [time, ...ids]: readonly string[], asc: boolean): string {
+  const tie = asc ? 'desc' : 'asc';
+  return [
+    `${alias}.${time} ${asc ? 'asc nulls first' : 'desc nulls last'}`,
+    ...ids.map((k) => `${alias}.${k} ${tie}`),
+  ].join(', ');
+}
+
 const INBOX_ASC = sql.raw(`due_at asc nulls last, created_at asc, id asc`);
 const INBOX_DESC = sql.raw(`due_at desc nulls first, created_at desc, id desc`);
 
@@ -472,21 +489,11 @@ async function decidedOf(
     sql.raw('done_items d'),
     sql.raw('d.instance_id, d.seq, d.at'),
     and([sql`d.actor_id = ${personId}`, ...range(sql`d.at`, filter)]),
-    sql.raw(
-      asc
-        ? 'd.at asc nulls first, d.instance_id desc, d.seq desc'
-        : 'd.at desc nulls last, d.instance_id asc, d.seq asc',
-    ),
-    asc
-      ? 'w.at asc nulls first, w.instance_id desc, w.seq desc'
-      : 'w.at desc nulls last, w.instance_id asc, w.seq asc',
+    sql.raw(listOrder('d', DONE_KEYS, asc)),
+    listOrder('w', DONE_KEYS, asc),
   );
   const plan = planOf(walk, rowConditions(filter, now, 'd'), page, caps);
-  const pageOrder = sql.raw(
-    asc
-      ? 'p.at asc nulls first, p.instance_id desc, p.seq desc'
-      : 'p.at desc nulls last, p.instance_id asc, p.seq asc',
-  );
+  const pageOrder = sql.raw(listOrder('p', DONE_KEYS, asc));
   // The page's rows walk done_items_person_idx only; their history rows are read by primary key.
   const [rows, result] = await run(
     q,
@@ -526,16 +533,12 @@ async function startedOf(
     sql.raw('instances i'),
     sql.raw('i.id, i.created_at'),
     and([sql`i.submitter_id = ${personId}`, ...range(sql`i.created_at`, filter)]),
-    sql.raw(
-      asc ? 'i.created_at asc nulls first, i.id desc' : 'i.created_at desc nulls last, i.id asc',
-    ),
-    asc ? 'w.created_at asc nulls first, w.id desc' : 'w.created_at desc nulls last, w.id asc',
+    sql.raw(listOrder('i', CREATED_KEYS, asc)),
+    listOrder('w', CREATED_KEYS, asc),
   );
   // The instance's own columns (0013) and late_at (0015): INCLUDE columns of instances_started_idx.
   const plan = planOf(walk, rowConditions(filter, now, 'i'), page, caps);
-  const pageOrder = sql.raw(
-    asc ? 'k.created_at asc nulls first, k.id desc' : 'k.created_at desc nulls last, k.id asc',
-  );
+  const pageOrder = sql.raw(listOrder('k', CREATED_KEYS, asc));
   // The page's ids walk instances_started_idx only; their rows are read by primary key.
   const [rows, result] = await run(
     q,
@@ -566,15 +569,11 @@ async function copiesOf(
       ...(filter.read === true ? [sql`c.read_at is not null`] : []),
       ...range(sql`c.created_at`, filter),
     ]),
-    sql.raw(
-      asc ? 'c.created_at asc nulls first, c.id desc' : 'c.created_at desc nulls last, c.id asc',
-    ),
-    asc ? 'w.created_at asc nulls first, w.id desc' : 'w.created_at desc nulls last, w.id asc',
+    sql.raw(listOrder('c', CREATED_KEYS, asc)),
+    listOrder('w', CREATED_KEYS, asc),
   );
   const plan = planOf(walk, rowConditions(filter, now, 'c'), page, caps);
-  const pageOrder = sql.raw(
-    asc ? 'p.created_at asc nulls first, p.id desc' : 'p.created_at desc nulls last, p.id asc',
-  );
+  const pageOrder = sql.raw(listOrder('p', CREATED_KEYS, asc));
   // The page's ids walk copies_person(_unread)_idx only; their rows are read by primary key.
   const [rows, result] = await run(
     q,
