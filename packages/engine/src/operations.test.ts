@@ -460,6 +460,28 @@ describe('委派, 退回 to a step, 拿回', () => {
     expect((await engine.verifyHistory(v.id)).ok).toBe(true);
   });
 
+  it('round after round of 退回 and 重新提交, the instance keeps one decision per person and step', async () => {
+    const engine = engineWith();
+    let v = await atSecond(engine);
+    for (let round = 0; round < 5; round += 1) {
+      v = await engine.send(v.id, { type: 'RETURN', comment: '补充材料' }, office);
+      v = await engine.send(v.id, { type: 'RESUBMIT' }, owner);
+      v = await engine.send(v.id, { type: 'APPROVE' }, round % 2 === 0 ? lead : lead2);
+    }
+    const row = await store.read.getInstance(v.id);
+    // Of five rounds: the latest superseded decision of each person at each step (退回 counts as
+    // office's decision of `second`), then this round's approval.
+    expect(row?.decisions).toEqual([
+      { step: 'first', actorId: 'lead', seq: 11, supersededBy: 13 },
+      { step: 'first', actorId: 'lead2', seq: 14, supersededBy: 16 },
+      { step: 'second', actorId: 'office', seq: 15, supersededBy: 16 },
+      { step: 'first', actorId: 'lead', seq: 17 },
+    ]);
+    expect(row?.stepActors).toEqual({ first: 'lead', second: 'office', 'first#2': 'lead2' });
+    expect(v.state).toBe('second');
+    expect((await engine.verifyHistory(v.id)).ok).toBe(true);
+  });
+
   it('转办, 委派 and 加签 of a delegated task are refused TASK_DELEGATED until it is resolved', async () => {
     const engine = engineWith();
     const v = await atSecond(engine);

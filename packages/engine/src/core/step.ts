@@ -38,21 +38,38 @@ export function recordDecision(
     seq,
     ...(d.onBehalfOf ? { onBehalfOf: d.onBehalfOf } : {}),
   };
-  const taken = Object.keys(instance.stepActors).filter(
+  const keys = Object.keys(instance.stepActors).filter(
     (k) => k === d.step || k.startsWith(`${d.step}#`),
-  ).length;
+  );
+  // A person who decided this step in an earlier round keeps their key: `stepActors` says who
+  // filled which step (separation of duties), once per person, however many rounds there were.
+  const holds = keys.some((k) => instance.stepActors[k] === d.actorId);
   return {
     decisions: [...instance.decisions, decision],
-    stepActors: {
-      ...instance.stepActors,
-      [taken === 0 ? d.step : `${d.step}#${taken + 1}`]: d.actorId,
-    },
+    stepActors: holds
+      ? instance.stepActors
+      : {
+          ...instance.stepActors,
+          [keys.length === 0 ? d.step : `${d.step}#${keys.length + 1}`]: d.actorId,
+        },
   };
 }
 
-/** The decisions as a (re)submission at `seq` leaves them: each one not yet marked is superseded. */
+/**
+ * The decisions as a (re)submission at `seq` leaves them: each one not yet marked is superseded,
+ * and of the superseded ones each person keeps only their latest per step (and principal). What
+ * reads superseded decisions asks who decided which step — separation of duties, the route
+ * preview, 加签's "already decided" — never how often, so the instance row stays the same size
+ * round after round instead of growing with every 退回 and 重新提交; history keeps every round.
+ */
 function supersede(decisions: readonly StepDecision[], seq: number): StepDecision[] {
-  return decisions.map((d) => (d.supersededBy === undefined ? { ...d, supersededBy: seq } : d));
+  const marked = decisions.map((d) =>
+    d.supersededBy === undefined ? { ...d, supersededBy: seq } : d,
+  );
+  const key = (d: StepDecision): string => `${d.step}\u0000${d.actorId}\u0000${d.onBehalfOf ?? ''}`;
+  const latest = new Map<string, StepDecision>();
+  for (const d of marked) latest.set(key(d), d);
+  return marked.filter((d) => latest.get(key(d)) === d);
 }
 
 /** What 拿回 would restore: the instance as it was just before this approval. */
