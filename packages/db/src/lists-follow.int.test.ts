@@ -159,4 +159,28 @@ describe('list rows follow their instance', () => {
     expect(await todo(asOwner(reviewCast.office), { keyword: '丁项', college: 'cs' })).toEqual([]);
     expect(await decided(lead2.id, { keyword: '丁项', flow: 'review' })).toEqual([id]);
   });
+
+  it('a command that moves neither status nor deadline rewrites no 已办 or 抄送 row', async () => {
+    const { id } = await engine.start(
+      'review',
+      { college: 'ee', title: '丙项目' },
+      reviewCast.owner,
+    );
+    await engine.send(id, { type: 'CC', data: { userIds: [reader] } }, reviewCast.lead);
+    await engine.send(id, { type: 'APPROVE' }, reviewCast.lead);
+    // xmin is the transaction that last wrote a row: a 评论 leaves the list rows as they were
+    // (write-commands.ts rewrites a copy only where its status or deadline differs).
+    const versions = async () =>
+      rowsOf(
+        await pg.db.execute(sql`
+          select 'done' as t, xmin::text as v from done_items where instance_id = ${id}
+          union all select 'copy', xmin::text from copies where instance_id = ${id}
+          order by 1, 2`),
+      );
+    const before = await versions();
+    expect(before.length).toBeGreaterThanOrEqual(2);
+    await engine.send(id, { type: 'COMMENT', comment: '请尽快审核' }, reviewCast.owner);
+    expect(await versions()).toEqual(before);
+    expect(await decided(reviewCast.lead.id, { status: 'active' })).toContain(id);
+  });
 });
