@@ -6,7 +6,7 @@ import { measuredClient, openBenchDatabase, type MeasuredClient } from './bench-
 import type { BenchFlags } from './flags.js';
 import { closedLoop } from './load.js';
 import { benchEngine, ProjectCycler, seedPilot, startProject } from './pilot-cycle.js';
-import { fmt, type ResultRow } from './result-row.js';
+import { fmt, verdict, type ResultRow } from './result-row.js';
 import { nowMs, percentile } from './stats.js';
 
 /** The embedded server's processes: the postmaster and its children (backends, workers). */
@@ -160,8 +160,8 @@ export async function measureEmbedded(flags: BenchFlags): Promise<ResultRow[]> {
         value: fmt.rate(embedded.rate),
         baseline: `${fmt.rate(service.rate)} service PostgreSQL`,
         ratio: fmt.ratio(embedded.rate / service.rate),
-        target: '—',
-        verdict: 'info',
+        target: '≥ 0.8×',
+        verdict: verdict(embedded.rate / service.rate >= 0.8),
         method:
           `The §1 cycle (APPROVE→RETURN→RESUBMIT), ${clients} clients each on its own lane's ` +
           `instance, pool of ${clients}, for ${flags.duration} s after a ${warmupMs} ms warm-up, ` +

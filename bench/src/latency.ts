@@ -66,8 +66,8 @@ export async function measureLatency(
       value: fmt.ms(p99),
       baseline: fmt.ms(percentile(baseline.latencies, 99)),
       ratio: fmt.ratio(p99 / percentile(baseline.latencies, 99)),
-      target: '< 25 ms',
-      verdict: verdict(p99 < 25),
+      target: '< 15 ms',
+      verdict: verdict(p99 < 15),
       method,
     },
   ];

@@ -112,12 +112,24 @@ export interface BenchProject {
   readonly lane: number;
 }
 
-/** One pilot-project application of lane `k`, waiting for its college review. */
-export async function startProject(engine: Engine, k = 0): Promise<BenchProject> {
+/**
+ * The `nth` pilot-project application of lane `k`, waiting for its college review: each for its
+ * own certificate (a college applies once a year per certificate).
+ */
+export async function startProject(engine: Engine, k = 0, nth = 0): Promise<BenchProject> {
   const l = lane(k);
+  const application = projectApplication({ year: applicationYear(), collegeId: l.college });
   const view = await engine.start(
     'pilot-project',
-    projectApplication({ year: applicationYear(), collegeId: l.college }),
+    nth === 0
+      ? application
+      : {
+          ...application,
+          certificate: {
+            ...application.certificate,
+            code: `${application.certificate.code}-${nth}`,
+          },
+        },
     l.owner,
   );
   return { id: view.id, lane: k };
@@ -138,18 +150,30 @@ function cycle(l: Lane): readonly { event: string; actor: Actor; comment?: strin
 /** Where each instance is in its cycle, shared by every engine that drives it. */
 export type CyclePositions = Map<string, number>;
 
-/** Drives one instance round its cycle; `next()` sends the next command. */
+/**
+ * Drives instances of one lane round the cycle; `next()` sends the next command. Given several
+ * instances (`rotate`), it moves to the next one after each full cycle, so each instance sees its
+ * share of the lane's rounds: a real application goes round a few times, not thousands, and what
+ * a write revisits grows with the rounds (the instance's 已办 and 抄送 rows, docs/lists.md).
+ */
 export class ProjectCycler {
   private readonly steps: ReturnType<typeof cycle>;
-  readonly instanceId: string;
+  private readonly ids: readonly string[];
+  private turn = 0;
 
   constructor(
     private readonly engine: Engine,
     project: BenchProject,
     private readonly positions: CyclePositions = new Map(),
+    rotate: readonly BenchProject[] = [],
   ) {
-    this.instanceId = project.id;
+    this.ids = [project.id, ...rotate.map((p) => p.id)];
     this.steps = cycle(lane(project.lane));
+  }
+
+  /** The instance the next command goes to. */
+  get instanceId(): string {
+    return this.ids[this.turn % this.ids.length] as string;
   }
 
   async next(): Promise<void> {
@@ -162,5 +186,6 @@ export class ProjectCycler {
       cmd.actor,
     );
     this.positions.set(this.instanceId, step + 1);
+    if ((step + 1) % this.steps.length === 0) this.turn += 1;
   }
 }

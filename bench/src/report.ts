@@ -28,7 +28,7 @@ export const SECTION_TABLE: readonly (readonly [string, string, string, string])
   [
     '1',
     '`throughput`',
-    'engine `send`/s at each client count (APPROVE→RETURN→RESUBMIT, one instance and college per client); commits, store write statements (group commit) and statements per command; Node CPU per command',
+    'engine `send`/s at each client count (APPROVE→RETURN→RESUBMIT, one college per client, a round on each of its instances in turn); commits, store write statements (group commit) and statements per command; CPU per command, Node and PostgreSQL',
     'raw BEGIN; UPDATE instance copy; INSERT history row; COMMIT on the same driver',
   ],
   [

@@ -1,19 +1,31 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { projectApplication } from '@certflow/pilot/testing';
 import { serverMemory } from './embedded.js';
 import type { BenchFlags } from './flags.js';
 import { applicationYear } from './pilot-cycle.js';
 import { closedLoop } from './load.js';
-import { fmt, type ResultRow } from './result-row.js';
+import { fmt, verdict, type ResultRow } from './result-row.js';
 import { sleep } from './stats.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const SERVER_MAIN = join(ROOT, 'apps/server/src/main.ts');
+/** What `pnpm start` runs: the server's build (root package.json `start`). */
+const SERVER_MAIN = join(ROOT, 'apps/server/dist/main.js');
+
+let built: Promise<void> | undefined;
+/** `turbo run build`, as `pnpm start` does first (cached: seconds when nothing changed). */
+export function buildOnce(): Promise<void> {
+  built ??= promisify(execFile)('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'], {
+    cwd: ROOT,
+    maxBuffer: 16 * 1024 * 1024,
+  }).then(() => undefined);
+  return built;
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((done, fail) => {
@@ -31,6 +43,12 @@ export async function freePort(): Promise<number> {
 async function rssOf(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN) * 1024;
+}
+
+/** Proportional set size of a process, bytes (/proc/<pid>/smaps_rollup). */
+async function pssOf(pid: number): Promise<number> {
+  const rollup = await readFile(`/proc/${pid}/smaps_rollup`, 'utf8');
+  return Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? Number.NaN) * 1024;
 }
 
 export async function waitHealthy(
@@ -68,20 +86,17 @@ export interface ServerChild {
 }
 
 /**
- * apps/server src/main.ts (what `pnpm start` runs) as a child process on 127.0.0.1 with `env`
- * over the bench's own environment, less DATABASE_URL and REDIS_URL unless `env` gives them.
+ * apps/server/dist/main.js (what `pnpm start` runs, after `buildOnce`) as a child process on
+ * 127.0.0.1 with `env` over the bench's own environment, less DATABASE_URL and REDIS_URL unless
+ * `env` gives them.
  */
 export function spawnServer(env: Readonly<Record<string, string>>): ServerChild {
   const { DATABASE_URL: _db, REDIS_URL: _redis, ...inherited } = process.env;
-  const child = spawn(
-    process.execPath,
-    ['--conditions=certflow-source', '--import', 'tsx', SERVER_MAIN],
-    {
-      cwd: ROOT,
-      env: { ...inherited, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, [SERVER_MAIN], {
+    cwd: ROOT,
+    env: { ...inherited, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   return {
@@ -102,6 +117,7 @@ export function spawnServer(env: Readonly<Record<string, string>>): ServerChild 
  * end. Baseline: the same, idle after start.
  */
 export async function measureServer(flags: BenchFlags): Promise<ResultRow[]> {
+  await buildOnce();
   const dataDir = await mkdtemp(join(tmpdir(), 'certflow-bench-server-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -123,6 +139,9 @@ export async function measureServer(flags: BenchFlags): Promise<ResultRow[]> {
     const idle = await rssOf(pid);
     const pgDir = join(dataDir, 'postgres');
     const pgIdle = await serverMemory(pgDir);
+    // The whole process group (Node and its PostgreSQL), each page counted once: PSS.
+    const groupPss = async () => (await pssOf(pid)) + (await serverMemory(pgDir)).pss;
+    const groupIdle = await groupPss();
     const tok = await tokens(dataDir);
     const call = async (token: string | undefined, path: string, body: unknown) => {
       const r = await fetch(`${base}${path}`, {
@@ -163,6 +182,28 @@ export async function measureServer(flags: BenchFlags): Promise<ResultRow[]> {
       { type: 'RETURN', who: 'academic', comment: '预算明细不全，请补充后重新提交。' },
       { type: 'RESUBMIT', who: 'owner' },
     ] as const;
+    const send = async (w: number) => {
+      const n = steps.get(w) ?? 0;
+      const c = cycle[n % cycle.length]!;
+      const who = c.who === 'academic' ? c.who : `${c.who}${college(w).suffix}`;
+      await call(tok[who], `/api/instances/${ids[w]!}/events`, {
+        type: c.type,
+        ...('comment' in c ? { comment: c.comment } : {}),
+      });
+      steps.set(w, n + 1);
+    };
+    // 200 commands first (the issue's "after 200 commands"), the clients sharing the count.
+    let sent = 0;
+    await Promise.all(
+      ids.map(async (_, w) => {
+        while (sent < 200) {
+          sent += 1;
+          await send(w);
+        }
+      }),
+    );
+    await sleep(500);
+    const groupAfter200 = await groupPss();
     let peak = idle;
     let sampling = true;
     const sampler = (async () => {
@@ -172,21 +213,51 @@ export async function measureServer(flags: BenchFlags): Promise<ResultRow[]> {
       }
     })();
     const warmupMs = Math.min(2000, flags.duration * 200);
-    const load = await closedLoop(clients, warmupMs, flags.duration * 1000, async (w) => {
-      const n = steps.get(w) ?? 0;
-      const c = cycle[n % cycle.length]!;
-      const who = c.who === 'academic' ? c.who : `${c.who}${college(w).suffix}`;
-      await call(tok[who], `/api/instances/${ids[w]!}/events`, {
-        type: c.type,
-        ...('comment' in c ? { comment: c.comment } : {}),
-      });
-      steps.set(w, n + 1);
-    });
+    const load = await closedLoop(clients, warmupMs, flags.duration * 1000, send);
     sampling = false;
     await sampler;
     const after = await rssOf(pid);
     const pgAfter = await serverMemory(pgDir);
+    const group =
+      'Node (PSS, /proc/<pid>/smaps_rollup) plus its embedded PostgreSQL (PSS summed over the ' +
+      'postmaster and its children): every page of the process group counted once';
     return [
+      {
+        section: '5 embedded',
+        measure: '`pnpm start` ready on a fresh data directory (initdb, migrations, demo school)',
+        value: `${fmt.num(startSeconds, 1)} s`,
+        baseline: '—',
+        ratio: '—',
+        target: '≤ 8 s',
+        verdict: verdict(startSeconds <= 8),
+        method:
+          'apps/server/dist/main.js — what `pnpm start` runs after its (cached) `turbo run ' +
+          'build` — spawned on an empty temp CERTFLOW_DATA_DIR with CERTFLOW_DEMO=1, until ' +
+          '/healthz answers 200: initdb and start of the embedded PostgreSQL, migrations, the ' +
+          'demo school seeded.',
+      },
+      {
+        section: '5 embedded',
+        measure: 'all-in-one process group memory, idle',
+        value: fmt.mb(groupIdle),
+        baseline: '—',
+        ratio: '—',
+        target: '≤ 300 MB',
+        verdict: verdict(groupIdle <= 300 * 1024 * 1024),
+        method: `${group}, 1 s after healthy.`,
+      },
+      {
+        section: '5 embedded',
+        measure: 'all-in-one process group memory after 200 commands',
+        value: fmt.mb(groupAfter200),
+        baseline: `${fmt.mb(groupIdle)} idle`,
+        ratio: fmt.ratio(groupAfter200 / groupIdle),
+        target: '≤ 400 MB',
+        verdict: verdict(groupAfter200 <= 400 * 1024 * 1024),
+        method:
+          `${group}, after ${clients} HTTP clients sent 200 commands (POST ` +
+          '/api/instances/{id}/events, APPROVE→RETURN→RESUBMIT with demo tokens) and 0.5 s.',
+      },
       {
         section: '5 embedded',
         measure: `all-in-one server RSS under load (${clients} HTTP clients)`,
@@ -196,7 +267,7 @@ export async function measureServer(flags: BenchFlags): Promise<ResultRow[]> {
         target: '—',
         verdict: 'info',
         method:
-          `apps/server src/main.ts (what \`pnpm start\` runs) as a child process on a temp ` +
+          `apps/server/dist/main.js (what \`pnpm start\` runs) as a child process on a temp ` +
           `CERTFLOW_DATA_DIR (embedded PostgreSQL, demo school), healthy after ` +
           `${fmt.num(startSeconds)} s (initdb included); ${clients} clients POST ` +
           `/api/instances/{id}/events (APPROVE→RETURN→RESUBMIT with demo tokens, the two demo ` +

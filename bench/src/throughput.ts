@@ -17,6 +17,7 @@ import {
   type RowTemplate,
 } from './raw-transaction.js';
 import { fmt, verdict, type Note, type ResultRow } from './result-row.js';
+import { startCpuMeter } from './process-cpu.js';
 import { sleep } from './stats.js';
 import { StoreTimings, timedStore } from './timed-store.js';
 
@@ -38,6 +39,9 @@ export interface ThroughputRun {
   /** CPU time of this Node process (engine, driver, harness) per command, ms; and the baseline's. */
   readonly nodeCpuMsPerCommand: number;
   readonly baselineNodeCpuMs: number;
+  /** CPU time of the PostgreSQL backends serving the measured pool, per command; the baseline's. */
+  readonly postgresCpuMsPerCommand: number;
+  readonly baselinePostgresCpuMs: number;
   readonly groupCommit: {
     readonly loadStatementsPerCommand: number;
     readonly writeStatementsPerCommand: number;
@@ -48,12 +52,24 @@ export interface ThroughputRun {
 /** The instances the throughput runs cycle (reused by the latency and audit sections). */
 export interface PilotFixture {
   readonly projects: BenchProject[];
+  /** Further instances of the first lanes, which the throughput runs rotate over (`ProjectCycler`). */
+  readonly rotations: BenchProject[][];
   readonly template: RowTemplate;
   readonly positions: CyclePositions;
 }
 
-/** Start `count` instances on a setup pool (closed afterwards, so its stats are flushed). */
-export async function preparePilot(db: BenchDatabase, count: number): Promise<PilotFixture> {
+/** Instances each throughput lane rotates over: a round of the cycle on each in turn. */
+export const ROTATION = 8;
+
+/**
+ * Start `count` instances on a setup pool (closed afterwards, so its stats are flushed), one per
+ * lane, and `ROTATION - 1` more on each of the first `rotated` lanes.
+ */
+export async function preparePilot(
+  db: BenchDatabase,
+  count: number,
+  rotated = 0,
+): Promise<PilotFixture> {
   const setup = await measuredClient(db.url, 4);
   try {
     // One lane (college) per instance, and one for the template's probe.
@@ -61,12 +77,19 @@ export async function preparePilot(db: BenchDatabase, count: number): Promise<Pi
     const engine = await benchEngine(setup.store, setup.store.directory);
     const projects: BenchProject[] = [];
     for (let i = 0; i < count; i += 1) projects.push(await startProject(engine, i));
+    const rotations: BenchProject[][] = [];
+    for (let i = 0; i < Math.min(rotated, count); i += 1) {
+      const more: BenchProject[] = [];
+      for (let k = 1; k < ROTATION; k += 1) more.push(await startProject(engine, i, k));
+      rotations.push(more);
+    }
     // A few full cycles on one instance give the template its steady-state size.
     const probe = new ProjectCycler(engine, await startProject(engine, count));
     for (let i = 0; i < 6; i += 1) await probe.next();
     await createBaselineTables(db.admin);
     return {
       projects,
+      rotations,
       template: await rowTemplate(db.admin, probe.instanceId),
       positions: new Map(),
     };
@@ -105,7 +128,7 @@ async function measureEngine(
   const engine = await benchEngine(client.store, client.store.directory);
   const cyclers = fixture.projects
     .slice(0, clients)
-    .map((p) => new ProjectCycler(engine, p, fixture.positions));
+    .map((p, i) => new ProjectCycler(engine, p, fixture.positions, fixture.rotations[i]));
   return measureLoop(db, client, { clients, warmupMs, durationMs }, (w) => cyclers[w]!.next());
 }
 
@@ -123,11 +146,16 @@ async function measureLoop(
   const startCount = client.counter.count;
   const { loads, writes } = client.store.stats;
   const stats0 = { loads: loads.batches, writes: writes.batches, items: writes.items };
+  // Every connection of the pool open before the CPU meter starts: it counts the backends
+  // present at both ends (process-cpu.ts).
+  const max = (client.sql.options as { max: number }).max;
+  await Promise.all(Array.from({ length: max }, () => client.sql`select 1`));
   // Warm-up included, as the statement count: both are divided by every command run.
-  const cpu0 = process.cpuUsage();
+  const meter = await startCpuMeter(db.admin, db.name);
   const result = await closedLoop(run.clients, run.warmupMs, run.durationMs, step);
-  const cpu = process.cpuUsage(cpu0);
-  const nodeCpuMs = (cpu.user + cpu.system) / 1000;
+  const cpu = await meter.stop();
+  const nodeCpuMs = cpu.nodeMs;
+  const postgresCpuMs = cpu.postgresMs;
   const statements = client.counter.count - startCount;
   const store = {
     loads: loads.batches - stats0.loads,
@@ -137,7 +165,7 @@ async function measureLoop(
   await client.close();
   await sleep(100);
   const delta = counterDelta(before, await dbCounters(db.url));
-  return { result, statements, delta, store, nodeCpuMs };
+  return { result, statements, delta, store, nodeCpuMs, postgresCpuMs };
 }
 
 /** Where one client's command time goes, per store call (a diagnostic, after the measured runs). */
@@ -209,6 +237,8 @@ export async function measureThroughput(
       },
       nodeCpuMsPerCommand: eng.nodeCpuMs / n,
       baselineNodeCpuMs: raw.nodeCpuMs / raw.result.total,
+      postgresCpuMsPerCommand: eng.postgresCpuMs / n,
+      baselinePostgresCpuMs: raw.postgresCpuMs / raw.result.total,
       groupCommit: {
         loadStatementsPerCommand: eng.store.loads / n,
         writeStatementsPerCommand: eng.store.writes / n,
@@ -219,19 +249,21 @@ export async function measureThroughput(
   const top = Math.max(...flags.clients);
   const rows: ResultRow[] = runs.map((r) => {
     const ratio = r.engine.rate / r.baseline.rate;
-    const targeted = r.clients === 16;
+    // The issue's targets (core v2): ≥ 0.7× the raw transaction at 16 clients, ≥ 0.6× at one.
+    const target = r.clients === 16 ? 0.7 : r.clients === 1 ? 0.6 : undefined;
     return {
       section: '1 throughput',
       measure: `engine send/s, ${r.clients} client${r.clients === 1 ? '' : 's'}`,
       value: fmt.rate(r.engine.rate),
       baseline: `${fmt.rate(r.baseline.rate)} raw tx`,
       ratio: fmt.ratio(ratio),
-      target: targeted ? '≥ 0.35×' : '—',
-      verdict: targeted ? verdict(ratio >= 0.35) : 'info',
+      target: target === undefined ? '—' : `≥ ${target}×`,
+      verdict: target === undefined ? 'info' : verdict(ratio >= target),
       method:
         `${r.clients} concurrent clients on a postgres.js pool of ${r.enginePool} (--pool ` +
         `${flags.pool}; clients beyond it share connections, their statements pipelined), each ` +
-        `cycling its own pilot-project instance APPROVE→RETURN→RESUBMIT through engine.send for ` +
+        `cycling pilot-project instances of its own lane APPROVE→RETURN→RESUBMIT through ` +
+        `engine.send (a round on each of ${ROTATION} in turn) for ` +
         `${flags.duration} s after a ${warmupMs} ms warm-up; baseline: the same driver running ` +
         `BEGIN; UPDATE base_instances (same columns and sizes, version-checked); INSERT ` +
         `base_history (same row size); COMMIT, synchronous_commit=on, run just before at the same ` +
@@ -258,6 +290,26 @@ export async function measureThroughput(
         'read a command sends outside a transaction: ' +
         `${fmt.num(last.commitsPerCommand, 2)} per command (raw tx ` +
         `${fmt.num(last.baselineCommits, 2)}), read after the measured pool closed.`,
+    });
+    const cpu = last.nodeCpuMsPerCommand + last.postgresCpuMsPerCommand;
+    const rawCpu = last.baselineNodeCpuMs + last.baselinePostgresCpuMs;
+    rows.push({
+      section: '1 throughput',
+      measure: `CPU per command, Node + PostgreSQL (${last.clients} clients)`,
+      value:
+        `${fmt.num(cpu, 2)} ms (${fmt.num(last.nodeCpuMsPerCommand, 2)} + ` +
+        `${fmt.num(last.postgresCpuMsPerCommand, 2)})`,
+      baseline:
+        `${fmt.num(rawCpu, 2)} ms raw tx (${fmt.num(last.baselineNodeCpuMs, 2)} + ` +
+        `${fmt.num(last.baselinePostgresCpuMs, 2)})`,
+      ratio: fmt.ratio(cpu / rawCpu),
+      target: '—',
+      verdict: 'info',
+      method:
+        'The lever on a CPU-bound host: this process (process.cpuUsage: engine, driver and the ' +
+        'harness) and the PostgreSQL backends of the measured pool (/proc/<pid>/stat utime + ' +
+        'stime, process-cpu.ts), over the warm-up and the measured run, ÷ commands; the same for ' +
+        'the raw transaction. WAL writer and checkpointer are not counted for either.',
     });
     const g = last.groupCommit;
     rows.push({
@@ -298,8 +350,8 @@ export async function measureThroughput(
     {
       title: 'Throughput detail (per client count)',
       body: [
-        '| clients | engine send/s | raw tx/s | ratio | engine p50 / p99 | raw p50 / p99 | statements/cmd | store load / write statements per cmd (cmds per write) | writing commits/cmd (xact_commit/cmd) | tuples ins/upd/fetched per cmd | Node CPU ms per cmd (raw tx) |',
-        '|---|---|---|---|---|---|---|---|---|---|---|',
+        '| clients | engine send/s | raw tx/s | ratio | engine p50 / p99 | raw p50 / p99 | statements/cmd | store load / write statements per cmd (cmds per write) | writing commits/cmd (xact_commit/cmd) | tuples ins/upd/fetched per cmd | Node CPU ms per cmd (raw tx) | PostgreSQL CPU ms per cmd (raw tx) |',
+        '|---|---|---|---|---|---|---|---|---|---|---|---|',
         ...runs.map((r) => {
           const p = (l: LoadResult, q: number) =>
             fmt.ms(
@@ -307,7 +359,7 @@ export async function measureThroughput(
                 Math.max(0, Math.ceil((q / 100) * l.latencies.length) - 1)
               ] ?? Number.NaN,
             );
-          return `| ${r.clients} | ${fmt.rate(r.engine.rate)} | ${fmt.rate(r.baseline.rate)} | ${fmt.ratio(r.engine.rate / r.baseline.rate)} | ${p(r.engine, 50)} / ${p(r.engine, 99)} | ${p(r.baseline, 50)} / ${p(r.baseline, 99)} | ${fmt.num(r.statementsPerCommand)} | ${fmt.num(r.groupCommit.loadStatementsPerCommand, 2)} / ${fmt.num(r.groupCommit.writeStatementsPerCommand, 2)} (${fmt.num(r.groupCommit.commandsPerWrite, 2)}) | ${fmt.num(r.writingCommitsPerCommand, 2)} (${fmt.num(r.commitsPerCommand, 2)}) | ${fmt.num(r.tuplesPerCommand.inserted)} / ${fmt.num(r.tuplesPerCommand.updated)} / ${fmt.num(r.tuplesPerCommand.fetched)} | ${fmt.num(r.nodeCpuMsPerCommand, 2)} (${fmt.num(r.baselineNodeCpuMs, 2)}) |`;
+          return `| ${r.clients} | ${fmt.rate(r.engine.rate)} | ${fmt.rate(r.baseline.rate)} | ${fmt.ratio(r.engine.rate / r.baseline.rate)} | ${p(r.engine, 50)} / ${p(r.engine, 99)} | ${p(r.baseline, 50)} / ${p(r.baseline, 99)} | ${fmt.num(r.statementsPerCommand)} | ${fmt.num(r.groupCommit.loadStatementsPerCommand, 2)} / ${fmt.num(r.groupCommit.writeStatementsPerCommand, 2)} (${fmt.num(r.groupCommit.commandsPerWrite, 2)}) | ${fmt.num(r.writingCommitsPerCommand, 2)} (${fmt.num(r.commitsPerCommand, 2)}) | ${fmt.num(r.tuplesPerCommand.inserted)} / ${fmt.num(r.tuplesPerCommand.updated)} / ${fmt.num(r.tuplesPerCommand.fetched)} | ${fmt.num(r.nodeCpuMsPerCommand, 2)} (${fmt.num(r.baselineNodeCpuMs, 2)}) | ${fmt.num(r.postgresCpuMsPerCommand, 2)} (${fmt.num(r.baselinePostgresCpuMs, 2)}) |`;
         }),
       ].join('\n'),
     },
