@@ -19,9 +19,10 @@ import { jsonValue, rowsOf, STILL_PENDING_X } from './sql-values.js';
  * (by id, or the timer's), the instance's open tasks and pending timers, the reference rows it
  * asked for and those its instance declares, its idempotency record, and the directory revision.
  * Requests travel as one jsonb parameter, so the text is fixed and prepared once per connection.
- * The reference rows and the idempotency record are primary-key lookups per request (`lateral`,
- * `limit 1` so that the planner cannot flatten them into a join): joined against the batch, which
- * it takes for 100 rows, they were hashed whole.
+ * The timer, the instance, the reference rows and the idempotency record are primary-key lookups
+ * per request (`lateral`, `limit 1` so that the planner cannot flatten them into a join): joined
+ * against the batch, which it takes for 100 rows, a table of up to some thousand rows was
+ * seq-scanned and hashed whole — by a per-connection generic plan, for as long as it lived.
  */
 const LOAD = (requests: string) => sql`
   select r.n,
@@ -48,8 +49,9 @@ const LOAD = (requests: string) => sql`
   from jsonb_to_recordset(${requests}::text::jsonb)
     as r(n int, instance_id text, timer_id text, refs jsonb, idem_scope text, idem_key text,
       audit_head boolean)
-  left join timers m on m.id = r.timer_id
-  left join instances i on i.id = coalesce(r.instance_id, m.instance_id)
+  left join lateral (select m.* from timers m where m.id = r.timer_id limit 1) m on true
+  left join lateral (select i.* from instances i
+    where i.id = coalesce(r.instance_id, m.instance_id) limit 1) i on true
   left join lateral (select y.* from idempotency_keys y
     where y.scope = r.idem_scope and y.key = r.idem_key limit 1) y on true
   order by r.n`;

@@ -115,36 +115,54 @@ const WRITE = (writes: string) => sql`
   ), hist as (
     insert into history select x.* from go, jsonb_populate_record(null::history, go.hist) x
     where go.hist is not null
+  ), closing as materialized (
+    -- The rows each table's update looks up, flattened over the batch first: an update joined
+    -- to a row set that is lateral to the batch's rows runs its scan once per write — a
+    -- per-connection generic plan made while the table was small seq-scans it each time. The
+    -- "= any(array(…))" beside the join lets the planner, which takes each set for 100 rows,
+    -- look them up by primary key from a few thousand rows on, not only from tens of thousands.
+    select c.* from go cross join lateral jsonb_to_recordset(go.close)
+      as c(id text, status text, completed_by text, completed_at timestamptz)
   ), closed as (
     update tasks t set status = c.status, completed_by = c.completed_by,
       completed_at = c.completed_at
-    from go, jsonb_to_recordset(go.close)
-      as c(id text, status text, completed_by text, completed_at timestamptz)
-    where t.id = c.id and ${STILL_OPEN_T}
+    from closing c
+    where t.id = c.id and t.id = any(array(select id from closing)) and ${STILL_OPEN_T}
+  ), updating as materialized (
+    select x.* from go cross join lateral jsonb_populate_recordset(null::tasks, go.upd) x
   ), updated as (
     update tasks t set kind = x.kind, role = x.role, college = x.college,
       organization = x.organization, assignee = x.assignee, events = x.events,
       approval = x.approval, due_at = x.due_at, due_basis = x.due_basis, urged_at = x.urged_at,
       delegated_to = x.delegated_to
-    from go, jsonb_populate_recordset(null::tasks, go.upd) x
-    where t.id = x.id and ${STILL_OPEN_T}
+    from updating x
+    where t.id = x.id and t.id = any(array(select id from updating)) and ${STILL_OPEN_T}
   ), opened as (
     insert into tasks select x.* from go left join listed l using (n)
     cross join lateral jsonb_array_elements(go.new_tasks) e
     cross join lateral jsonb_populate_record(null::tasks, e.value || jsonb_build_object(
       'instance_college', l.college, 'search_text', coalesce(l.search_text, ''))) x
+  ), moving_tasks as materialized (
+    select m.* from go cross join lateral jsonb_to_recordset(go.move_tasks)
+      as m(id text, due_at timestamptz, due_basis jsonb)
   ), moved_tasks as (
     update tasks t set due_at = m.due_at, due_basis = m.due_basis
-    from go, jsonb_to_recordset(go.move_tasks) as m(id text, due_at timestamptz, due_basis jsonb)
-    where t.id = m.id and ${STILL_OPEN_T}
+    from moving_tasks m
+    where t.id = m.id and t.id = any(array(select id from moving_tasks)) and ${STILL_OPEN_T}
+  ), cancelling as materialized (
+    select c.id from go cross join lateral jsonb_array_elements_text(go.cancel) as c(id)
+    where c.id is distinct from go.claim_id
   ), cancelled as (
     update timers t set status = 'cancelled', lease_until = null
-    from go, jsonb_array_elements_text(go.cancel) as c(id)
-    where t.id = c.id and ${STILL_PENDING_T} and t.id is distinct from go.claim_id
+    from cancelling c
+    where t.id = c.id and t.id = any(array(select id from cancelling)) and ${STILL_PENDING_T}
+  ), moving_timers as materialized (
+    select m.* from go cross join lateral jsonb_to_recordset(go.move_timers)
+      as m(id text, due_at timestamptz, due_basis jsonb)
   ), moved_timers as (
     update timers t set due_at = m.due_at, due_basis = m.due_basis, lease_until = null
-    from go, jsonb_to_recordset(go.move_timers) as m(id text, due_at timestamptz, due_basis jsonb)
-    where t.id = m.id and ${STILL_PENDING_T}
+    from moving_timers m
+    where t.id = m.id and t.id = any(array(select id from moving_timers)) and ${STILL_PENDING_T}
   ), claimed as (
     update timers t set status = 'fired', fired_at = go.claim_at, lease_until = null
     from go where t.id = go.claim_id
