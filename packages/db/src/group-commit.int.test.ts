@@ -15,12 +15,14 @@ import { holdTransaction, someoneWaitsForALock } from './testing/locks.js';
 import { StatementLog } from './testing/statement-log.js';
 
 // Group commit (store/command-store.ts, sql/write-commands.ts): concurrent writes go out as one
-// statement — one transaction, one commit — and each is still checked on its own.
+// statement — one transaction, one commit — and each is still checked on its own. Batches here
+// hold up to 64 writes (the default is 8 with several in flight), so that one statement carries
+// every case.
 
 let pg: TestPostgres;
 let log: StatementLog;
 beforeAll(async () => {
-  pg = await createTestPostgres({ max: 6 });
+  pg = await createTestPostgres({ max: 6, store: { maxWriteBatch: 64 } });
   log = new StatementLog(pg.sql);
 });
 beforeEach(() => emptyTables(pg));
