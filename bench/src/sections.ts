@@ -47,7 +47,7 @@ export async function runSections(
     const db = await openBenchDatabase();
     try {
       const top = Math.max(...flags.clients);
-      const fixture = await preparePilot(db, Math.max(top * 2, 8), top);
+      const fixture = await preparePilot(db, Math.max(top * 2, 8), flags.clients);
       let maxRate = 0;
       await guard('throughput', flags, failed, async () => {
         const t = await measureThroughput(db, flags, fixture);

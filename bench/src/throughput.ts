@@ -52,36 +52,55 @@ export interface ThroughputRun {
 /** The instances the throughput runs cycle (reused by the latency and audit sections). */
 export interface PilotFixture {
   readonly projects: BenchProject[];
-  /** Further instances of the first lanes, which the throughput runs rotate over (`ProjectCycler`). */
-  readonly rotations: BenchProject[][];
+  /**
+   * The instances each throughput run cycles, by its client count: per lane, instances of its
+   * own (none shared with another run or with `projects`), a round of the cycle on each in turn.
+   */
+  readonly runs: ReadonlyMap<number, readonly (readonly BenchProject[])[]>;
   readonly template: RowTemplate;
   readonly positions: CyclePositions;
 }
 
-/** Instances each throughput lane rotates over: a round of the cycle on each in turn. */
-export const ROTATION = 8;
+/**
+ * Instances a throughput run's lanes rotate over, all lanes together: a lane of a run with few
+ * clients sends more commands, so it gets more instances — each instance sees some rounds of
+ * 同意→退回→重新提交 in a run, as a real application does, not hundreds (every decision adds an
+ * 已办 row that the instance's later writes keep current; docs/lists.md). Each run has lanes
+ * (colleges) of its own, so no college holds more applications in a year than a large one would
+ * (a 重新提交 rewrites the college's tally of them).
+ */
+const INSTANCES_PER_RUN = 32;
+/** …and at least this many per lane. */
+const ROTATION = 8;
+const perLane = (clients: number) => Math.max(ROTATION, Math.ceil(INSTANCES_PER_RUN / clients));
 
 /**
  * Start `count` instances on a setup pool (closed afterwards, so its stats are flushed), one per
- * lane, and `ROTATION - 1` more on each of the first `rotated` lanes.
+ * lane, and for each throughput run (`clients`) the instances of its own lanes to rotate over.
  */
 export async function preparePilot(
   db: BenchDatabase,
   count: number,
-  rotated = 0,
+  clients: readonly number[] = [],
 ): Promise<PilotFixture> {
   const setup = await measuredClient(db.url, 4);
   try {
-    // One lane (college) per instance, and one for the template's probe.
-    await seedPilot(setup.store, setup.directory, count + 1);
+    // One lane (college) per instance, one for the template's probe, and the runs' own.
+    const runLanes = clients.reduce((n, c) => n + c, 0);
+    await seedPilot(setup.store, setup.directory, count + 1 + runLanes);
     const engine = await benchEngine(setup.store, setup.store.directory);
     const projects: BenchProject[] = [];
     for (let i = 0; i < count; i += 1) projects.push(await startProject(engine, i));
-    const rotations: BenchProject[][] = [];
-    for (let i = 0; i < Math.min(rotated, count); i += 1) {
-      const more: BenchProject[] = [];
-      for (let k = 1; k < ROTATION; k += 1) more.push(await startProject(engine, i, k));
-      rotations.push(more);
+    const runs = new Map<number, BenchProject[][]>();
+    let next = count + 1;
+    for (const c of clients) {
+      const lanes: BenchProject[][] = [];
+      for (let i = 0; i < c; i += 1, next += 1) {
+        const own: BenchProject[] = [];
+        for (let k = 0; k < perLane(c); k += 1) own.push(await startProject(engine, next, k));
+        lanes.push(own);
+      }
+      runs.set(c, lanes);
     }
     // A few full cycles on one instance give the template its steady-state size.
     const probe = new ProjectCycler(engine, await startProject(engine, count));
@@ -89,7 +108,7 @@ export async function preparePilot(
     await createBaselineTables(db.admin);
     return {
       projects,
-      rotations,
+      runs,
       template: await rowTemplate(db.admin, probe.instanceId),
       positions: new Map(),
     };
@@ -126,9 +145,11 @@ async function measureEngine(
 ) {
   const client = await measuredClient(db.url, pool);
   const engine = await benchEngine(client.store, client.store.directory);
-  const cyclers = fixture.projects
-    .slice(0, clients)
-    .map((p, i) => new ProjectCycler(engine, p, fixture.positions, fixture.rotations[i]));
+  const lanes = fixture.runs.get(clients);
+  if (!lanes) throw new Error(`no instances prepared for ${clients} clients`);
+  const cyclers = lanes.map(
+    ([first, ...more]) => new ProjectCycler(engine, first!, fixture.positions, more),
+  );
   return measureLoop(db, client, { clients, warmupMs, durationMs }, (w) => cyclers[w]!.next());
 }
 
@@ -178,9 +199,10 @@ async function storeCallTimings(
   const timings = new StoreTimings();
   const engine = await benchEngine(timedStore(client.store, timings), client.store.directory);
   timings.calls.clear(); // loading the business calendar (read.reference) is set-up, not a command
-  const project = fixture.projects[0];
+  // The one-client run's lane, rotated as there (else the first instance).
+  const [project, ...more] = fixture.runs.get(1)?.[0] ?? fixture.projects.slice(0, 1);
   if (!project) throw new Error('no instance to time');
-  const cycler = new ProjectCycler(engine, project, fixture.positions);
+  const cycler = new ProjectCycler(engine, project, fixture.positions, more);
   const r = await closedLoop(1, 0, durationMs, () => cycler.next());
   await client.close();
   return {
@@ -263,7 +285,7 @@ export async function measureThroughput(
         `${r.clients} concurrent clients on a postgres.js pool of ${r.enginePool} (--pool ` +
         `${flags.pool}; clients beyond it share connections, their statements pipelined), each ` +
         `cycling pilot-project instances of its own lane APPROVE→RETURN→RESUBMIT through ` +
-        `engine.send (a round on each of ${ROTATION} in turn) for ` +
+        `engine.send (a round on each of its ${perLane(r.clients)} own instances in turn) for ` +
         `${flags.duration} s after a ${warmupMs} ms warm-up; baseline: the same driver running ` +
         `BEGIN; UPDATE base_instances (same columns and sizes, version-checked); INSERT ` +
         `base_history (same row size); COMMIT, synchronous_commit=on, run just before at the same ` +
