@@ -1,4 +1,3 @@
-import { transition } from 'xstate';
 import type { FireResult } from '../commands/command.js';
 import type { CommandWrite, Loaded, LoadedInstance } from '../ports/store.js';
 import type { TaskRecord, TimerRecord } from '../records.js';
@@ -7,7 +6,7 @@ import type { DecideContext } from './context.js';
 import { Notifications } from './notifications.js';
 import { changeWrite, emptyWrite, type Decided, type InstanceChange } from './outcome.js';
 import { specOf } from './plan.js';
-import { restoreSnapshot } from './snapshot.js';
+import { pureTransition, restoreSnapshot } from './snapshot.js';
 import { afterTransition } from './step.js';
 
 /**
@@ -75,7 +74,7 @@ function systemEvent(
   const flow = ctx.flows.get(instance.flowId, instance.flowVersion);
   const restored = restoreSnapshot(flow.machine, instance.snapshot);
   const event = { type: timer.event, data: { timerId: timer.id } };
-  const [next, actions] = transition(flow.machine, restored, {
+  const [next, actions] = pureTransition(flow.machine, restored, {
     ...event,
     comment: null,
     actorId: SYSTEM_ACTOR.id,

@@ -1,4 +1,3 @@
-import { transition } from 'xstate';
 import { z } from 'zod';
 import { validationError, type CommandEvent } from '../commands/command.js';
 import { DomainError, refuse } from '../errors.js';
@@ -14,7 +13,7 @@ import type { AuditedEvent, InstanceChange } from './outcome.js';
 import { specOf } from './plan.js';
 import { referenceReader } from './references.js';
 import { returnToStep } from './return-to-step.js';
-import { restoreSnapshot } from './snapshot.js';
+import { pureTransition, restoreSnapshot } from './snapshot.js';
 import { afterTransition, type DecisionOf } from './step.js';
 import { decideVote } from './vote.js';
 
@@ -172,7 +171,7 @@ export function decideEvent(
       : undefined;
   if (vote) return vote;
 
-  const [next, actions] = transition(flow.machine, restored, {
+  const [next, actions] = pureTransition(flow.machine, restored, {
     type: event.type,
     data: payload,
     refs,

@@ -1,4 +1,4 @@
-import { transition, type AnyMachineSnapshot } from 'xstate';
+import type { AnyMachineSnapshot } from 'xstate';
 import type { Messages } from '../errors.js';
 import type { AnyFlow, TaskScope } from '../flows/flow.js';
 import type { BusinessCalendar } from '../ports/calendar.js';
@@ -6,7 +6,7 @@ import type { People, Person } from '../ports/directory.js';
 import type { InstanceRecord, StepProgress, TaskRecord, TimerRecord } from '../records.js';
 import { stepOfKey } from './authorize.js';
 import { planEntered, specOf } from './plan.js';
-import { activeLeaves, restoreSnapshot } from './snapshot.js';
+import { activeLeaves, pureTransition, restoreSnapshot } from './snapshot.js';
 
 /** Someone who can act at a step, and who stands in for them now (代理人). */
 export interface PreviewApprover {
@@ -225,7 +225,7 @@ function advance(
       ];
       for (const type of events) {
         try {
-          const [next] = transition(flow.machine, snapshot, {
+          const [next] = pureTransition(flow.machine, snapshot, {
             type,
             data: {},
             refs: {},

@@ -1,6 +1,12 @@
-import { assign, setup } from 'xstate';
+import { assign, setup, transition } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { activeLeaves, persistSnapshot, restoreSnapshot, stateKey } from './snapshot.js';
+import {
+  activeLeaves,
+  persistSnapshot,
+  pureTransition,
+  restoreSnapshot,
+  stateKey,
+} from './snapshot.js';
 
 // Snapshots as the instance row keeps them: the active leaves (the row's `state`), and the
 // persisted form a later command restores without running anything.
@@ -70,6 +76,68 @@ describe('persist and restore', () => {
     const restored = restoreSnapshot(machine, inReview);
     expect(stateKey(restored)).toBe('work.review,money.open');
     expect(entered).toEqual([]);
+  });
+});
+
+describe('pureTransition', () => {
+  // A machine whose initial context is computed by a function: xstate's own `transition` builds
+  // an actor for every call, and so computes it every time.
+  let contexts = 0;
+  const counted = setup({
+    types: { context: {} as { n: number } },
+    actions: { record: () => void entered.push('counted') },
+  }).createMachine({
+    id: 'counted',
+    context: () => {
+      contexts += 1;
+      return { n: 0 };
+    },
+    initial: 'draft',
+    states: {
+      draft: {
+        on: {
+          GO: {
+            target: 'review',
+            actions: [assign({ n: ({ context }) => context.n + 1 }), 'record'],
+          },
+        },
+      },
+      review: { entry: 'record' },
+    },
+  });
+  const draft = () => counted.resolveState({ value: 'draft', context: { n: 0 } });
+
+  it('answers what xstate’s transition answers: the next snapshot and the actions, none executed', () => {
+    entered.length = 0;
+    const [next, actions] = pureTransition(counted, draft(), { type: 'GO' });
+    const [expected, expectedActions] = transition(counted, draft(), { type: 'GO' });
+    expect(next.value).toBe('review');
+    expect(next.context).toEqual({ n: 1 });
+    expect(persistSnapshot(counted, next)).toEqual(persistSnapshot(counted, expected));
+    expect(actions.map((a) => a.type)).toEqual(expectedActions.map((a) => a.type));
+    expect(actions.map((a) => a.type)).toEqual(['record', 'record']);
+    expect(entered).toEqual([]);
+    // An event the state does not take leaves it where it was, with no actions.
+    const [same, none] = pureTransition(counted, next, { type: 'GO' });
+    expect(same.value).toBe('review');
+    expect(none).toEqual([]);
+  });
+
+  it('computes the machine’s initial state once, not once per call', () => {
+    pureTransition(counted, draft(), { type: 'GO' });
+    const before = contexts;
+    for (let i = 0; i < 5; i += 1) pureTransition(counted, draft(), { type: 'GO' });
+    expect(contexts).toBe(before);
+    transition(counted, draft(), { type: 'GO' });
+    expect(contexts).toBe(before + 1);
+  });
+
+  it('keeps each call’s actions to itself', () => {
+    const [, first] = pureTransition(counted, draft(), { type: 'GO' });
+    const [, second] = pureTransition(counted, draft(), { type: 'GO' });
+    expect(first).toHaveLength(2);
+    expect(second).toHaveLength(2);
+    expect(first).not.toBe(second);
   });
 });
 

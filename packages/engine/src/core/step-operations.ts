@@ -1,4 +1,3 @@
-import { transition } from 'xstate';
 import { refuse } from '../errors.js';
 import type { ApproverSlot, StepProgress, TaskRecord } from '../records.js';
 import type { DecideContext } from './context.js';
@@ -8,7 +7,7 @@ import { fitsTask, person, timersOf } from './named-people.js';
 import type { OperationArgs } from './operation-args.js';
 import type { InstanceChange } from './outcome.js';
 import { specOf, tasksForSlots } from './plan.js';
-import { restoreSnapshot } from './snapshot.js';
+import { pureTransition, restoreSnapshot } from './snapshot.js';
 import { afterTransition } from './step.js';
 import {
   openSlots,
@@ -148,7 +147,7 @@ export function removeApprover(ctx: DecideContext, args: OperationArgs): Instanc
   if (done && next.current >= next.rounds.length - 1) {
     // The step is decided: its machine event, as the actor.
     const restored = restoreSnapshot(flow.machine, row.snapshot);
-    const [after, actions] = transition(flow.machine, restored, {
+    const [after, actions] = pureTransition(flow.machine, restored, {
       type: 'APPROVE',
       data: {},
       refs: {},
