@@ -157,6 +157,30 @@ describe('deadlines end at the end of a working day (17:30 Beijing)', () => {
     expect(() => cal.deadline(from, { workingHours: Number.NaN })).toThrow(RangeError);
     expect(() => cal.isWorkingDay('2026-02-30')).toThrow(RangeError);
     expect(() => cal.isWorkingDay('2026-9-1')).toThrow(RangeError);
+    // A refused date is not remembered as anything: it is refused again.
+    expect(() => cal.day('2026-02-30')).toThrow(RangeError);
+  });
+});
+
+describe('a calendar remembers the days it has looked at', () => {
+  it('answers a date it has seen with the same day, and the same as a fresh calendar', () => {
+    const seen = createBusinessCalendar();
+    expect(seen.day('2026-10-01')).toBe(seen.day('2026-10-01'));
+    expect(seen.day('2026-10-01')).toEqual(createBusinessCalendar().day('2026-10-01'));
+  });
+
+  it('stays right past the number of days it keeps (it starts over)', () => {
+    const walker = createBusinessCalendar();
+    const fresh = (date: string) => createBusinessCalendar().day(date);
+    // Twelve years of days, more than it keeps, then days of the first year again.
+    for (let d = '2015-01-01'; d < '2027-01-01'; d = addDays(d, 1)) walker.day(d);
+    for (const d of ['2015-01-01', '2015-02-19', '2026-10-01', '2026-10-10']) {
+      expect(walker.day(d)).toEqual(fresh(d));
+    }
+    const from = at('2015-09-30T10:00:00+08:00');
+    expect(walker.deadline(from, { workingDays: 5 })).toEqual(
+      createBusinessCalendar().deadline(from, { workingDays: 5 }),
+    );
   });
 });
 

@@ -25,6 +25,8 @@ import {
 const HOUR = 3_600_000;
 /** A table with more consecutive days off than this is broken (validated tables cannot be). */
 const MAX_DAYS_OFF = 60;
+/** Dates a calendar remembers (about eleven years of days); beyond it, it starts over. */
+const MEMO_LIMIT = 4096;
 
 export interface BusinessCalendarOptions extends Partial<
   Pick<CalendarSettings, 'workdayStart' | 'workdayEnd'>
@@ -88,7 +90,7 @@ export function createBusinessCalendar(
   const years = new Map<number, YearArrangement>(base);
   for (const t of options.tables ?? []) years.set(t.year, arrangementOf(t, 'import'));
 
-  const day = (date: string): CalendarDay => {
+  const classify = (date: string): CalendarDay => {
     if (!isIsoDate(date)) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
     const y = years.get(yearOf(date));
     const wd = weekday(date);
@@ -97,6 +99,29 @@ export function createBusinessCalendar(
     const holiday = y?.holidays.get(date);
     if (holiday) return { date, weekday: wd, kind: 'holiday', name: holiday };
     return { date, weekday: wd, kind: wd === 0 || wd === 6 ? 'weekend' : 'work' };
+  };
+  // A calendar's years never change (withTable makes another), so what a date is, and which
+  // date follows it, are remembered: a deadline walks the same few weeks for every command, and
+  // string dates cost a Date parse and format each (a 5-working-day count took ≈ 57 µs).
+  const days = new Map<string, CalendarDay>();
+  const day = (date: string): CalendarDay => {
+    let d = days.get(date);
+    if (!d) {
+      d = classify(date);
+      if (days.size >= MEMO_LIMIT) days.clear();
+      days.set(date, d);
+    }
+    return d;
+  };
+  const following = new Map<string, string>();
+  const dayAfter = (date: string): string => {
+    let d = following.get(date);
+    if (d === undefined) {
+      d = addDays(date, 1);
+      if (following.size >= MEMO_LIMIT) following.clear();
+      following.set(date, d);
+    }
+    return d;
   };
   const isWorkingDay = (date: string): boolean => {
     const kind = day(date).kind;
@@ -112,13 +137,13 @@ export function createBusinessCalendar(
     const skip = (d: CalendarDay): void => {
       const kind = d.kind === 'holiday' ? 'holiday' : 'weekend';
       const last = skipped[skipped.length - 1];
-      if (last?.kind === kind && last.name?.zh === d.name?.zh && addDays(last.to, 1) === d.date) {
+      if (last?.kind === kind && last.name?.zh === d.name?.zh && dayAfter(last.to) === d.date) {
         skipped[skipped.length - 1] = { ...last, to: d.date };
       } else skipped.push({ from: d.date, to: d.date, kind, ...(d.name ? { name: d.name } : {}) });
     };
     /** The first working day after `date`. */
     const next = (date: string): string => {
-      for (let d = addDays(date, 1), off = 0; off <= MAX_DAYS_OFF; d = addDays(d, 1), off += 1) {
+      for (let d = dayAfter(date), off = 0; off <= MAX_DAYS_OFF; d = dayAfter(d), off += 1) {
         seen.add(yearOf(d));
         const info = day(d);
         if (info.kind === 'makeup' && info.name) makeups.push({ date: d, name: info.name });
