@@ -28,6 +28,18 @@ const MAX_DAYS_OFF = 60;
 /** Dates a calendar remembers (about eleven years of days); beyond it, it starts over. */
 const MEMO_LIMIT = 4096;
 
+/** `compute` of a date, remembered for up to `MEMO_LIMIT` dates (then it starts over). */
+function remembered<T>(compute: (date: string) => T): (date: string) => T {
+  const known = new Map<string, T>();
+  return (date) => {
+    if (known.has(date)) return known.get(date) as T;
+    const value = compute(date);
+    if (known.size >= MEMO_LIMIT) known.clear();
+    known.set(date, value);
+    return value;
+  };
+}
+
 export interface BusinessCalendarOptions extends Partial<
   Pick<CalendarSettings, 'workdayStart' | 'workdayEnd'>
 > {
@@ -103,26 +115,8 @@ export function createBusinessCalendar(
   // A calendar's years never change (withTable makes another), so what a date is, and which
   // date follows it, are remembered: a deadline walks the same few weeks for every command, and
   // string dates cost a Date parse and format each (a 5-working-day count took ≈ 57 µs).
-  const days = new Map<string, CalendarDay>();
-  const day = (date: string): CalendarDay => {
-    let d = days.get(date);
-    if (!d) {
-      d = classify(date);
-      if (days.size >= MEMO_LIMIT) days.clear();
-      days.set(date, d);
-    }
-    return d;
-  };
-  const following = new Map<string, string>();
-  const dayAfter = (date: string): string => {
-    let d = following.get(date);
-    if (d === undefined) {
-      d = addDays(date, 1);
-      if (following.size >= MEMO_LIMIT) following.clear();
-      following.set(date, d);
-    }
-    return d;
-  };
+  const day = remembered(classify);
+  const dayAfter = remembered((date: string) => addDays(date, 1));
   const isWorkingDay = (date: string): boolean => {
     const kind = day(date).kind;
     return kind === 'work' || kind === 'makeup';
