@@ -20,6 +20,14 @@ const DONE_EVENT = sql.raw(
 );
 
 /**
+ * "Row `t` is one of the rows of the batch's flattened set `cte` (as `alias`)": the join, and
+ * `= any(array(…))` beside it, which lets the planner — taking the set for 100 rows — look the
+ * rows up by primary key from a few thousand rows on, not only from tens of thousands.
+ */
+const keyedBy = (cte: string, alias: string) =>
+  sql.raw(`t.id = ${alias}.id and t.id = any(array(select id from ${cte}))`);
+
+/**
  * A batch of decided commands as ONE statement — one transaction, one commit for all of them
  * (group commit) — in which each write is still checked on its own:
  *
@@ -118,16 +126,15 @@ const WRITE = (writes: string) => sql`
   ), closing as materialized (
     -- The rows each table's update looks up, flattened over the batch first: an update joined
     -- to a row set that is lateral to the batch's rows runs its scan once per write — a
-    -- per-connection generic plan made while the table was small seq-scans it each time. The
-    -- "= any(array(…))" beside the join lets the planner, which takes each set for 100 rows,
-    -- look them up by primary key from a few thousand rows on, not only from tens of thousands.
+    -- per-connection generic plan made while the table was small seq-scans it each time
+    -- (keyedBy: by primary key).
     select c.* from go cross join lateral jsonb_to_recordset(go.close)
       as c(id text, status text, completed_by text, completed_at timestamptz)
   ), closed as (
     update tasks t set status = c.status, completed_by = c.completed_by,
       completed_at = c.completed_at
     from closing c
-    where t.id = c.id and t.id = any(array(select id from closing)) and ${STILL_OPEN_T}
+    where ${keyedBy('closing', 'c')} and ${STILL_OPEN_T}
   ), updating as materialized (
     select x.* from go cross join lateral jsonb_populate_recordset(null::tasks, go.upd) x
   ), updated as (
@@ -136,7 +143,7 @@ const WRITE = (writes: string) => sql`
       approval = x.approval, due_at = x.due_at, due_basis = x.due_basis, urged_at = x.urged_at,
       delegated_to = x.delegated_to
     from updating x
-    where t.id = x.id and t.id = any(array(select id from updating)) and ${STILL_OPEN_T}
+    where ${keyedBy('updating', 'x')} and ${STILL_OPEN_T}
   ), opened as (
     insert into tasks select x.* from go left join listed l using (n)
     cross join lateral jsonb_array_elements(go.new_tasks) e
@@ -148,21 +155,21 @@ const WRITE = (writes: string) => sql`
   ), moved_tasks as (
     update tasks t set due_at = m.due_at, due_basis = m.due_basis
     from moving_tasks m
-    where t.id = m.id and t.id = any(array(select id from moving_tasks)) and ${STILL_OPEN_T}
+    where ${keyedBy('moving_tasks', 'm')} and ${STILL_OPEN_T}
   ), cancelling as materialized (
     select c.id from go cross join lateral jsonb_array_elements_text(go.cancel) as c(id)
     where c.id is distinct from go.claim_id
   ), cancelled as (
     update timers t set status = 'cancelled', lease_until = null
     from cancelling c
-    where t.id = c.id and t.id = any(array(select id from cancelling)) and ${STILL_PENDING_T}
+    where ${keyedBy('cancelling', 'c')} and ${STILL_PENDING_T}
   ), moving_timers as materialized (
     select m.* from go cross join lateral jsonb_to_recordset(go.move_timers)
       as m(id text, due_at timestamptz, due_basis jsonb)
   ), moved_timers as (
     update timers t set due_at = m.due_at, due_basis = m.due_basis, lease_until = null
     from moving_timers m
-    where t.id = m.id and t.id = any(array(select id from moving_timers)) and ${STILL_PENDING_T}
+    where ${keyedBy('moving_timers', 'm')} and ${STILL_PENDING_T}
   ), claimed as (
     update timers t set status = 'fired', fired_at = go.claim_at, lease_until = null
     from go where t.id = go.claim_id
