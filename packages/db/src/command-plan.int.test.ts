@@ -29,11 +29,7 @@ beforeAll(async () => {
     await pg.sql.unsafe(`alter table ${table} set (autovacuum_enabled = false)`);
   }
   // The quiet past: instances, finished tasks and fired timers, analyzed.
-  await pg.sql`
-    insert into instances (id, flow_id, flow_version, state, status, version, snapshot,
-      submitter_id, title, step_actors, head_hash, created_at, updated_at)
-    select 'pi-' || g, 'f', 1, 's', 'active', 1, '{}', 'u', 't', '{}', 'h', now(), now()
-      from generate_series(1, 20000) g`;
+  await insertInstances(pg, 20000);
   await pg.sql`
     insert into tasks (id, instance_id, flow_id, state, step, kind, role, events, approval,
       status, created_at, completed_at)
@@ -63,21 +59,40 @@ beforeAll(async () => {
       now() from generate_series(1, 20000) g`;
   await pg.sql`analyze`;
   // Then a backlog of open tasks and pending timers arrives, unseen by the statistics.
-  await pg.sql`
-    insert into tasks (id, instance_id, flow_id, state, step, kind, role, events, approval,
-      status, created_at)
-    select 'open-' || g, 'pi-' || g, 'f', 's', 'step', 'step', 'lead', '[]', true, 'open', now()
-      from generate_series(1, 20000) g`;
-  await pg.sql`
-    insert into timers (id, instance_id, state, kind, event, due_at, status, created_at)
-    select 'pending-' || g, 'pi-' || (g % 10000), 's', 'remind', 'REMIND',
-      now() + interval '1 year', 'pending', now()
-      from generate_series(1, 40000) g`;
+  await insertOpenTasks(pg, 20000);
+  await insertPendingTimers(pg, 40000, 10000);
 });
 afterAll(async () => {
   log?.stop();
   await pg?.drop();
 });
+
+/** `n` active instances `pi-1`…`pi-n`. */
+async function insertInstances(db: TestPostgres, n: number): Promise<void> {
+  await db.sql`
+    insert into instances (id, flow_id, flow_version, state, status, version, snapshot,
+      submitter_id, title, step_actors, head_hash, created_at, updated_at)
+    select 'pi-' || g, 'f', 1, 's', 'active', 1, '{}', 'u', 't', '{}', 'h', now(), now()
+      from generate_series(1, ${n}::int) g`;
+}
+
+/** `n` open tasks `open-1`…`open-n`, one on each instance `pi-<k>`. */
+async function insertOpenTasks(db: TestPostgres, n: number): Promise<void> {
+  await db.sql`
+    insert into tasks (id, instance_id, flow_id, state, step, kind, role, events, approval,
+      status, created_at)
+    select 'open-' || g, 'pi-' || g, 'f', 's', 'step', 'step', 'lead', '[]', true, 'open', now()
+      from generate_series(1, ${n}::int) g`;
+}
+
+/** `n` pending timers `pending-1`…`pending-n`, due in a year, over instances `pi-<k mod m>`. */
+async function insertPendingTimers(db: TestPostgres, n: number, m: number): Promise<void> {
+  await db.sql`
+    insert into timers (id, instance_id, state, kind, event, due_at, status, created_at)
+    select 'pending-' || g, 'pi-' || (g % ${m}::int), 's', 'remind', 'REMIND',
+      now() + interval '1 year', 'pending', now()
+      from generate_series(1, ${n}::int) g`;
+}
 
 interface Scans {
   /** Tables read whole. */
@@ -87,14 +102,18 @@ interface Scans {
   readonly indexes: string[];
 }
 
-/** What the plans of the store's statements that `run` sent read, and how. */
-async function scansOf(run: () => Promise<unknown>): Promise<Scans> {
-  await log.during(run);
-  const statements: LoggedStatement[] = log.statements.filter((s) => kindOf(s.query) !== 'other');
+/** What the plans of the store's statements that `run` sent (on `db`, logged by `by`) read, and how. */
+async function scansOf(
+  run: () => Promise<unknown>,
+  db: TestPostgres = pg,
+  by: StatementLog = log,
+): Promise<Scans> {
+  await by.during(run);
+  const statements: LoggedStatement[] = by.statements.filter((s) => kindOf(s.query) !== 'other');
   expect(statements.length).toBeGreaterThan(0);
   const scans: Scans = { seq: [], whole: [], indexes: [] };
   for (const statement of statements) {
-    const nodes = await explain(pg.sql, statement);
+    const nodes = await explain(db.sql, statement);
     scans.seq.push(...seqScans(nodes));
     scans.whole.push(...wholeIndexScans(nodes));
     scans.indexes.push(...indexesOf(nodes));
@@ -192,5 +211,52 @@ describe('the write statement on PostgreSQL, with stale statistics', () => {
   it('checks reference rows, tokens, keys and the audit seq by key', async () => {
     const tables = ['reference_data', 'mail_action_tokens', 'idempotency_keys', 'admin_audit'];
     byKey(await scansOf(() => pg.store.write(write(200))), tables);
+  });
+});
+
+// The tables of a young deployment: a few thousand rows. Each connection keeps one generic plan
+// per statement, made on the tables as they were, and the planner takes a batch's jsonb row sets
+// for 100 rows each; joined to those, a table of a few thousand rows was read whole and hashed for
+// a one-command batch (bench §1: a load read every timer, ≈ 1 ms at 1,000), and an update whose
+// rows were lateral to the batch read it once per write.
+describe('the command statements on tables of a few thousand rows', () => {
+  let small: TestPostgres;
+  let smallLog: StatementLog;
+  beforeAll(async () => {
+    small = await createTestPostgres({ max: 2 });
+    smallLog = new StatementLog(small.sql);
+    await insertInstances(small, 3000);
+    await insertOpenTasks(small, 3000);
+    await insertPendingTimers(small, 3000, 3000);
+    await small.sql`analyze`;
+  });
+  afterAll(async () => {
+    smallLog?.stop();
+    await small?.drop();
+  });
+
+  it('load the timer and the instance by key', async () => {
+    const scans = await scansOf(() => small.store.load({ timerId: 'pending-7' }), small, smallLog);
+    byKey(scans, ['instances', 'timers', 'tasks']);
+  });
+
+  it('update tasks and timers by key', async () => {
+    const write = writeOf({
+      instance: {
+        row: instanceRecord({ id: 'pi-9', version: 2, refKeys: [] }),
+        expectedVersion: 1,
+      },
+      history: historyRecord(2, { instanceId: 'pi-9' }),
+      closeTasks: [{ id: 'open-9', status: 'done', by: 'u', at: later(1) }],
+      moveTasks: [{ id: 'open-10', dueAt: later(9), dueBasis: taskRecord('t').dueBasis! }],
+      cancelTimers: ['pending-9'],
+      moveTimers: [{ id: 'pending-10', dueAt: later(99), dueBasis: taskRecord('t').dueBasis! }],
+    });
+    byKey(await scansOf(() => small.store.write(write), small, smallLog), [
+      'instances',
+      'timers',
+      'tasks',
+    ]);
+    expect((await small.store.load({ timerId: 'pending-9' })).timer?.status).toBe('cancelled');
   });
 });
