@@ -18,7 +18,7 @@ import { createReader } from './reader.js';
 
 export interface StoreOptions {
   /** Most commands one load statement carries (default 64). */
-  readonly maxBatch?: number;
+  readonly maxLoadBatch?: number;
   /**
    * Most commands one write statement carries (default 8). A write statement runs on one
    * backend, so on one core: smaller batches with several in flight let PostgreSQL write two
@@ -53,7 +53,6 @@ const RACES = new Set(['DB_UNIQUE_VIOLATION', 'DB_DEADLOCK', 'DB_SERIALIZATION_F
  * whole (a unique violation of one write) is written again write by write.
  */
 export function createStore(db: Database, options: StoreOptions = {}): PostgresStore {
-  const maxBatch = options.maxBatch ?? 64;
   const cache = new DirectoryCache();
   let revision: string | null = null;
 
@@ -63,7 +62,7 @@ export function createStore(db: Database, options: StoreOptions = {}): PostgresS
       revision = batch.directoryRevision;
       return batch.loaded;
     },
-    { maxBatch, maxInFlight: options.loadsInFlight ?? 4 },
+    { maxBatch: options.maxLoadBatch ?? 64, maxInFlight: options.loadsInFlight ?? 4 },
   );
 
   const writeOne = async (write: CommandWrite): Promise<boolean | Error> => {
