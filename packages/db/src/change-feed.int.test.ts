@@ -71,6 +71,24 @@ describe('change feed', () => {
     expect(new Set(mine.map((e) => e.id)).size).toBe(mine.length);
   });
 
+  it('records a task closed by a cancel as no decision, and the end once', async () => {
+    const head = await feedHead(pg.db);
+    const { id } = await engine.start('review', { college: 'ee', title: '撤' }, reviewCast.owner);
+    await engine.cancel(id, '申请人撤回');
+    let mine: FeedEvent[] = [];
+    for (let n = 0; n < 100 && mine.length < 4; n++) {
+      mine = (await readAll(head)).events.filter((e) => e.instanceId === id);
+      if (mine.length < 4) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(mine.map((e) => [e.type, e.instance.college])).toEqual([
+      ['instance.started', 'ee'],
+      ['task.created', 'ee'],
+      ['instance.updated', 'ee'],
+      ['instance.cancelled', 'ee'],
+    ]);
+    expect(mine[1]?.task?.status).toBe('cancelled');
+  });
+
   it('resumes after a restart and under concurrent writers sees no gap and no duplicate', async () => {
     const head = await feedHead(pg.db);
     const consumed: FeedEvent[] = [];
@@ -101,6 +119,14 @@ describe('change feed', () => {
         `insert into history select instance_id, 999, actor_id, actor_name, 'COMMENT',
         data, from_state, to_state, 'slow', at, prev_hash, hash from history where instance_id = $1
         and seq = 1`,
+        [id],
+      );
+      // …and its feed row, as the write statement writes it (write-commands.ts `fed`).
+      await tx.unsafe(
+        `insert into change_feed (xid, instance_id, rank, item, type, seq, flow_id, college, at)
+        select pg_current_xact_id()::text::bigint, instance_id, 0, lpad('999', 10, '0'),
+          'instance.updated', 999, 'review', 'cs', at from history where instance_id = $1
+        and seq = 999`,
         [id],
       );
       await new Promise((r) => setTimeout(r, 400));

@@ -5,8 +5,8 @@ import { guarded } from '../errors.js';
 import { jsonValue, rowsOf } from '../sql/sql-values.js';
 
 /**
- * The change feed (docs/http-api.md § Change feed): the rows the triggers of migration 0012
- * wrote in each command's transaction, read in commit-safe order.
+ * The change feed (docs/http-api.md § Change feed): the rows each command's write statement
+ * wrote in its transaction (write-commands.ts `fed`), read in commit-safe order.
  *
  * Order and cursor. A feed row carries its writing transaction's id (`xid`); rows are read in
  * `(xid, instance_id, rank, item)` order, and only those whose transaction is older than the

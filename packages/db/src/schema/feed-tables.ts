@@ -18,15 +18,15 @@ import type { JsonObject } from '@certflow/engine';
 const at = (name: string) => timestamp(name, { mode: 'date', precision: 3, withTimezone: true });
 
 /**
- * The change feed (docs/http-api.md § Change feed): one row per event, written by triggers on
- * `history` and `tasks` (migration 0012) inside the command's own transaction, so a feed row
- * exists exactly when its command committed. `xid` is the writing transaction's id
+ * The change feed (docs/http-api.md § Change feed): one row per event, written by the command's
+ * own write statement (write-commands.ts `fed`; by row triggers on `history` and `tasks` from
+ * migration 0012 to 0016), so a feed row exists exactly when its command committed. `xid` is the writing transaction's id
  * (`pg_current_xact_id()`); the feed is read in `(xid, instance_id, rank, item)` order and only
  * below the oldest running transaction (`pg_snapshot_xmin`), so a row committed later can never
  * sort before a cursor already handed out. The event's kind is fixed when it is written:
- * `instance.started` / `task.decided` / `instance.updated` (rank 0, one per history row),
- * `task.created` (rank 1, one per new task), `instance.completed|rejected|withdrawn|cancelled`
- * (rank 2, when the command ended the instance).
+ * `instance.started` / `instance.updated` (rank 0, one per history row), `task.decided` (rank 1,
+ * a task closed as done), `task.created` (rank 2, one per new task),
+ * `instance.completed|rejected|withdrawn|cancelled` (rank 3, once, when a command ended it).
  */
 export const changeFeed = pgTable(
   'change_feed',

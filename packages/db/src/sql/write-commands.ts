@@ -123,6 +123,7 @@ const WRITE = (writes: string) => sql`
   ), hist as (
     insert into history select x.* from go, jsonb_populate_record(null::history, go.hist) x
     where go.hist is not null
+    returning instance_id, seq, at
   ), closing as materialized (
     -- The rows each table's update looks up, flattened over the batch first: an update joined
     -- to a row set that is lateral to the batch's rows runs its scan once per write — a
@@ -135,6 +136,8 @@ const WRITE = (writes: string) => sql`
       completed_at = c.completed_at
     from closing c
     where ${keyedBy('closing', 'c')} and ${STILL_OPEN_T}
+    returning t.id, t.instance_id, t.flow_id, t.instance_college, t.status, t.created_at,
+      t.completed_at
   ), updating as materialized (
     select x.* from go cross join lateral jsonb_populate_recordset(null::tasks, go.upd) x
   ), updated as (
@@ -149,6 +152,40 @@ const WRITE = (writes: string) => sql`
     cross join lateral jsonb_array_elements(go.new_tasks) e
     cross join lateral jsonb_populate_record(null::tasks, e.value || jsonb_build_object(
       'instance_college', l.college, 'search_text', coalesce(l.search_text, ''))) x
+    returning id, instance_id, flow_id, instance_college, created_at, completed_at
+  ), fed as (
+    -- The change feed's rows (docs/http-api.md § Change feed; migration 0016 moved them here
+    -- from row triggers): in the command's own transaction, under its transaction id, as the
+    -- write leaves the instance — each history row (rank 0), the instance's end once (rank 3),
+    -- each task decided by a person (rank 1: closed as done, not cancelled) and each task opened
+    -- (rank 2).
+    insert into change_feed (xid, instance_id, rank, item, type, seq, task_id, flow_id, college, at)
+    select pg_current_xact_id()::text::bigint, f.* from (
+      select h.instance_id, 0::smallint as rank, lpad(h.seq::text, 10, '0') as item,
+          case when h.seq = 1 then 'instance.started' else 'instance.updated' end as type,
+          h.seq, null::text as task_id, coalesce(l.flow_id, i.flow_id, '') as flow_id,
+          coalesce(l.college, i.college) as college, h.at
+        from hist h left join listed l on l.id = h.instance_id
+        left join instances i on i.id = h.instance_id
+      union all
+      select h.instance_id, 3, '', 'instance.' || coalesce(l.status, i.status), h.seq, null,
+          coalesce(l.flow_id, i.flow_id, ''), coalesce(l.college, i.college), h.at
+        from hist h left join listed l on l.id = h.instance_id
+        left join instances i on i.id = h.instance_id
+        where coalesce(l.status, i.status) <> 'active'
+          and not exists (select 1 from change_feed e
+            where e.instance_id = h.instance_id and e.rank = 3)
+      union all
+      select t.instance_id, 1, t.id, 'task.decided', null, t.id, t.flow_id,
+          coalesce(l.college, t.instance_college), coalesce(t.completed_at, t.created_at)
+        from closed t left join listed l on l.id = t.instance_id
+        where t.status = 'done'
+      union all
+      select t.instance_id, 2, t.id, 'task.created', null, t.id, t.flow_id,
+          coalesce(l.college, t.instance_college), coalesce(t.completed_at, t.created_at)
+        from opened t left join listed l on l.id = t.instance_id
+    ) f
+    on conflict do nothing
   ), moving_tasks as materialized (
     select m.* from go cross join lateral jsonb_to_recordset(go.move_tasks)
       as m(id text, due_at timestamptz, due_basis jsonb)
