@@ -256,6 +256,7 @@ describe('the command statements on tables of a few thousand rows', () => {
       'instances',
       'timers',
       'tasks',
+      'change_feed',
     ]);
     expect((await small.store.load({ timerId: 'pending-9' })).timer?.status).toBe('cancelled');
   });

@@ -19,7 +19,7 @@ export function jsonValue<T>(value: unknown): T {
  * `timers_pending_instance_idx` has this very expression as its predicate. One copy per alias.
  */
 export const STILL_PENDING_X = sql.raw(`(case when x.status = 'pending' then true else false end)`);
-export const STILL_PENDING_T = sql.raw(`(case when t.status = 'pending' then true else false end)`);
+export const STILL_PENDING_T_TEXT = `(case when t.status = 'pending' then true else false end)`;
 
 /**
  * "The task row is still open", written so that it cannot select the partial index
@@ -27,4 +27,4 @@ export const STILL_PENDING_T = sql.raw(`(case when t.status = 'pending' then tru
  * before a backlog of open tasks, a plain `status = 'open'` lets the planner hash every open task
  * through that index instead of looking the write's few tasks up by primary key.
  */
-export const STILL_OPEN_T = sql.raw(`(case when t.status = 'open' then true else false end)`);
+export const STILL_OPEN_T_TEXT = `(case when t.status = 'open' then true else false end)`;
