@@ -27,6 +27,16 @@ function counting() {
 }
 
 describe('DirectoryCache', () => {
+  it('hands out one view per revision (every lookup of a command asks for it)', () => {
+    const cache = new DirectoryCache();
+    const { directory } = counting();
+    const view = cache.at('7', directory);
+    expect(cache.at('7', directory)).toBe(view);
+    expect(cache.at('8', directory)).not.toBe(view);
+    expect(cache.at('8', counting().directory)).not.toBe(cache.at('8', directory));
+    expect(cache.at(null, directory)).toBe(directory);
+  });
+
   it('answers again from memory at the same revision, and loads again at another', async () => {
     const cache = new DirectoryCache();
     const { directory, calls } = counting();

@@ -15,10 +15,29 @@ import { substitutionLookups, type SubstitutionRows } from './directory.js';
 export class DirectoryCache {
   private revision: string | null = null;
   private readonly answers = new Map<string, Promise<unknown>>();
+  /** The last view handed out, reused while its revision and sources are the same. */
+  private view: {
+    readonly revision: string;
+    readonly load: EngineDirectory;
+    readonly rows: SubstitutionRows | undefined;
+    readonly directory: EngineDirectory;
+  } | null = null;
 
   /** The directory as a command that observed `revision` sees it; `null`: not observed, no cache. */
   at(revision: string | null, load: EngineDirectory, rows?: SubstitutionRows): EngineDirectory {
     if (revision === null) return load;
+    const v = this.view;
+    if (v?.revision === revision && v.load === load && v.rows === rows) return v.directory;
+    const directory = this.viewAt(revision, load, rows);
+    this.view = { revision, load, rows, directory };
+    return directory;
+  }
+
+  private viewAt(
+    revision: string,
+    load: EngineDirectory,
+    rows?: SubstitutionRows,
+  ): EngineDirectory {
     const getUser = (id: string) =>
       this.answer(revision, `user\u0000${id}`, () => load.getUser(id));
     // Substitution rows change the revision too (migration 0008's trigger): cached as rows,

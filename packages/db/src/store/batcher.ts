@@ -14,6 +14,8 @@ export interface BatcherOptions<Item> {
 
 interface Pending<Item, Result> {
   readonly item: Item;
+  /** Its `keysOf`, computed once when it was submitted. */
+  readonly keys: readonly string[];
   readonly resolve: (result: Result) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -32,7 +34,7 @@ export class Batcher<Item, Result> {
 
   submit(item: Item): Promise<Result> {
     return new Promise<Result>((resolve, reject) => {
-      this.queue.push({ item, resolve, reject });
+      this.queue.push({ item, keys: this.options.keysOf?.(item) ?? [], resolve, reject });
       this.schedule();
     });
   }
@@ -48,20 +50,26 @@ export class Batcher<Item, Result> {
     });
   }
 
+  /**
+   * The next batch, in order of arrival, skipping what shares a key with an item taken before
+   * it. It stops looking once the batch is full: with a backlog (thousands of timers due at
+   * once) each batch looks at its own items and the few it skipped, not at the whole queue.
+   */
   private take(): Pending<Item, Result>[] {
     const taken: Pending<Item, Result>[] = [];
     const left: Pending<Item, Result>[] = [];
     const used = new Set<string>();
-    for (const p of this.queue) {
-      const keys = this.options.keysOf?.(p.item) ?? [];
-      if (taken.length >= this.options.maxBatch || keys.some((k) => used.has(k))) {
+    let i = 0;
+    for (; i < this.queue.length && taken.length < this.options.maxBatch; i += 1) {
+      const p = this.queue[i] as Pending<Item, Result>;
+      if (p.keys.some((k) => used.has(k))) {
         left.push(p);
         continue;
       }
-      keys.forEach((k) => used.add(k));
+      for (const k of p.keys) used.add(k);
       taken.push(p);
     }
-    this.queue = left;
+    this.queue = i < this.queue.length ? left.concat(this.queue.slice(i)) : left;
     return taken;
   }
 
