@@ -2,14 +2,53 @@ import { and, asc, eq, lte, ne, sql } from 'drizzle-orm';
 import type { DispatchStore, OutboxRecord, TimerRecord } from '@certflow/engine';
 import type { Database } from '../database.js';
 import { guarded } from '../errors.js';
+import { fromJsonRow } from '../schema/columns.js';
 import { outbox, TIMER_COLUMNS, timers } from '../schema/tables.js';
-import { rowsOf } from '../sql/sql-values.js';
+import { jsonValue, rowsOf } from '../sql/sql-values.js';
+import { Batcher } from './batcher.js';
 
 /**
  * The engine's `DispatchStore` over a drizzle database: what the outbox relay, the effect
- * handlers and the timer reconciler read and mark. Each call is its own statement (autocommit).
+ * handlers and the timer reconciler read and mark. Each call is its own statement (autocommit),
+ * except the two a delivery makes — reading its row and marking it delivered — which concurrent
+ * deliveries share (a timer worker delivers the mails of every fire of its turn): one statement,
+ * one commit for the marks of a batch, as the command writes are (ARCHITECTURE.md § Group
+ * commit), each answered on its own.
  */
 export function createDispatchStore(db: Database): DispatchStore {
+  const reads = new Batcher<string, OutboxRecord | undefined>(
+    async (ids) => {
+      const rows = rowsOf(
+        await db.execute(sql`
+          select to_jsonb(o) as row from outbox o
+          where o.id = any(array(select jsonb_array_elements_text(${JSON.stringify(ids)}::text::jsonb)))`),
+      );
+      const byId = new Map(
+        rows.map((r) => {
+          const row = fromJsonRow<OutboxRecord>(outbox, jsonValue(r.row));
+          return [row.id, row] as const;
+        }),
+      );
+      return ids.map((id) => byId.get(id));
+    },
+    { maxBatch: 64, maxInFlight: 2 },
+  );
+  const marks = new Batcher<{ readonly id: string; readonly at: Date }, boolean>(
+    async (items) => {
+      const marked = JSON.stringify(items.map((i) => ({ id: i.id, at: i.at.toISOString() })));
+      const rows = rowsOf(
+        await db.execute(sql`
+          with x as materialized (
+            select * from jsonb_to_recordset(${marked}::text::jsonb) as x(id text, at timestamptz))
+          update outbox o set status = 'delivered', delivered_at = x.at from x
+          where o.id = x.id and o.id = any(array(select id from x)) and o.status <> 'delivered'
+          returning o.id`),
+      );
+      const done = new Set(rows.map((r) => String(r.id)));
+      return items.map((i) => done.has(i.id));
+    },
+    { maxBatch: 64, maxInFlight: 2, keysOf: (i) => [i.id] },
+  );
   return {
     pendingOutbox: (now, limit) =>
       guarded(async () => {
@@ -32,21 +71,9 @@ export function createDispatchStore(db: Database): DispatchStore {
           .limit(limit),
       ),
 
-    getOutbox: (id) =>
-      guarded(async () => {
-        const [row] = await db.select().from(outbox).where(eq(outbox.id, id));
-        return row satisfies OutboxRecord | undefined;
-      }),
+    getOutbox: (id) => guarded(() => reads.submit(id)),
 
-    markDelivered: (id, at) =>
-      guarded(async () => {
-        const updated = await db
-          .update(outbox)
-          .set({ status: 'delivered', deliveredAt: at })
-          .where(and(eq(outbox.id, id), ne(outbox.status, 'delivered')))
-          .returning({ id: outbox.id });
-        return updated.length === 1;
-      }),
+    markDelivered: (id, at) => guarded(() => marks.submit({ id, at })),
 
     // A late failure report never undoes a delivery.
     markAttemptFailed: (id, error, retryAt) =>
