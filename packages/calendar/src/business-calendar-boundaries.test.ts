@@ -32,6 +32,14 @@ describe('the end of the working day is a boundary', () => {
     expect(zero('2026-09-30T00:00:00+08:00')).toBe('2026-09-30 17:30');
     // A make-up Saturday is a working day.
     expect(zero('2026-10-10T12:00:00+08:00')).toBe('2026-10-10 17:30');
+    // A count that never leaves its day still walked through its year.
+    const today = cal.deadline(at('2026-09-30T10:00:00+08:00'), { workingDays: 0 });
+    expect(today.years).toEqual([2026]);
+    expect(today.skipped).toEqual([]);
+    const uncovered = cal.deadline(at('2027-03-03T10:00:00+08:00'), { workingDays: 0 });
+    expect(bj(uncovered.at)).toBe('2027-03-03 17:30');
+    expect(uncovered.years).toEqual([2027]);
+    expect(uncovered.provisional).toBe(true);
   });
 
   it('working hours: 17:30 is already after hours, 09:00 is already open', () => {

@@ -84,6 +84,26 @@ describe('the stored row of a table', () => {
         (v) => (v['workdays'] = [{ date: '2026-10-10', holiday: 'a' }]),
       ],
       ['a make-up day not a date', (v) => (v['workdays'] = [{ date: 'x', holiday: 'a' }])],
+      [
+        'one holiday of another year among others',
+        (v) =>
+          (v['holidays'] = [
+            { name: 'a', nameEn: '', dates: ['2027-01-01'] },
+            { name: 'b', nameEn: '', dates: ['2028-01-01'] },
+          ]),
+      ],
+      [
+        'one date of another year among others',
+        (v) => (v['holidays'] = [{ name: 'a', nameEn: '', dates: ['2027-01-01', '2028-01-01'] }]),
+      ],
+      [
+        'one make-up day of another year among others',
+        (v) =>
+          (v['workdays'] = [
+            { date: '2027-10-09', holiday: 'a' },
+            { date: '2026-10-10', holiday: 'a' },
+          ]),
+      ],
       ['a stamp without a hash', (v) => (v['imported'] = { at: 'x', by: { id: 'u', name: null } })],
     ];
     for (const [what, change] of refused) {
@@ -115,6 +135,17 @@ describe('the stored row of a table', () => {
       },
       imported: null,
     });
+    // One date of another year among the year's is enough to refuse the row.
+    expect(
+      parseStoredTable({ year: 2028, holidays: ['2028-01-03', '2029-01-01'], workdays: [] }),
+    ).toBeUndefined();
+    expect(
+      parseStoredTable({
+        year: 2028,
+        holidays: ['2028-01-03'],
+        workdays: ['2028-01-08', '2027-01-08'],
+      }),
+    ).toBeUndefined();
     // Strict: another field, a date of another year, a make-up day of another year, not a year.
     expect(parseStoredTable({ year: 2028, holidays: [], workdays: [], note: 'x' })).toBeUndefined();
     expect(
