@@ -52,3 +52,20 @@ describe('make-up items, at the edges', () => {
     ).toEqual(['workdays[0].date MISSING_FIELD']);
   });
 });
+
+describe('required fields, and the path of a whole-file problem', () => {
+  it('a holiday needs a name, a file its source', () => {
+    expect(codes(file('[{"dates":["2027-10-01"]}]'))).toEqual(['holidays[0].name MISSING_FIELD']);
+    expect(
+      codes('{"year":2027,"holidays":[{"name":"元旦","dates":["2027-01-01"]}],"workdays":[]}'),
+    ).toEqual(['source MISSING_FIELD']);
+  });
+
+  it('a syntax error is about the whole file: its path is empty', () => {
+    const r = parseTableFile('{"year": 2027,}');
+    expect(!r.ok && r.problems.map((p) => [p.code, p.path])).toEqual([
+      ['JSON_SYNTAX', ''],
+      ['JSON_SYNTAX', ''],
+    ]);
+  });
+});
