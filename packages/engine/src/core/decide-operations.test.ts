@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandEvent } from '../commands/command.js';
 import type { Person } from '../ports/directory.js';
-import type { TaskRecord, UndoRecord } from '../records.js';
+import type { JsonObject, TaskRecord, UndoRecord } from '../records.js';
 import { T0, timerRecord } from '../testing/fixtures.js';
 import { decideScene, sceneDirectory, sceneLead, sceneOwner } from '../testing/decide-scene.js';
 import type { Actor } from './actor.js';
@@ -292,7 +292,7 @@ describe('催办', () => {
 });
 
 describe('加签 (step-operations.ts)', () => {
-  const add = (data: Record<string, unknown>, comment?: string) =>
+  const add = (data: JsonObject, comment?: string) =>
     as(lead, { type: 'ADD_APPROVER', data, ...(comment === undefined ? {} : { comment }) });
   const reminder = timerRecord('tm-1', { taskId: 't-1', state: 'first' });
 
@@ -508,7 +508,7 @@ describe('拿回 (step-operations.ts)', () => {
     const w = writeOf(as(actor, { type: 'APPROVE' }));
     const row = w.instance?.row;
     if (!row) throw new Error('expected the instance');
-    return { row, open: w.newTasks };
+    return { row, open: [...w.newTasks] };
   };
   const refusal = {
     code: 'TAKE_BACK_NOT_ALLOWED',
