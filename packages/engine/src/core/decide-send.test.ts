@@ -7,6 +7,7 @@ import { decideScene, sceneDirectory, sceneLead } from '../testing/decide-scene.
 import { reviewFlow } from '../testing/review-flow.js';
 import type { Actor } from './actor.js';
 import { decide } from './decide.js';
+import { isStepTask } from './decide-send.js';
 
 // Whose turn it is (decide-send.ts `laterTurn`: 依次, or 加签 before the current approver) and
 // deciding on behalf of someone (代理人), with no store (ARCHITECTURE.md, the core loop).
@@ -162,5 +163,19 @@ describe('代理人: deciding on behalf of the task’s holder', () => {
       stepActors: {},
     });
     expect(refusalOf(loaded, approve('sub')).code).toBe('SEPARATION_OF_DUTIES');
+  });
+});
+
+describe('isStepTask', () => {
+  const flow = reviewFlow(1);
+  const { firstTask } = decideScene(sceneDirectory(everyone));
+  it('is a task of an approval step, escalations included; not the applicant’s nor an unknown step’s', () => {
+    expect(isStepTask(firstTask, flow)).toBe(true);
+    expect(isStepTask({ ...firstTask, kind: 'escalation' }, flow)).toBe(true);
+    expect(isStepTask({ ...firstTask, kind: 'submitter' }, flow)).toBe(false);
+    expect(
+      isStepTask({ ...firstTask, state: 'returned', step: 'revise', kind: 'step' }, flow),
+    ).toBe(false);
+    expect(isStepTask({ ...firstTask, step: 'nowhere' }, flow)).toBe(false);
   });
 });
