@@ -123,11 +123,12 @@ describe('previewRoute: the steps open now', () => {
   it('escalation and delegated tasks are no steps of their own', () => {
     const route = preview({
       openTasks: [
+        { ...firstTask, id: 'e-1', kind: 'escalation', role: 'head', assignee: 'office' },
         firstTask,
-        { ...firstTask, id: 'e-1', kind: 'escalation', role: 'head' },
         { ...firstTask, id: 'd-1', kind: 'delegated', assignee: 'lead2' },
       ],
     });
+    expect(route.steps[0]?.role).toBe('lead');
     expect(route.steps.map((s) => [s.step, s.current])).toEqual([
       ['first', true],
       ['second', false],
@@ -178,7 +179,7 @@ describe('previewRoute: the steps open now', () => {
     const route = preview({
       openTasks: [bare],
       pendingTimers: [
-        { ...timeout, id: 'tm-0', taskId: 't-1', dueAt: new Date('2026-03-04T00:00:00.000Z') },
+        { ...timeout, id: 'tm-0', taskId: 't-1', dueAt: new Date('2026-03-25T00:00:00.000Z') },
         { ...timeout, id: 'tm-2', state: 'second', dueAt: new Date('2026-03-05T00:00:00.000Z') },
         timeout,
       ],
@@ -219,11 +220,57 @@ describe('previewRoute: the steps open now', () => {
     expect(route.steps[2]?.scope).toBe('school');
   });
 
+  it('without a directory even a named assignee is nobody to show', () => {
+    const route = preview({ people: undefined, openTasks: [{ ...firstTask, assignee: 'lead' }] });
+    expect(route.steps[0]?.approvers).toEqual([]);
+  });
+
+  it('a deadline without its basis: the date, not provisional, no explanation', () => {
+    const route = preview({ openTasks: [{ ...firstTask, dueBasis: null }] });
+    expect(route.steps[0]).toMatchObject({
+      dueAt: firstTask.dueAt?.toISOString(),
+      dueProvisional: false,
+      dueExplanation: null,
+    });
+  });
+
+  it('a 或签 step that 加签 gave rounds is still 或签, its people from its slots', () => {
+    const route = preview({
+      instance: {
+        steps: {
+          first: {
+            step: 'first',
+            state: 'first',
+            rounds: [
+              {
+                slots: [{ kind: 'person', id: 'lead2', addedBy: 'lead' }],
+                threshold: 1,
+                approved: [],
+              },
+              { slots: [{ kind: 'role' }], threshold: 1, approved: [] },
+            ],
+            current: 0,
+          },
+        },
+      },
+      openTasks: [{ ...firstTask, assignee: 'lead2', kind: 'added' }],
+    });
+    expect(route.steps[0]).toMatchObject({ mode: 'any', threshold: 1 });
+    expect(ids(route.steps[0])).toEqual(['lead2']);
+  });
+
+  it('one who may take a 或签 step may still take a later one: only one of them decides it', () => {
+    const both = person('both', ['lead', 'office'], 'ee');
+    const route = preview({ people: sceneDirectory([...everyone, both]) });
+    expect(ids(route.steps[0])).toEqual(['lead', 'lead2', 'both']);
+    expect(ids(route.steps[1])).toEqual(['office', 'office2', 'office3', 'both']);
+  });
+
   it('an organization task: the holders of that organization; a submitter task: nobody', () => {
     const route = preview({
       openTasks: [
         { ...firstTask, role: 'assessor', college: null, organization: 'org-1' },
-        { ...firstTask, id: 't-2', step: 'revise', kind: 'submitter', role: 'submitter' },
+        { ...firstTask, id: 't-2', step: 'revise', kind: 'submitter', role: 'lead' },
       ],
     });
     expect(route.steps.filter((s) => s.current).map(ids)).toEqual([['assessor'], []]);
@@ -425,27 +472,49 @@ describe('previewRoute: the way forward', () => {
 
   it('a step with only backward events (退回, 驳回, 撤回, CANCEL) stops the route: it depends on people', () => {
     const regions = ['RETURN', 'REJECT', 'WITHDRAW', 'CANCEL'];
+    const specs: Record<string, { events: string[] }> = {};
+    for (const e of regions) {
+      specs[`start.${e.toLowerCase()}.wait`] = { events: [e] };
+      // Were the backward event taken, this step would show.
+      specs[`start.${e.toLowerCase()}.moved`] = { events: ['HOLD'] };
+    }
+    specs['start.go.wait'] = { events: ['APPROVE'] };
+    specs['start.go.next'] = { events: ['HOLD'] };
     const made = walkFlow(
-      Object.fromEntries(regions.map((e) => [`start.${e.toLowerCase()}.wait`, { events: [e] }])),
+      specs,
       {
         start: {
           type: 'parallel',
-          states: Object.fromEntries(
-            regions.map((e) => [
-              e.toLowerCase(),
-              {
-                initial: 'wait',
-                states: { wait: { on: { [e]: 'moved' } }, moved: { type: 'final' } },
-              },
-            ]),
-          ),
+          states: {
+            ...Object.fromEntries(
+              regions.map((e) => [
+                e.toLowerCase(),
+                { initial: 'wait', states: { wait: { on: { [e]: 'moved' } }, moved: {} } },
+              ]),
+            ),
+            // A region that moves on: only what it enters is planned again.
+            go: { initial: 'wait', states: { wait: { on: { APPROVE: 'next' } }, next: {} } },
+            // A region with no tasks at all.
+            idle: { initial: 'still', states: { still: {} } },
+          },
         },
       },
       'start',
     );
     const route = walk(made);
-    expect(route.steps).toEqual([]);
+    expect(route.steps.map((s) => s.state)).toEqual(['start.go.next']);
     expect(route.complete).toBe(false);
+  });
+
+  it('a forward event the step does not list is not taken', () => {
+    const route = walk(
+      walkFlow({
+        s0: { events: ['NEXT'], on: { APPROVE: 'astray', NEXT: 'good' } },
+        astray: { events: ['HOLD'], on: {} },
+        good: { events: ['HOLD'], on: {} },
+      }),
+    );
+    expect(stepsOf(route)).toEqual(['good']);
   });
 
   it('another event of the step moves it when no forward one does; an event that throws is skipped', () => {
@@ -464,7 +533,7 @@ describe('previewRoute: the way forward', () => {
                 throw new Error('needs data the preview has not got');
               },
             },
-            NEXT: 's1',
+            NEXT: { target: 's1', guard: ({ event }) => event.actorId === 'preview' },
           },
         },
         s1: { on: { APPROVE: 'end' } },
