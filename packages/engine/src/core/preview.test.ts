@@ -533,7 +533,10 @@ describe('previewRoute: the way forward', () => {
                 throw new Error('needs data the preview has not got');
               },
             },
-            NEXT: { target: 's1', guard: ({ event }) => event.actorId === 'preview' },
+            NEXT: {
+              target: 's1',
+              guard: ({ event }: { event: { actorId?: string } }) => event.actorId === 'preview',
+            },
           },
         },
         s1: { on: { APPROVE: 'end' } },
