@@ -552,3 +552,102 @@ describe('拿回 (step-operations.ts)', () => {
     });
   });
 });
+
+describe('加签, 减签 and 拿回: which tasks they touch', () => {
+  const escalation: TaskRecord = { ...firstTask, id: 'e-1', kind: 'escalation', role: 'head' };
+  const delegated: TaskRecord = { ...firstTask, id: 'd-1', kind: 'delegated', assignee: 'head' };
+  const elsewhere: TaskRecord = {
+    ...firstTask,
+    id: 'x-1',
+    step: 'x',
+    role: 'office',
+    assignee: 'lead2',
+  };
+
+  it('加签 before closes only the step’s own task: not its escalation, delegation or another step’s', () => {
+    const w = writeOf(
+      as(lead, { type: 'ADD_APPROVER', data: { userId: 'lead2' } }),
+      loadedWith({}, [escalation, delegated, elsewhere, firstTask]),
+    );
+    expect(w.closeTasks.map((c) => c.id)).toEqual(['t-1']);
+  });
+
+  it('加签 of the applicant (holding the role) or of someone in a round with the role is refused', () => {
+    expect(
+      refusalOf(
+        loadedWith({ submitterId: 'lead2' }),
+        as(lead, { type: 'ADD_APPROVER', data: { userId: 'lead2' } }),
+      ).code,
+    ).toBe('VALIDATION_FAILED');
+    const steps = {
+      first: {
+        step: 'first',
+        state: 'first',
+        rounds: [
+          {
+            slots: [{ kind: 'role' as const }, { kind: 'person' as const, id: 'lead2' }],
+            threshold: 2,
+            approved: [],
+          },
+        ],
+        current: 0,
+      },
+    };
+    expect(
+      refusalOf(
+        loadedWith({ steps }),
+        as(lead, { type: 'ADD_APPROVER', data: { userId: 'lead2' } }),
+      ).code,
+    ).toBe('VALIDATION_FAILED');
+  });
+
+  it('加签 alongside at a step the flow does not know opens no task', () => {
+    const task = { ...firstTask, step: 'nowhere' };
+    const w = writeOf(
+      as(lead, { type: 'ADD_APPROVER', data: { userId: 'lead2', position: 'with' } }),
+      loadedWith({}, [task]),
+    );
+    expect([w.newTasks, w.newTimers, w.outbox]).toEqual([[], [], []]);
+    expect(w.instance?.row.steps['nowhere']?.rounds[0]?.slots).toEqual([
+      { kind: 'role' },
+      { kind: 'person', id: 'lead2', addedBy: 'lead' },
+    ]);
+  });
+
+  it('减签 finds the step’s own task and closes only the removed person’s tasks of that step', () => {
+    const added = writeOf(
+      as(lead, { type: 'ADD_APPROVER', data: { userId: 'lead2', position: 'with' } }),
+      loadedWith({}, [firstTask]),
+    );
+    const theirs = added.newTasks[0]!;
+    const row = added.instance!.row;
+    const w = writeOf(
+      as(lead, { type: 'REMOVE_APPROVER', data: { userId: 'lead2' }, comment: '不必了' }),
+      loadedWith({ steps: row.steps }, [elsewhere, escalation, firstTask, theirs]),
+    );
+    expect(w.closeTasks.map((c) => c.id)).toEqual([theirs.id]);
+    expect([w.newTasks, w.newTimers]).toEqual([[], []]);
+    expect(w.history).toMatchObject({ event: 'REMOVE_APPROVER', comment: '不必了' });
+  });
+
+  it('拿回 of a vote in a round with the role: the role’s place is the taker’s, the others keep theirs', () => {
+    const added = writeOf(
+      as(lead, { type: 'ADD_APPROVER', data: { userId: 'lead2', position: 'with' } }),
+      loadedWith({}, [firstTask]),
+    );
+    const theirs = added.newTasks[0]!;
+    const voted = writeOf(
+      as(lead, { type: 'APPROVE' }),
+      loadedWith({ steps: added.instance!.row.steps }, [firstTask, theirs]),
+    );
+    const row = voted.instance!.row;
+    expect(row.state).toBe('first');
+    expect(row.undo?.steps['first']?.rounds[0]?.slots).toEqual([
+      { kind: 'role' },
+      { kind: 'person', id: 'lead2', addedBy: 'lead' },
+    ]);
+    const w = writeOf(as(lead, { type: 'TAKE_BACK' }), loadedWith(row, [theirs]));
+    expect(w.newTasks.map((t) => t.assignee)).toEqual(['lead', 'lead2']);
+    expect(w.closeTasks.map((c) => c.id)).toEqual([theirs.id]);
+  });
+});
