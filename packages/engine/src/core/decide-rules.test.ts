@@ -1,5 +1,6 @@
 import { assign, setup } from 'xstate';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { Command } from '../commands/command.js';
 import { DomainError } from '../errors.js';
 import type { AnyFlow, RuleArgs, RuleResult } from '../flows/flow.js';
@@ -31,9 +32,14 @@ const people = sceneDirectory([
 /** The review flow's machine, but the first APPROVE keeps the refs it was given, and `first` takes no REJECT. */
 const machine = setup({
   types: {
-    context: {} as { title: string; seen: unknown },
+    context: {} as { title: string; seen: unknown; told?: unknown },
     input: {} as { input: { title: string } },
-    events: {} as { type: string; refs?: JsonObject },
+    events: {} as {
+      type: string;
+      refs?: JsonObject;
+      comment?: string | null;
+      actorName?: string | null;
+    },
   },
 }).createMachine({
   id: 'review',
@@ -42,7 +48,13 @@ const machine = setup({
   states: {
     first: {
       on: {
-        APPROVE: { target: 'second', actions: assign({ seen: ({ event }) => event.refs }) },
+        APPROVE: {
+          target: 'second',
+          actions: assign({
+            seen: ({ event }) => event.refs,
+            told: ({ event }) => [event.comment, event.actorName],
+          }),
+        },
         RETURN: 'returned',
         WITHDRAW: 'withdrawn',
       },
@@ -66,6 +78,7 @@ const recording =
 const review = reviewFlow(1, { deadlines: true });
 const flow: AnyFlow = {
   ...review,
+  events: { ...review.events, APPROVE: z.object({ note: z.string().optional() }).strict() },
   machine,
   references: ({ input }) => [
     { kind: 'quota', key: `2027/${(input as { college: string }).college}` },
@@ -135,6 +148,7 @@ describe('an event’s rule (decide-send.ts)', () => {
     expect((write.instance?.row.snapshot as { context: unknown }).context).toEqual({
       title: 'T',
       seen: { granted: 1 },
+      told: [null, '李院长'],
     });
     expect(write.references).toEqual([{ ...QUOTA, value: { left: 1 }, expectedVersion: 3 }]);
     expect(write.instance?.row.state).toBe('second');
@@ -146,6 +160,7 @@ describe('an event’s rule (decide-send.ts)', () => {
     expect((write.instance?.row.snapshot as { context: unknown }).context).toEqual({
       title: 'T',
       seen: {},
+      told: [null, '李院长'],
     });
     expect(write.references).toEqual([]);
     reset({});
@@ -154,6 +169,35 @@ describe('an event’s rule (decide-send.ts)', () => {
       {},
     );
     expect(empty.references).toEqual([]);
+  });
+
+  it('the machine is told the comment and the actor’s name, and gets the flow’s own payload', () => {
+    reset();
+    const write = decided(
+      withQuota(),
+      send({ event: { type: 'APPROVE', comment: '同意', data: { note: '附件已核' } } }),
+    );
+    expect((write.instance?.row.snapshot as { context: { told: unknown } }).context.told).toEqual([
+      '同意',
+      '李院长',
+    ]);
+    expect(calls[0]?.args.event).toEqual({ type: 'APPROVE', data: { note: '附件已核' } });
+    expect(write.history?.data).toMatchObject({ note: '附件已核' });
+    const nameless = decided(
+      withQuota(),
+      send({ actor: { id: sceneLead.id, roles: sceneLead.roles, college: 'ee' } }),
+    );
+    expect(
+      (nameless.instance?.row.snapshot as { context: { told: unknown } }).context.told,
+    ).toEqual([null, null]);
+  });
+
+  it('data the event’s schema does not declare is refused as the event’s data', () => {
+    reset();
+    const refusal = refused(withQuota(), send({ event: { type: 'APPROVE', data: { x: 1 } } }));
+    expect(refusal.code).toBe('VALIDATION_FAILED');
+    expect(refusal.messages.en).toMatch(/^Invalid input \(data: /);
+    expect(refusal.messages.zh).toMatch(/^输入不合法（data: /);
   });
 
   it('an event without a rule, or a task operation, asks no rule', () => {
@@ -237,6 +281,13 @@ describe('the CANCEL rule (decide-cancel.ts)', () => {
     });
     expect(write.cancelTimers).toEqual(['tm-1']);
     expect(write.closeTasks).toEqual([{ id: 't-1', status: 'cancelled', by: null, at: T0 }]);
+    expect(write.outbox.map((o) => o.payload)).toEqual([
+      expect.objectContaining({
+        notification: 'cancelled',
+        recipient: expect.objectContaining({ id: 'owner' }),
+        comment: '项目撤销',
+      }),
+    ]);
   });
 
   it('letting it through writes no reference; an ended instance asks no rule', () => {

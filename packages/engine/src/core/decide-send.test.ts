@@ -179,3 +179,71 @@ describe('isStepTask', () => {
     expect(isStepTask({ ...firstTask, step: 'nowhere' }, flow)).toBe(false);
   });
 });
+
+describe('naming the task (decide-send.ts)', () => {
+  const plain = decideScene(sceneDirectory(everyone));
+  const t1 = plain.firstTask;
+  const t2: TaskRecord = { ...t1, id: 't-2', assignee: 'lead2' };
+  const office: TaskRecord = { ...t1, id: 't-3', step: 'x', role: 'office', college: null };
+  const decide1 = (loaded: Loaded, command: Command) => {
+    const decision = decide(loaded, command, plain.context(), plain.options);
+    if (!decision.ok) throw decision.refusal;
+    return decision.write;
+  };
+
+  it('any open task may be named, not only the first; the history row names it', () => {
+    const w = decide1(
+      plain.loadedWith({}, [t1, t2]),
+      plain.send({ actor: actor('lead2'), event: { type: 'APPROVE', taskId: 't-2' } }),
+    );
+    expect(w?.closeTasks.map((c) => c.id)).toEqual(['t-2', 't-1']);
+    expect(w?.history?.data).toMatchObject({ taskId: 't-2' });
+  });
+
+  it('a named task is the only one considered: another the actor holds does not count', () => {
+    const decision = decide(
+      plain.loadedWith({}, [t1, office]),
+      plain.send({ event: { type: 'APPROVE', taskId: 't-3' } }),
+      plain.context(),
+      plain.options,
+    );
+    expect(decision.ok || decision.refusal.code).toBe('NOT_AUTHORIZED');
+  });
+
+  it('a task that is no approval counts no vote, even in a step with rounds: the machine moves', () => {
+    const steps: Record<string, StepProgress> = {
+      first: {
+        step: 'first',
+        state: 'first',
+        rounds: [
+          { slots: [{ kind: 'role' }], threshold: 1, approved: [] },
+          { slots: [{ kind: 'person', id: 'lead2' }], threshold: 1, approved: [] },
+        ],
+        current: 0,
+      },
+    };
+    const w = decide1(plain.loadedWith({ steps }, [{ ...t1, approval: false }]), plain.send());
+    expect(w?.instance?.row.state).toBe('second');
+    expect(w?.instance?.row.decisions).toEqual([]);
+  });
+
+  it('waiting behind a round of the role: its open task names nobody', () => {
+    const steps: Record<string, StepProgress> = {
+      first: {
+        step: 'first',
+        state: 'first',
+        rounds: [
+          { slots: [{ kind: 'role' }], threshold: 1, approved: [] },
+          { slots: [{ kind: 'person', id: 'office2' }], threshold: 1, approved: [] },
+        ],
+        current: 0,
+      },
+    };
+    const loaded = plain.loadedWith({ steps }, [t1]);
+    const decision = decide(loaded, approve('office2'), plain.context(), plain.options);
+    expect(decision.ok || decision.refusal).toMatchObject({
+      ...notYourTurn,
+      details: { step: 'first', waitingFor: [] },
+    });
+  });
+});
