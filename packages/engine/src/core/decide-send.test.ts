@@ -245,5 +245,18 @@ describe('naming the task (decide-send.ts)', () => {
       ...notYourTurn,
       details: { step: 'first', waitingFor: [] },
     });
+    // One of several people of a later round waits too.
+    const several = structuredClone(steps);
+    several['first']!.rounds[1]!.slots = [
+      { kind: 'person', id: 'someone' },
+      { kind: 'person', id: 'office2' },
+    ];
+    const among = decide(
+      plain.loadedWith({ steps: several }, [t1]),
+      approve('office2'),
+      plain.context(),
+      plain.options,
+    );
+    expect(among.ok || among.refusal.code).toBe('EVENT_NOT_ACCEPTED');
   });
 });
