@@ -246,11 +246,23 @@ describe('naming the task (decide-send.ts)', () => {
       details: { step: 'first', waitingFor: [] },
     });
     // One of several people of a later round waits too.
-    const several = structuredClone(steps);
-    several['first']!.rounds[1]!.slots = [
-      { kind: 'person', id: 'someone' },
-      { kind: 'person', id: 'office2' },
-    ];
+    const first = steps['first']!;
+    const several = {
+      first: {
+        ...first,
+        rounds: [
+          first.rounds[0]!,
+          {
+            slots: [
+              { kind: 'person' as const, id: 'someone' },
+              { kind: 'person' as const, id: 'office2' },
+            ],
+            threshold: 1,
+            approved: [],
+          },
+        ],
+      },
+    };
     const among = decide(
       plain.loadedWith({ steps: several }, [t1]),
       approve('office2'),
