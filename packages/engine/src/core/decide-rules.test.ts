@@ -26,6 +26,7 @@ const person = (id: string, roles: string[], college: string | null): Person => 
 const people = sceneDirectory([
   person('owner', ['owner'], 'ee'),
   person('lead', ['lead'], 'ee'),
+  person('lead2', ['lead'], 'ee'),
   person('office', ['office'], null),
 ]);
 
@@ -190,6 +191,33 @@ describe('an event’s rule (decide-send.ts)', () => {
     expect(
       (nameless.instance?.row.snapshot as { context: { told: unknown } }).context.told,
     ).toEqual([null, null]);
+  });
+
+  it('减签 that decides the step tells the machine the comment and the remover’s name', () => {
+    reset();
+    const after = decided(
+      withQuota(),
+      send({ event: { type: 'ADD_APPROVER', data: { userId: 'lead2', position: 'after' } } }),
+    );
+    const steps = after.instance!.row.steps;
+    const progress = steps['first']!;
+    const voted = {
+      first: {
+        ...progress,
+        rounds: progress.rounds.map((r, i) => (i === 0 ? { ...r, approved: ['lead'] } : r)),
+        current: 1,
+      },
+    };
+    const theirs = { ...firstTask, id: 't-9', kind: 'added' as const, assignee: 'lead2' };
+    const write = decided(
+      { ...loadedWith({ steps: voted }, [theirs]), references: withQuota().references },
+      send({ event: { type: 'REMOVE_APPROVER', data: { userId: 'lead2' }, comment: '不必再审' } }),
+    );
+    expect(write.instance?.row.state).toBe('second');
+    expect((write.instance?.row.snapshot as { context: { told: unknown } }).context.told).toEqual([
+      '不必再审',
+      '李院长',
+    ]);
   });
 
   it('data the event’s schema does not declare is refused as the event’s data', () => {
