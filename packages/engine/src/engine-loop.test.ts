@@ -233,7 +233,10 @@ describe('Engine: commands’ arguments', () => {
     }));
     await expect(
       engine.start('review', { college: 'ee', title: 'T' }, owner, { attachments: files }),
-    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    ).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      messages: { en: expect.stringMatching(/^Invalid input \(attachments: /) },
+    });
     expect(store.loads).toEqual([]);
     // Fifty are allowed, and recorded.
     const fifty = await engine.start('review', { college: 'ee', title: 'T' }, owner, {
@@ -255,6 +258,15 @@ describe('Engine: commands’ arguments', () => {
     await expect(
       engine.send('i-1', { type: 'APPROVE' }, lead, { expectedVersion: -1 }),
     ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    // Not an object at all: the message says which argument.
+    await expect(engine.send('i-1', null as never, lead)).rejects.toMatchObject({
+      messages: { en: expect.stringMatching(/^Invalid input \(event: /) },
+    });
+    await expect(
+      engine.send('i-1', { type: 'APPROVE' }, lead, 'fast' as never),
+    ).rejects.toMatchObject({
+      messages: { en: expect.stringMatching(/^Invalid input \(options: /) },
+    });
     expect(store.loads).toEqual([]);
   });
 

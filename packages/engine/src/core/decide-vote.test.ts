@@ -130,6 +130,7 @@ describe('会签 of two of three', () => {
     const w = s.vote(s.loaded(), 'office2', { type: 'APPROVE' });
     expect(w.closeTasks.map((c) => [c.id, c.status])).toEqual([[s.tasks[1]!.id, 'done']]);
     expect(w.newTasks).toEqual([]);
+    expect(w.newTimers).toEqual([]);
     expect(w.outbox).toEqual([]);
     expect(w.instance?.row.steps['second']?.rounds[0]?.approved).toEqual(['office2']);
     const rest = s.tasks.filter((t) => t.assignee !== 'office2');
@@ -158,6 +159,59 @@ describe('会签 of two of three', () => {
       { type: 'REJECT', comment: '不同意' },
     );
     expect(second.instance?.row).toMatchObject({ state: 'rejected', status: 'rejected' });
+  });
+
+  it('a round that completes before the last closes its other votes, not an escalation, and opens the next', () => {
+    const s = atSecond({ mode: 'all', threshold: 2 });
+    const [mine, second, third] = s.tasks as [TaskRecord, TaskRecord, TaskRecord];
+    const progress = s.loaded().instance!.row.steps['second']!;
+    const row = s.loaded().instance!.row;
+    const steps = {
+      ...row.steps,
+      second: {
+        ...progress,
+        rounds: [
+          { ...progress.rounds[0]!, approved: ['office2'] },
+          { slots: [{ kind: 'person' as const, id: 'head' }], threshold: 1, approved: [] },
+        ],
+      },
+    };
+    const escalation: TaskRecord = {
+      ...mine,
+      id: 'e-1',
+      kind: 'escalation',
+      role: 'head',
+      assignee: null,
+    };
+    const elsewhere: TaskRecord = { ...third, id: 'x-1', step: 'x' };
+    const timers = [
+      timerRecord('tm-3', { taskId: third.id, state: 'second' }),
+      timerRecord('tm-e', { taskId: 'e-1', state: 'second' }),
+    ];
+    const loaded: Loaded = {
+      instance: {
+        row: { ...row, steps },
+        openTasks: [mine, third, escalation, elsewhere],
+        pendingTimers: timers,
+      },
+      references: new Map(),
+    };
+    expect(second.assignee).toBe('office2');
+    const w = s.vote(loaded, 'office', { type: 'APPROVE' });
+    expect(w.closeTasks.map((c) => [c.id, c.status])).toEqual([
+      [mine.id, 'done'],
+      [third.id, 'cancelled'],
+    ]);
+    expect(w.cancelTimers).toEqual(['tm-3']);
+    expect(w.newTasks.map((t) => [t.step, t.assignee])).toEqual([['second', 'head']]);
+    expect(w.instance?.row.steps['second']?.current).toBe(1);
+    expect(w.instance?.row.decisions.at(-1)).toEqual({ step: 'second', actorId: 'office', seq: 3 });
+  });
+
+  it('without a veto, 退回 is no vote: the machine returns it', () => {
+    const s = atSecond({ mode: 'all', threshold: 2 }, false);
+    const w = s.vote(s.loaded(), 'office', { type: 'RETURN', comment: '请补充' });
+    expect(w.instance?.row.state).toBe('returned');
   });
 
   it('with the veto (the default) one 驳回 ends it', () => {
