@@ -233,6 +233,37 @@ describe('jumpTo into a parallel state', () => {
     ).toEqual(['lead', 'office']);
   });
 
+  it('a state of two steps: the assigned one for its slots, the other as planned, each with its own timers', () => {
+    const two = defineFlow({
+      ...flow,
+      states: {
+        ...flow.states,
+        'p.a.wait': { tasks: [task('a', 'lead', 'college'), task('a2', 'office', 'school')] },
+        'p.b.wait': {},
+      },
+    });
+    const change = jumpTo(context(), {
+      flow: two,
+      loaded: loadedWith().instance!,
+      actor: office,
+      event: { type: 'TAKE_BACK' },
+      leaves,
+      snapshot: { marker: true },
+      restore: none,
+      assign: { step: 'a', slots: [{ kind: 'person', id: 'lead' }] },
+    });
+    expect(change.newTasks?.map((t) => [t.step, t.assignee])).toEqual([
+      ['a', 'lead'],
+      ['a2', null],
+    ]);
+    const byTask = new Map(change.newTasks?.map((t) => [t.id, t.step]));
+    expect(change.newTimers?.map((t) => [t.kind, t.taskId && byTask.get(t.taskId)])).toEqual([
+      ['remind', 'a'],
+      ['remind', 'a2'],
+    ]);
+    expect(stateOfStep(two, 'a2')).toBe('p.a.wait');
+  });
+
   it('a recorded progress of the step is kept as it was; the other recorded steps stay', () => {
     const progress = {
       step: 'a',
