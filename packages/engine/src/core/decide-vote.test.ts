@@ -214,6 +214,28 @@ describe('会签 of two of three', () => {
     expect(w.instance?.row.state).toBe('returned');
   });
 
+  it('a vote against counts in the current round only', () => {
+    const s = atSecond({ mode: 'all', threshold: 2 }, false);
+    const row = s.loaded().instance!.row;
+    const progress = row.steps['second']!;
+    const later = { slots: [{ kind: 'person' as const, id: 'head' }], threshold: 1, approved: [] };
+    const loaded: Loaded = {
+      ...s.loaded(),
+      instance: {
+        ...s.loaded().instance!,
+        row: {
+          ...row,
+          steps: { ...row.steps, second: { ...progress, rounds: [progress.rounds[0]!, later] } },
+        },
+      },
+    };
+    const w = s.vote(loaded, 'office', { type: 'REJECT', comment: '不同意' });
+    expect(w.instance?.row.steps['second']?.rounds.map((r) => r.against ?? [])).toEqual([
+      ['office'],
+      [],
+    ]);
+  });
+
   it('with the veto (the default) one 驳回 ends it', () => {
     const s = atSecond({ mode: 'all', threshold: 2 });
     const w = s.vote(s.loaded(), 'office', { type: 'REJECT', comment: '不同意' });
