@@ -3,7 +3,7 @@ import type { Command } from '../commands/command.js';
 import type { Person } from '../ports/directory.js';
 import type { Loaded } from '../ports/store.js';
 import type { StepProgress, TaskRecord } from '../records.js';
-import { decideScene, sceneDirectory, sceneLead } from '../testing/decide-scene.js';
+import { decideScene, sceneDirectory, sceneLead, sceneOwner } from '../testing/decide-scene.js';
 import { reviewFlow } from '../testing/review-flow.js';
 import type { Actor } from './actor.js';
 import { decide } from './decide.js';
@@ -208,6 +208,23 @@ describe('naming the task (decide-send.ts)', () => {
       plain.options,
     );
     expect(decision.ok || decision.refusal.code).toBe('NOT_AUTHORIZED');
+  });
+
+  it('a submitter event in a parallel state, one of whose leaves has no spec, is still the submitter’s', () => {
+    const w = decide1(
+      plain.loadedWith({ state: 'other,first' }),
+      plain.send({ actor: sceneOwner, event: { type: 'WITHDRAW' } }),
+    );
+    expect(w?.instance?.row.status).toBe('withdrawn');
+  });
+
+  it('only 退回 goes to a chosen step: another event’s toStep is recorded, not followed', () => {
+    const w = decide1(
+      plain.loadedWith(),
+      plain.send({ event: { type: 'APPROVE', data: { toStep: 'first' } } }),
+    );
+    expect(w?.instance?.row.state).toBe('second');
+    expect(w?.history).toMatchObject({ event: 'APPROVE', data: { toStep: 'first' } });
   });
 
   it('a task that is no approval counts no vote, even in a step with rounds: the machine moves', () => {
