@@ -199,6 +199,63 @@ describe('recompute', () => {
     );
   });
 
+  const moved = (decision: ReturnType<typeof decide>) => {
+    if (!decision.ok || !decision.write) throw new Error('expected a write');
+    return decision.write;
+  };
+
+  it('only a timer moved: written and audited with its former time; nobody told', () => {
+    const timer = timers.find((t) => t.dueBasis) as TimerRecord;
+    const w = moved(decide(loaded([task], [shifted(timer)]), recompute, context(), options));
+    expect(w.moveTasks).toEqual([]);
+    expect(w.history?.data).toEqual({
+      tasks: [],
+      timers: [
+        { id: timer.id, from: shifted(timer).dueAt.toISOString(), to: timer.dueAt.toISOString() },
+      ],
+    });
+    expect(w.outbox).toEqual([]);
+  });
+
+  it('only a task moved: its timers stay; of several open tasks only the moved one is told', () => {
+    const other = { ...task, id: 'other', assignee: 'lead2' };
+    const w = moved(decide(loaded([other, shifted(task)], timers), recompute, context(), options));
+    expect(w.moveTimers).toEqual([]);
+    expect(w.moveTasks.map((m) => m.id)).toEqual([task.id]);
+    expect((w.history?.data as { timers: unknown[] }).timers).toEqual([]);
+    expect(w.outbox.map((o) => (o.payload as { taskId: string }).taskId)).toEqual([task.id]);
+    expect(w.instance?.row).toMatchObject({ version: 2, state: 'first' });
+  });
+
+  it('the same time but another explanation or provisional flag is moved too', () => {
+    const basis = task.dueBasis!;
+    for (const dueBasis of [
+      { ...basis, provisional: !basis.provisional },
+      { ...basis, explanation: { ...basis.explanation, zh: '旧说明' } },
+    ]) {
+      const w = moved(decide(loaded([{ ...task, dueBasis }], []), recompute, context(), options));
+      expect(w.moveTasks).toEqual([{ id: task.id, dueAt: task.dueAt, dueBasis: basis }]);
+    }
+    // Only the English explanation differing is no change.
+    const en = { ...basis, explanation: { ...basis.explanation, en: 'old' } };
+    expect(
+      decide(loaded([{ ...task, dueBasis: en }], []), recompute, context(), options),
+    ).toMatchObject({
+      write: null,
+    });
+  });
+
+  it('a task with only a due time, or only a basis, is not moved', () => {
+    for (const open of [
+      { ...shifted(task), dueBasis: null },
+      { ...task, dueAt: null },
+    ]) {
+      expect(decide(loaded([open], []), recompute, context(), options)).toMatchObject({
+        write: null,
+      });
+    }
+  });
+
   it('a task without a deadline is not moved', () => {
     const open = { ...task, dueAt: null, dueBasis: null };
     expect(decide(loaded([open], []), recompute, context(), options)).toMatchObject({

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandEvent } from '../commands/command.js';
 import type { Person } from '../ports/directory.js';
-import type { TaskRecord, UndoRecord } from '../records.js';
-import { T0 } from '../testing/fixtures.js';
+import type { JsonObject, TaskRecord, UndoRecord } from '../records.js';
+import { T0, timerRecord } from '../testing/fixtures.js';
 import { decideScene, sceneDirectory, sceneLead, sceneOwner } from '../testing/decide-scene.js';
 import type { Actor } from './actor.js';
 import { decide } from './decide.js';
@@ -288,5 +288,366 @@ describe('催办', () => {
 
   it('waits a day by default', () => {
     expect(DEFAULT_URGE_INTERVAL_MS).toBe(86_400_000);
+  });
+});
+
+describe('加签 (step-operations.ts)', () => {
+  const add = (data: JsonObject, comment?: string) =>
+    as(lead, { type: 'ADD_APPROVER', data, ...(comment === undefined ? {} : { comment }) });
+  const reminder = timerRecord('tm-1', { taskId: 't-1', state: 'first' });
+
+  it('before (the default): the added person decides first, the current task waits, its timers end', () => {
+    const w = writeOf(
+      add({ userId: 'lead2' }, '请周院长先审'),
+      loadedWith({}, [firstTask], reminder),
+    );
+    expect(w.history).toMatchObject({
+      event: 'ADD_APPROVER',
+      data: { userId: 'lead2', position: 'before' },
+      comment: '请周院长先审',
+    });
+    expect(w.instance?.row.steps['first']).toEqual({
+      step: 'first',
+      state: 'first',
+      rounds: [
+        { slots: [{ kind: 'person', id: 'lead2', addedBy: 'lead' }], threshold: 1, approved: [] },
+        { slots: [{ kind: 'role' }], threshold: 1, approved: [] },
+      ],
+      current: 0,
+    });
+    expect(w.closeTasks).toEqual([{ id: 't-1', status: 'cancelled', by: null, at: T0 }]);
+    expect(w.cancelTimers).toEqual(['tm-1']);
+    expect(w.newTasks).toHaveLength(1);
+    expect(w.newTasks[0]).toMatchObject({
+      kind: 'added',
+      assignee: 'lead2',
+      step: 'first',
+      state: 'first',
+      role: 'lead',
+      createdAt: T0,
+    });
+    // Its deadline and reminders are the step's, counted from now.
+    expect(w.newTasks[0]?.dueAt).toEqual(firstTask.dueAt);
+    expect(w.newTimers.map((t) => [t.kind, t.taskId])).toEqual([
+      ['remind', w.newTasks[0]?.id],
+      ['escalate', w.newTasks[0]?.id],
+    ]);
+    expect(recipients(w)).toEqual([['task', 'lead2']]);
+    expect(w.outbox[0]?.payload).toMatchObject({ comment: '请周院长先审' });
+  });
+
+  it('after: recorded as a round after this one; nobody is asked yet and nothing closes', () => {
+    const w = writeOf(
+      add({ userId: 'lead2', position: 'after' }),
+      loadedWith({}, [firstTask], reminder),
+    );
+    expect(w.history?.data).toMatchObject({ userId: 'lead2', position: 'after' });
+    expect(w.instance?.row.steps['first']?.rounds.map((r) => r.slots)).toEqual([
+      [{ kind: 'role' }],
+      [{ kind: 'person', id: 'lead2', addedBy: 'lead' }],
+    ]);
+    expect([w.closeTasks, w.cancelTimers, w.newTasks, w.newTimers, w.outbox]).toEqual([
+      [],
+      [],
+      [],
+      [],
+      [],
+    ]);
+  });
+
+  it('with: the added person decides alongside, in a task of their own; the current one stays', () => {
+    const w = writeOf(
+      add({ userId: 'lead2', position: 'with' }),
+      loadedWith({}, [firstTask], reminder),
+    );
+    expect(w.instance?.row.steps['first']?.rounds).toEqual([
+      {
+        slots: [{ kind: 'role' }, { kind: 'person', id: 'lead2', addedBy: 'lead' }],
+        threshold: 2,
+        approved: [],
+      },
+    ]);
+    expect(w.closeTasks).toEqual([]);
+    expect(w.cancelTimers).toEqual([]);
+    expect(w.newTasks.map((t) => [t.kind, t.assignee])).toEqual([['added', 'lead2']]);
+    expect(recipients(w)).toEqual([['task', 'lead2']]);
+  });
+
+  it.each([
+    ['yourself', 'lead', {}],
+    ['the applicant', 'owner', {}],
+    ['another college', 'cs-lead', {}],
+    ['another organization', 'org-x', {}],
+    ['another role', 'head', {}],
+    [
+      'someone who decided a step',
+      'lead2',
+      { decisions: [{ step: 'x', actorId: 'lead2', seq: 2 }] },
+    ],
+    [
+      'someone already an approver here',
+      'lead2',
+      {
+        steps: {
+          first: {
+            step: 'first',
+            state: 'first',
+            rounds: [
+              { slots: [{ kind: 'person' as const, id: 'lead2' }], threshold: 1, approved: [] },
+            ],
+            current: 0,
+          },
+        },
+      },
+    ],
+  ])('adding %s is refused', (_, userId, over) => {
+    expect(refusalOf(loadedWith(over), add({ userId }))).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { userId },
+      messages: {
+        zh: '加签人须是本环节同一角色、同一范围的其他人员，且不能是本人、申请人或已审批过本流程的人员',
+        en: 'The added approver must hold this step’s role and scope, and not be yourself, the submitter, or someone who already approved',
+      },
+    });
+  });
+});
+
+describe('减签 (step-operations.ts)', () => {
+  const remove = (userId: string, actor: Actor = lead) =>
+    as(actor, { type: 'REMOVE_APPROVER', data: { userId } });
+  /** The instance after `lead` added lead2 at `position`. */
+  const added = (position: 'before' | 'after' | 'with') => {
+    const w = writeOf(
+      as(lead, { type: 'ADD_APPROVER', data: { userId: 'lead2', position } }),
+      loadedWith({}, [firstTask]),
+    );
+    const row = w.instance?.row;
+    if (!row) throw new Error('expected the instance');
+    const closed = new Set(w.closeTasks.map((c) => c.id));
+    const open = [...[firstTask].filter((t) => !closed.has(t.id)), ...w.newTasks];
+    return { over: { steps: row.steps, version: 1 }, open, timers: w.newTimers };
+  };
+
+  it('only whom you added and who has not decided: anyone else is NOT_ADDED_BY_YOU', () => {
+    const { over, open } = added('with');
+    for (const [who, actor] of [
+      ['lead2', lead2],
+      ['lead', lead],
+      ['nobody', lead],
+    ] as const) {
+      expect(refusalOf(loadedWith(over, open), remove(who, actor))).toMatchObject({
+        code: 'NOT_ADDED_BY_YOU',
+        details: { userId: who },
+        messages: {
+          zh: '只能减去由您加签、且尚未审批的人员',
+          en: 'You can only remove an approver you added who has not decided yet',
+        },
+      });
+    }
+    // Nothing added at all.
+    expect(refusalOf(loadedWith(), remove('lead2')).code).toBe('NOT_ADDED_BY_YOU');
+  });
+
+  it('of an approver alongside: their task closes, the round stays open for the others', () => {
+    const { over, open } = added('with');
+    const theirs = open.find((t) => t.assignee === 'lead2');
+    const w = writeOf(remove('lead2'), loadedWith(over, open));
+    expect(w.history).toMatchObject({ event: 'REMOVE_APPROVER', data: { userId: 'lead2' } });
+    expect(w.closeTasks).toEqual([{ id: theirs?.id, status: 'cancelled', by: null, at: T0 }]);
+    expect(w.instance?.row.steps['first']?.rounds).toEqual([
+      { slots: [{ kind: 'role' }], threshold: 1, approved: [] },
+    ]);
+    expect(w.newTasks).toEqual([]);
+    expect(w.outbox).toEqual([]);
+  });
+
+  it('of the one approver added before: the waiting round opens again, its holders told', () => {
+    const { over, open, timers } = added('before');
+    const loaded = {
+      ...loadedWith(over, open),
+      instance: { ...loadedWith(over, open).instance!, pendingTimers: timers },
+    };
+    const w = writeOf(remove('lead2'), loaded);
+    expect(w.closeTasks.map((c) => c.id)).toEqual([open[0]?.id]);
+    expect(w.cancelTimers).toEqual(timers.map((t) => t.id));
+    expect(w.newTasks.map((t) => [t.kind, t.assignee, t.step])).toEqual([['step', null, 'first']]);
+    expect(recipients(w)).toEqual([
+      ['task', 'lead'],
+      ['task', 'lead2'],
+    ]);
+    expect(w.instance?.row.state).toBe('first');
+  });
+
+  it('of the last approver still to decide: the step is decided and the machine moves on', () => {
+    const { over } = added('after');
+    // The current round decided (the role task approved), only lead2's round is left.
+    const steps = {
+      first: {
+        ...over.steps['first']!,
+        rounds: over.steps['first']!.rounds.map((r, i) =>
+          i === 0 ? { ...r, approved: ['lead'] } : r,
+        ),
+        current: 1,
+      },
+    };
+    const task: TaskRecord = { ...firstTask, id: 't-9', kind: 'added', assignee: 'lead2' };
+    const w = writeOf(remove('lead2'), loadedWith({ steps }, [task]));
+    expect(w.instance?.row.state).toBe('second');
+    expect(w.history).toMatchObject({
+      event: 'REMOVE_APPROVER',
+      fromState: 'first',
+      toState: 'second',
+    });
+    expect(w.closeTasks.map((c) => c.id)).toEqual(['t-9']);
+    expect(w.newTasks.map((t) => t.step)).toEqual(['second']);
+  });
+});
+
+describe('拿回 (step-operations.ts)', () => {
+  const approvedBy = (actor: Actor) => {
+    const w = writeOf(as(actor, { type: 'APPROVE' }));
+    const row = w.instance?.row;
+    if (!row) throw new Error('expected the instance');
+    return { row, open: [...w.newTasks] };
+  };
+  const refusal = {
+    code: 'TAKE_BACK_NOT_ALLOWED',
+    messages: {
+      zh: '只能拿回本人刚办理、且下一环节尚未处理的审批',
+      en: 'Only your own last approval can be taken back, before anyone has acted on it',
+    },
+  };
+
+  it('the approver takes their approval back: the step is theirs again, the next one closes', () => {
+    const { row, open } = approvedBy(lead);
+    expect(row.undo).toMatchObject({ actorId: 'lead', step: 'first', state: 'first' });
+    const w = writeOf(as(lead, { type: 'TAKE_BACK', comment: '再看看' }), loadedWith(row, open));
+    expect(w.history).toMatchObject({
+      event: 'TAKE_BACK',
+      data: { step: 'first' },
+      comment: '再看看',
+      fromState: 'second',
+      toState: 'first',
+    });
+    expect(w.instance?.row).toMatchObject({
+      state: 'first',
+      stepActors: {},
+      decisions: [],
+      undo: null,
+    });
+    expect(w.closeTasks.map((c) => c.id)).toEqual(open.map((t) => t.id));
+    expect(w.newTasks.map((t) => [t.step, t.assignee])).toEqual([['first', 'lead']]);
+  });
+
+  it('nothing to take back, or someone else’s approval, is refused with who asked', () => {
+    expect(refusalOf(loadedWith(), as(lead, { type: 'TAKE_BACK' }))).toMatchObject({
+      ...refusal,
+      details: { actorId: 'lead' },
+    });
+    const { row, open } = approvedBy(lead);
+    const office: Actor = { id: 'office', name: '王处长', roles: ['lead'], college: 'ee' };
+    expect(refusalOf(loadedWith(row, open), as(office, { type: 'TAKE_BACK' }))).toMatchObject({
+      ...refusal,
+      details: { actorId: 'office' },
+    });
+  });
+});
+
+describe('加签, 减签 and 拿回: which tasks they touch', () => {
+  const escalation: TaskRecord = { ...firstTask, id: 'e-1', kind: 'escalation', role: 'head' };
+  const delegated: TaskRecord = { ...firstTask, id: 'd-1', kind: 'delegated', assignee: 'head' };
+  const elsewhere: TaskRecord = {
+    ...firstTask,
+    id: 'x-1',
+    step: 'x',
+    role: 'office',
+    assignee: 'lead2',
+  };
+
+  it('加签 before closes only the step’s own task: not its escalation, delegation or another step’s', () => {
+    const w = writeOf(
+      as(lead, { type: 'ADD_APPROVER', data: { userId: 'lead2' } }),
+      loadedWith({}, [escalation, delegated, elsewhere, firstTask]),
+    );
+    expect(w.closeTasks.map((c) => c.id)).toEqual(['t-1']);
+  });
+
+  it('加签 of the applicant (holding the role) or of someone in a round with the role is refused', () => {
+    expect(
+      refusalOf(
+        loadedWith({ submitterId: 'lead2' }),
+        as(lead, { type: 'ADD_APPROVER', data: { userId: 'lead2' } }),
+      ).code,
+    ).toBe('VALIDATION_FAILED');
+    const steps = {
+      first: {
+        step: 'first',
+        state: 'first',
+        rounds: [
+          {
+            slots: [{ kind: 'role' as const }, { kind: 'person' as const, id: 'lead2' }],
+            threshold: 2,
+            approved: [],
+          },
+        ],
+        current: 0,
+      },
+    };
+    expect(
+      refusalOf(
+        loadedWith({ steps }),
+        as(lead, { type: 'ADD_APPROVER', data: { userId: 'lead2' } }),
+      ).code,
+    ).toBe('VALIDATION_FAILED');
+  });
+
+  it('加签 alongside at a step the flow does not know opens no task', () => {
+    const task = { ...firstTask, step: 'nowhere' };
+    const w = writeOf(
+      as(lead, { type: 'ADD_APPROVER', data: { userId: 'lead2', position: 'with' } }),
+      loadedWith({}, [task]),
+    );
+    expect([w.newTasks, w.newTimers, w.outbox]).toEqual([[], [], []]);
+    expect(w.instance?.row.steps['nowhere']?.rounds[0]?.slots).toEqual([
+      { kind: 'role' },
+      { kind: 'person', id: 'lead2', addedBy: 'lead' },
+    ]);
+  });
+
+  it('减签 finds the step’s own task and closes only the removed person’s tasks of that step', () => {
+    const added = writeOf(
+      as(lead, { type: 'ADD_APPROVER', data: { userId: 'lead2', position: 'with' } }),
+      loadedWith({}, [firstTask]),
+    );
+    const theirs = added.newTasks[0]!;
+    const row = added.instance!.row;
+    const w = writeOf(
+      as(lead, { type: 'REMOVE_APPROVER', data: { userId: 'lead2' }, comment: '不必了' }),
+      loadedWith({ steps: row.steps }, [elsewhere, escalation, firstTask, theirs]),
+    );
+    expect(w.closeTasks.map((c) => c.id)).toEqual([theirs.id]);
+    expect([w.newTasks, w.newTimers]).toEqual([[], []]);
+    expect(w.history).toMatchObject({ event: 'REMOVE_APPROVER', comment: '不必了' });
+  });
+
+  it('拿回 of a vote in a round with the role: the role’s place is the taker’s, the others keep theirs', () => {
+    const added = writeOf(
+      as(lead, { type: 'ADD_APPROVER', data: { userId: 'lead2', position: 'with' } }),
+      loadedWith({}, [firstTask]),
+    );
+    const theirs = added.newTasks[0]!;
+    const voted = writeOf(
+      as(lead, { type: 'APPROVE' }),
+      loadedWith({ steps: added.instance!.row.steps }, [firstTask, theirs]),
+    );
+    const row = voted.instance!.row;
+    expect(row.state).toBe('first');
+    expect(row.undo?.steps['first']?.rounds[0]?.slots).toEqual([
+      { kind: 'role' },
+      { kind: 'person', id: 'lead2', addedBy: 'lead' },
+    ]);
+    const w = writeOf(as(lead, { type: 'TAKE_BACK' }), loadedWith(row, [theirs]));
+    expect(w.newTasks.map((t) => t.assignee)).toEqual(['lead', 'lead2']);
+    expect(w.closeTasks.map((c) => c.id)).toEqual([theirs.id]);
   });
 });

@@ -1,12 +1,15 @@
+import { createMachine } from 'xstate';
+import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
+import { defineFlow } from '../flows/flow.js';
 import type { Person } from '../ports/directory.js';
-import type { TaskRecord } from '../records.js';
+import type { ApproverSlot, TaskRecord } from '../records.js';
 import { T0, timerRecord } from '../testing/fixtures.js';
 import { decideScene, sceneDirectory } from '../testing/decide-scene.js';
 import { reviewFlow } from '../testing/review-flow.js';
 import type { Actor } from './actor.js';
 import { decide } from './decide.js';
-import { snapshotAt, stateOfStep, stateValueOf } from './jump.js';
+import { jumpTo, snapshotAt, stateOfStep, stateValueOf } from './jump.js';
 
 // Moving an instance outside the machine's own transitions (退回 to a chosen step, 拿回):
 // the state value built from leaves, and what such a jump closes, opens and records.
@@ -142,6 +145,150 @@ describe('退回 to a step two people decided (jumpTo)', () => {
     expect(mails.map((m) => [m.recipient?.id, m.comment])).toEqual([
       ['lead', '请学院复核'],
       ['lead2', '请学院复核'],
+    ]);
+  });
+});
+
+describe('jumpTo into a parallel state', () => {
+  const machine = createMachine({
+    id: 'par',
+    initial: 'p',
+    states: {
+      p: {
+        type: 'parallel',
+        states: {
+          a: {
+            initial: 'wait',
+            states: { wait: { on: { APPROVE: 'done' } }, done: { type: 'final' } },
+          },
+          b: {
+            initial: 'wait',
+            states: { wait: { on: { APPROVE: 'done' } }, done: { type: 'final' } },
+          },
+          c: { initial: 'idle', states: { idle: {} } },
+        },
+      },
+    },
+  });
+  const task = (step: string, role: string, scope: 'college' | 'school') => ({
+    step,
+    role,
+    scope,
+    events: ['APPROVE'],
+    approval: true,
+    deadline: { workingDays: 2 },
+    reminders: [{ workingDays: 1 }],
+  });
+  const flow = defineFlow({
+    ...reviewFlow(1),
+    id: 'review',
+    machine,
+    events: { APPROVE: z.object({}) },
+    states: {
+      'p.a.wait': { tasks: [task('a', 'lead', 'college')] },
+      'p.b.wait': {
+        tasks: [task('b', 'office', 'school')],
+        timeout: { after: { workingDays: 3 }, event: 'APPROVE' },
+      },
+    },
+  });
+  const leaves = ['p.a.wait', 'p.b.wait', 'p.c.idle'];
+  const jump = (restore: Parameters<typeof jumpTo>[1]['restore'], slots: ApproverSlot[]) =>
+    jumpTo(context(), {
+      flow,
+      loaded: loadedWith().instance!,
+      actor: office,
+      event: { type: 'TAKE_BACK', comment: '拿回' },
+      leaves,
+      snapshot: { marker: true },
+      restore,
+      assign: { step: 'a', slots },
+    });
+  const none = { stepActors: {}, decisions: [], steps: {} };
+
+  it('opens the assigned step for its slots, the other regions’ tasks as usual, with their timers', () => {
+    const change = jump(none, [{ kind: 'person', id: 'lead' }]);
+    expect(change.nextState).toBe('p.a.wait,p.b.wait,p.c.idle');
+    expect(change.snapshot).toEqual({ marker: true });
+    expect(change.newTasks?.map((t) => [t.state, t.step, t.assignee])).toEqual([
+      ['p.a.wait', 'a', 'lead'],
+      ['p.b.wait', 'b', null],
+    ]);
+    const byTask = new Map(change.newTasks?.map((t) => [t.id, t.step]));
+    expect(
+      change.newTimers?.map((t) => [
+        t.state,
+        t.kind,
+        t.taskId === null ? null : byTask.get(t.taskId),
+      ]),
+    ).toEqual([
+      ['p.a.wait', 'remind', 'a'],
+      ['p.b.wait', 'remind', 'b'],
+      ['p.b.wait', 'event', null],
+    ]);
+    // One person: no progress of rounds for the step.
+    expect(change.steps).toEqual({});
+    expect(
+      change.outbox?.map((o) => (o.payload as { recipient: { id: string } }).recipient.id),
+    ).toEqual(['lead', 'office']);
+  });
+
+  it('a state of two steps: the assigned one for its slots, the other as planned, each with its own timers', () => {
+    const two = defineFlow({
+      ...flow,
+      states: {
+        ...flow.states,
+        'p.a.wait': { tasks: [task('a', 'lead', 'college'), task('a2', 'office', 'school')] },
+        'p.b.wait': {},
+      },
+    });
+    const change = jumpTo(context(), {
+      flow: two,
+      loaded: loadedWith().instance!,
+      actor: office,
+      event: { type: 'TAKE_BACK' },
+      leaves,
+      snapshot: { marker: true },
+      restore: none,
+      assign: { step: 'a', slots: [{ kind: 'person', id: 'lead' }] },
+    });
+    expect(change.newTasks?.map((t) => [t.step, t.assignee])).toEqual([
+      ['a', 'lead'],
+      ['a2', null],
+    ]);
+    const byTask = new Map(change.newTasks?.map((t) => [t.id, t.step]));
+    expect(change.newTimers?.map((t) => [t.kind, t.taskId && byTask.get(t.taskId)])).toEqual([
+      ['remind', 'a'],
+      ['remind', 'a2'],
+    ]);
+    expect(stateOfStep(two, 'a2')).toBe('p.a.wait');
+  });
+
+  it('a recorded progress of the step is kept as it was; the other recorded steps stay', () => {
+    const progress = {
+      step: 'a',
+      state: 'p.a.wait',
+      rounds: [{ slots: [{ kind: 'person' as const, id: 'lead' }], threshold: 1, approved: [] }],
+      current: 0,
+    };
+    const other = { ...progress, step: 'z', state: 'z' };
+    const change = jump(
+      {
+        stepActors: { z: 'x' },
+        decisions: [{ step: 'z', actorId: 'x', seq: 1 }],
+        steps: { a: progress, z: other },
+      },
+      [
+        { kind: 'person', id: 'lead' },
+        { kind: 'person', id: 'lead2' },
+      ],
+    );
+    expect(change.steps).toEqual({ a: progress, z: other });
+    expect(change.stepActors).toEqual({ z: 'x' });
+    expect(change.decisions).toEqual([{ step: 'z', actorId: 'x', seq: 1 }]);
+    expect(change.newTasks?.filter((t) => t.step === 'a').map((t) => t.assignee)).toEqual([
+      'lead',
+      'lead2',
     ]);
   });
 });

@@ -3,6 +3,7 @@ import type { Actor } from '../core/actor.js';
 import type { DecideContext } from '../core/context.js';
 import { decide } from '../core/decide.js';
 import type { DomainError } from '../errors.js';
+import type { AnyFlow } from '../flows/flow.js';
 import { FlowRegistry } from '../flows/registry.js';
 import type { People, Person } from '../ports/directory.js';
 import type { Loaded } from '../ports/store.js';
@@ -35,14 +36,19 @@ export function sceneDirectory(
 /**
  * `decide` with no store (ARCHITECTURE.md, the core loop): a review instance (reviewFlow with
  * deadlines) started purely, at its first step (task `t-1` for 学院 `lead`), and helpers to load
- * it as a command would and to decide commands on it.
+ * it as a command would and to decide commands on it. Another `flow` (a review flow with rules, a
+ * machine of its own) is started the same way: its first state must be `first`, for `lead`.
  */
-export function decideScene(people: People, urgeIntervalMs = 60_000) {
+export function decideScene(
+  people: People,
+  urgeIntervalMs = 60_000,
+  flow: AnyFlow = reviewFlow(1, { deadlines: true }),
+) {
   const options = { urgeIntervalMs };
   const context = (now = T0): DecideContext => {
     let n = 0;
     return {
-      flows: new FlowRegistry([reviewFlow(1, { deadlines: true })]),
+      flows: new FlowRegistry([flow]),
       calendar: weekdayCalendar,
       people,
       now,
