@@ -124,10 +124,14 @@ describe('pilot-project v2 rules: the quota and budget at their bounds, refusals
       ...JUSTIFICATION,
       details: { reasons: ['scale', 'budget'], scale: { quota: 39, college: 40 } },
     });
-    const i = await apply({ ...projectApplication(), justification: '订单班扩招' });
+    const i = await apply({
+      ...projectApplication({ evaluationOrg: '  工信部教育与考试中心 ' }),
+      justification: ' 订单班扩招  ',
+    });
     expect(quotaOf(i)).toMatchObject({ over: true, reasons: ['scale', 'budget'] });
     expect((i.context as { application: JsonObject }).application).toMatchObject({
       justification: '订单班扩招',
+      evaluationOrg: '工信部教育与考试中心',
     });
   });
 
@@ -310,7 +314,8 @@ describe('pilot-project v2 rules: the quota and budget at their bounds, refusals
       { type: 'RETURN', comment: '补充' },
       people.collegeLead,
     );
-    await w.engine.send(returned.id, { type: 'WITHDRAW' }, people.owner);
+    returned = await w.engine.send(returned.id, { type: 'WITHDRAW' }, people.owner);
+    expect(returned).toMatchObject({ state: 'withdrawn', status: 'withdrawn', tasks: [] });
     const cancelled = await apply(projectApplication(cert('C')));
     await w.engine.cancel(cancelled.id, '作废');
     expect(Object.keys(await tally())).toEqual([keep.id]);

@@ -48,6 +48,13 @@ describe('pilot-project v1 through the engine (its shipped rules, 第七条2)', 
     });
     expect(leadershipOf(at)).toEqual({ needsLeadership: false, reasons: [] });
     expect(await through(at)).toMatchObject({ state: 'approved', status: 'completed' });
+    expect(await w.store.read.reference('project', at.id)).toEqual({
+      id: at.id,
+      ownerId: people.owner.id,
+      ...projectApplication(),
+      status: 'implementing',
+      creditBankLocked: false,
+    });
     setQuota({ scale: 39, budget: 749_999 });
     const over = await apply();
     expect(leadershipOf(over)).toEqual({ needsLeadership: true, reasons: ['scale', 'budget'] });
@@ -116,6 +123,9 @@ describe('pilot-project v1 through the engine (its shipped rules, 第七条2)', 
     i = await resubmit()();
     expect(leadershipOf(i)).toEqual({ needsLeadership: false, reasons: [] });
     expect(i.context).toMatchObject({ application: { scale: 101 } });
+    i = await w.engine.send(i.id, { type: 'RETURN', comment: '撤回' }, people.collegeLead);
+    i = await w.engine.send(i.id, { type: 'WITHDRAW' }, people.owner);
+    expect(i).toMatchObject({ state: 'withdrawn', status: 'withdrawn', tasks: [] });
   });
 
   it('started by a project owner or college lead of its college only', async () => {
