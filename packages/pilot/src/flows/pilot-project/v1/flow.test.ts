@@ -1,4 +1,4 @@
-import type { InstanceView, JsonObject } from '@certflow/engine';
+import type { Actor, InstanceView, JsonObject } from '@certflow/engine';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { QUOTA_REF, quotaKey } from '../../../common.js';
 import { flowsFor, memoryWorld, type MemoryWorld } from '../../../model/memory-world.js';
@@ -19,7 +19,7 @@ describe('pilot-project v1 through the engine (its shipped rules, 第七条2)', 
   });
   // projectApplication(): scale 40, budget 750,000 fen.
   const setQuota = (row: JsonObject) => w.store.setReference(QUOTA_REF, quotaKey(2027, 'ee'), row);
-  const apply = (input: ProjectInput = projectApplication(), who = people.owner) =>
+  const apply = (input: ProjectInput = projectApplication(), who: Actor = people.owner) =>
     w.engine.start('pilot-project', input, who);
   const leadershipOf = (i: InstanceView) => (i.context as { leadership: JsonObject }).leadership;
   const through = async (i: InstanceView) => {
