@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { memoryWorld, type MemoryWorld } from '../../model/memory-world.js';
 import { people } from '../../testing/people.js';
 import { changeRequest, implementingProject } from './fixtures.js';
+import { certificateChangeFlow } from './flow.js';
 import type { ChangeInput } from './input.js';
 
 /**
@@ -178,6 +179,10 @@ describe('certificate-change rules: refusals in full, the budget at its bound (�
       state: 'collegeReview',
       context: { request: revised, revisions: 1 },
     });
+    // The project as read at 重新提交 is the one the request now changes from.
+    expect(i.context).toMatchObject({
+      previous: { certificate: { code: 'WEB-FE' }, evaluationOrg: '工信部教育与考试中心' },
+    });
   });
 
   it('the final approval re-reads the project: gone, moved or no longer implementing is refused in full', async () => {
@@ -203,6 +208,52 @@ describe('certificate-change rules: refusals in full, the budget at its bound (�
       note: '中期检查通过',
       certificate: changeRequest().newCertificate,
       evaluationOrg: '北京四合天地科技有限公司',
+    });
+  });
+
+  it('the title names the college and the new certificate; ids and the organization are trimmed', async () => {
+    const padded = changeRequest({
+      projectId: ' proj-1 ',
+      collegeId: ' ee ',
+      evaluationOrg: '  北京四合天地科技有限公司 ',
+    });
+    let i = await apply(padded);
+    expect(i).toMatchObject({
+      title: 'ee 证书变更：Web应用软件测试（中级）',
+      subjectId: 'proj-1',
+      college: 'ee',
+    });
+    i = await w.engine.send(i.id, { type: 'APPROVE' }, people.collegeLead);
+    i = await w.engine.send(i.id, { type: 'APPROVE' }, people.academic);
+    expect(await w.store.read.reference('project', 'proj-1')).toMatchObject({
+      evaluationOrg: '北京四合天地科技有限公司',
+    });
+  });
+
+  it('a project changed before keeps its log: the next change is read and appended', async () => {
+    const change = async (code: string) => {
+      const input = changeRequest({ newCertificate: { code, name: code, level: 'advanced' } });
+      let i = await apply(input);
+      i = await w.engine.send(i.id, { type: 'APPROVE' }, people.collegeLead);
+      return w.engine.send(i.id, { type: 'APPROVE' }, people.academic);
+    };
+    const first = await change('A');
+    const second = await change('B');
+    expect(second.status).toBe('completed');
+    const log = ((await w.store.read.reference('project', 'proj-1')) as JsonObject)
+      .certificateChanges as JsonObject[];
+    expect(
+      log.map((e) => [e.changeId, (e.from as JsonObject).code, (e.to as JsonObject).code]),
+    ).toEqual([
+      [first.id, 'WEB-FE', 'A'],
+      [second.id, 'A', 'B'],
+    ]);
+  });
+
+  it('the flow is titled for people', () => {
+    expect(certificateChangeFlow.title).toEqual({
+      zh: '证书种类变更',
+      en: 'Certificate type change',
     });
   });
 });
