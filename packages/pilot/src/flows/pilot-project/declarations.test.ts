@@ -1,10 +1,12 @@
 import type { InstanceRecord, JsonObject } from '@certflow/engine';
 import { describe, expect, it } from 'vitest';
+import { initialTransition } from 'xstate';
 import { projectApplication } from '../../testing/fixtures.js';
 import { pilotProjectFlowV2 } from './flow.js';
 import { positionIn } from './quota-position.js';
 import { tallyBackfill } from './tally-backfill.js';
 import { pilotProjectFlow } from './v1/flow.js';
+import { pilotProjectMachine } from './v1/machine.js';
 
 const batchOf = (flow: typeof pilotProjectFlowV2 | typeof pilotProjectFlow, state: string) =>
   flow.states[state]?.tasks?.map((t) => [t.step, t.batch ?? false]);
@@ -15,6 +17,7 @@ describe('pilot-project: what the flow declares beyond its machine', () => {
       zh: '年度试点项目申报',
       en: 'Annual pilot project application',
     });
+    expect(pilotProjectFlow.title).toEqual(pilotProjectFlowV2.title);
     expect(batchOf(pilotProjectFlowV2, 'leadershipReview')).toEqual([['leadership', true]]);
     expect(batchOf(pilotProjectFlowV2, 'academicReview')).toEqual([['academic', false]]);
     expect(batchOf(pilotProjectFlowV2, 'collegeReview')).toEqual([['college', false]]);
@@ -62,5 +65,17 @@ describe('tallyBackfill: which instances it counts, on records as the store keep
         ['2027/cs', ['b']],
       ],
     );
+  });
+});
+
+describe('pilot-project v1 machine: a check without reasons', () => {
+  it('refs without a reasons list give none', () => {
+    const [s] = initialTransition(pilotProjectMachine, {
+      input: projectApplication(),
+      refs: { needsLeadership: true, reasons: 'scale' },
+      instanceId: 'p1',
+      submitterId: 'u-owner',
+    });
+    expect(s.context.leadership).toEqual({ needsLeadership: true, reasons: [] });
   });
 });

@@ -125,13 +125,14 @@ describe('pilot-project v2 rules: the quota and budget at their bounds, refusals
       details: { reasons: ['scale', 'budget'], scale: { quota: 39, college: 40 } },
     });
     const i = await apply({
-      ...projectApplication({ evaluationOrg: '  工信部教育与考试中心 ' }),
+      ...projectApplication({ evaluationOrg: '  工信部教育与考试中心 ', collegeId: ' ee ' }),
       justification: ' 订单班扩招  ',
     });
     expect(quotaOf(i)).toMatchObject({ over: true, reasons: ['scale', 'budget'] });
     expect((i.context as { application: JsonObject }).application).toMatchObject({
       justification: '订单班扩招',
       evaluationOrg: '工信部教育与考试中心',
+      collegeId: 'ee',
     });
   });
 
@@ -289,7 +290,7 @@ describe('pilot-project v2 rules: the quota and budget at their bounds, refusals
   it('each 同意 reads the year again: the 领导小组 sees the current figures', async () => {
     setQuota({ scale: 100, budget: 10_000_000 });
     let i = await apply();
-    expect(i.title).toBe('ee Web前端开发（中级）');
+    expect(i).toMatchObject({ title: 'ee Web前端开发（中级）', subjectId: i.id, college: 'ee' });
     setQuota({ scale: 30, budget: 10_000_000 });
     i = await w.engine.send(i.id, { type: 'APPROVE' }, people.collegeLead);
     expect(quotaOf(i)).toMatchObject({ over: true, reasons: ['scale'], scale: { quota: 30 } });
