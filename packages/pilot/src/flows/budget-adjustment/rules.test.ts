@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { projectRecord } from '../../testing/assessment-fixtures.js';
 import { memoryPilotWorld, type MemoryPilotWorld } from '../../testing/effects-world.js';
 import { people } from '../../testing/people.js';
+import { budgetAdjustmentFlow } from './flow.js';
 import type { BudgetAdjustmentInput } from './input.js';
 
 type Delta = BudgetAdjustmentInput['delta'];
@@ -129,5 +130,42 @@ describe('budget-adjustment rules: the leadership threshold at its bound, refusa
       leadership: { needsLeadership: true, magnitude: 1_500_000 },
     });
     expect(await through(b.id)).toMatchObject({ state: 'leadershipReview' });
+  });
+
+  it('a college lead may apply too; the subject is the project, ids are trimmed, the title is for people', async () => {
+    const b = await w.engine.start(
+      'budget-adjustment',
+      request(
+        { consumables: 1_000, certificateFees: 0, examinerFees: 0 },
+        { projectId: ' proj-1 ', collegeId: ' ee ' },
+      ),
+      people.collegeLead,
+    );
+    expect(b).toMatchObject({ subjectId: 'proj-1', college: 'ee', state: 'financeReview' });
+    expect(budgetAdjustmentFlow.title).toEqual({
+      zh: '项目预算调整',
+      en: 'Project budget adjustment',
+    });
+  });
+
+  it('an adjustment that changes nothing is VALIDATION_FAILED', async () => {
+    expect(
+      await refusal(() => start({ consumables: 0, certificateFees: 0, examinerFees: 0 })),
+    ).toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it('驳回 is final; 重新提交 counts the revisions and trims a new reason', async () => {
+    let b = await start({ consumables: 10_000, certificateFees: 0, examinerFees: 0 });
+    b = await w.engine.send(b.id, { type: 'RETURN', comment: '补充' }, people.finance);
+    b = await w.engine.send(
+      b.id,
+      { type: 'RESUBMIT', data: { reason: '  补充测算依据 ' } },
+      people.owner,
+    );
+    b = await w.engine.send(b.id, { type: 'RETURN', comment: '再补充' }, people.finance);
+    b = await w.engine.send(b.id, { type: 'RESUBMIT', data: {} }, people.owner);
+    expect(b.context).toMatchObject({ revisions: 2, request: { reason: '补充测算依据' } });
+    b = await w.engine.send(b.id, { type: 'REJECT', comment: '不予调整' }, people.finance);
+    expect(b).toMatchObject({ state: 'rejected', status: 'rejected', tasks: [] });
   });
 });
