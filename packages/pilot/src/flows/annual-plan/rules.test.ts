@@ -1,4 +1,4 @@
-import type { JsonObject, ReferenceReader } from '@certflow/engine';
+import type { Actor, JsonObject, ReferenceReader } from '@certflow/engine';
 import { SYSTEM_ACTOR } from '@certflow/engine';
 import { describe, expect, it } from 'vitest';
 import { QUOTA_REF, quotaKey } from '../../common.js';
@@ -6,7 +6,7 @@ import { memoryWorld } from '../../model/memory-world.js';
 import { people } from '../../testing/people.js';
 import { compileDeadline } from './deadlines.js';
 import { planCall, planLine, planOf } from './fixtures.js';
-import { checkPlan } from './flow.js';
+import { annualPlanFlow, checkPlan } from './flow.js';
 import { ANNUAL_PLAN_REF } from './machine.js';
 
 /** The rows a rule reads, as a `ReferenceReader` (the engine gives a rule the same). */
@@ -136,5 +136,73 @@ describe('annual-plan compile deadline: the settings at their bounds', () => {
     expect(() => compileDeadline({ dueWorkingDays: 10, reminderWorkingDays: [2.5] })).toThrow(
       bad(2.5),
     );
+  });
+});
+
+describe('annual-plan through the engine: the call, the plan as given, 退回 from either review', () => {
+  const open = async () => {
+    const w = memoryWorld({ start: '2026-09-01T09:00:00+08:00' });
+    w.store.setReference(QUOTA_REF, quotaKey(2027, 'ee'), { scale: 50, budget: 10_000_000 });
+    const i = await w.engine.start('annual-plan', planCall({ collegeId: ' ee ' }), SYSTEM_ACTOR);
+    const act = async (type: string, who: Actor, data?: unknown) =>
+      w.engine.send(
+        i.id,
+        {
+          type,
+          taskId: (await w.engine.get(i.id)).tasks[0]?.id,
+          data: (data ?? {}) as never,
+          ...(type === 'RETURN' ? { comment: '请修改' } : {}),
+        },
+        who,
+      );
+    return { w, i, act };
+  };
+
+  it('the call opens the `annual-plan` row (no plan yet) and nothing is decided before a plan', async () => {
+    const { w, i } = await open();
+    expect(i.context).toMatchObject({
+      request: { year: 2027, collegeId: 'ee' },
+      plan: null,
+      totals: null,
+      leadership: { needsLeadership: false, reasons: [] },
+      revisions: 0,
+    });
+    expect(await w.store.read.reference('annual-plan', '2027/ee')).toEqual({
+      instanceId: i.id,
+      year: 2027,
+      collegeId: 'ee',
+      status: 'open',
+    });
+    expect(annualPlanFlow().title).toEqual({
+      zh: '年度证书考核计划编报',
+      en: 'Annual certificate assessment plan',
+    });
+  });
+
+  it('a plan with lines needs no note; an empty one without a note is refused naming it; a note is trimmed', async () => {
+    const { act } = await open();
+    const refused = await act('SUBMIT_PLAN', people.collegeLead, { lines: [] }).then(
+      () => undefined,
+      (e: { code: string; details?: { issues?: unknown } }) => [e.code, e.details?.issues],
+    );
+    expect(refused).toEqual([
+      'VALIDATION_FAILED',
+      [{ path: 'note', message: 'a plan with no certificate must say why in note' }],
+    ]);
+    const r = await act('SUBMIT_PLAN', people.collegeLead, { lines: [planLine()] });
+    expect(r.state).toBe('academicReview');
+    const back = await act('RETURN', people.academic);
+    expect(back.state).toBe('returned');
+    const again = await act('SUBMIT_PLAN', people.collegeLead, { lines: [], note: '  暂不申报 ' });
+    expect(again.context).toMatchObject({ plan: { lines: [], note: '暂不申报' }, revisions: 1 });
+  });
+
+  it('退回 from the 领导小组 step goes back to the college too', async () => {
+    const { act } = await open();
+    await act('SUBMIT_PLAN', people.collegeLead, planOf());
+    const leadership = await act('APPROVE', people.academic);
+    expect(leadership.state).toBe('leadershipReview');
+    const back = await act('RETURN', people.leader);
+    expect(back).toMatchObject({ state: 'returned', status: 'active' });
   });
 });
