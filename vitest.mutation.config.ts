@@ -8,10 +8,17 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['certflow-source'] } },
   test: {
     root: process.cwd(),
-    include: ['src/**/*.test.ts'],
-    // It runs the calendar in child processes (tsx, another TZ): a mutant is switched on in the
-    // test process only, so the child never sees it, and the sandbox has no tsx at that path.
-    exclude: ['src/timezone.test.ts'],
+    // MUTATION_TESTS (comma-separated globs, relative to the package) narrows a run to some of
+    // them, e.g. one pilot flow's own tests (docs/mutation/flows.md).
+    include: process.env.MUTATION_TESTS?.split(',') ?? ['src/**/*.test.ts'],
+    exclude: [
+      // It runs the calendar in child processes (tsx, another TZ): a mutant is switched on in the
+      // test process only, so the child never sees it, and the sandbox has no tsx at that path.
+      'src/timezone.test.ts',
+      // Integration tests (PostgreSQL, slow; the pilot's): mutation runs use the store-free ones.
+      '**/*.int.test.ts',
+      '**/node_modules/**',
+    ],
     // A test file that fails to load (a mutant throwing at import) must fail a test; see
     // stryker/load-failure-runner.ts.
     runner: new URL('./stryker/load-failure-runner.ts', import.meta.url).pathname,
