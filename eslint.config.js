@@ -46,6 +46,9 @@ export default tseslint.config(
       '**/dist/**',
       '**/drizzle/**',
       '**/.certflow/**',
+      // StrykerJS's sandboxes and reports (docs/mutation-testing.md), git-ignored.
+      '**/.stryker-tmp/**',
+      '**/reports/**',
       '**/*.js',
       '**/*.mjs',
     ],
