@@ -1,5 +1,4 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -39,10 +38,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Integration tests share the local PostgreSQL/Redis; files isolate themselves by database/prefix.
     pool: 'forks',
-    // At least two test files at once: vitest's default is one fewer than the cores (one file at
-    // a time on CI's 2 cores), but integration files spend most of their time waiting on
-    // PostgreSQL, Redis, child processes and the browser.
-    maxWorkers: Math.max(2, availableParallelism() - 1),
     // CI runs the whole suite on a shared 2-core machine, where a timing-sensitive test can lose a
     // race once: it runs again (once). vitest.flaky-reporter.ts names every test that needed it and
     // .ci/run prints them, so a flaky test is seen and fixed, not hidden. Locally a failure fails.
