@@ -49,26 +49,26 @@ const USES = [
 ] as const;
 
 function usesOf(params: readonly WriteParam[]): Uses {
-  const any = (f: (p: WriteParam) => boolean) => params.some(f);
+  const some = (f: (p: WriteParam) => boolean) => params.some(f);
   return {
-    refs: any((p) => p.refs.length > 0),
-    claim: any((p) => p.claim_id !== null),
-    token: any((p) => p.token_hash !== null),
-    expected: any((p) => p.inst !== null && p.expected !== null),
-    inserted: any((p) => p.inst !== null && p.expected === null),
-    inst: any((p) => p.inst !== null),
-    hist: any((p) => p.hist !== null),
-    close: any((p) => p.close.length > 0),
-    upd: any((p) => p.upd.length > 0),
-    newTasks: any((p) => p.new_tasks.length > 0),
-    moveTasks: any((p) => p.move_tasks.length > 0),
-    cancel: any((p) => p.cancel.length > 0),
-    moveTimers: any((p) => p.move_timers.length > 0),
-    newTimers: any((p) => p.new_timers.length > 0),
-    outbox: any((p) => p.outbox.length > 0),
-    copies: any((p) => p.copies.length > 0),
-    idem: any((p) => p.idem !== null),
-    audit: any((p) => p.audit !== null),
+    refs: some((p) => p.refs.length > 0),
+    claim: some((p) => p.claim_id !== null),
+    token: some((p) => p.token_hash !== null),
+    expected: some((p) => p.inst !== null && p.expected !== null),
+    inserted: some((p) => p.inst !== null && p.expected === null),
+    inst: some((p) => p.inst !== null),
+    hist: some((p) => p.hist !== null),
+    close: some((p) => p.close.length > 0),
+    upd: some((p) => p.upd.length > 0),
+    newTasks: some((p) => p.new_tasks.length > 0),
+    moveTasks: some((p) => p.move_tasks.length > 0),
+    cancel: some((p) => p.cancel.length > 0),
+    moveTimers: some((p) => p.move_timers.length > 0),
+    newTimers: some((p) => p.new_timers.length > 0),
+    outbox: some((p) => p.outbox.length > 0),
+    copies: some((p) => p.copies.length > 0),
+    idem: some((p) => p.idem !== null),
+    audit: some((p) => p.audit !== null),
   };
 }
 
@@ -161,8 +161,9 @@ const PARTS: readonly {
     // instance: its flow, status, college, search text (0010's, or computed for a start) and the
     // earliest deadline of its open tasks after the write (those open before, minus the closed,
     // as moved or replaced, plus the new ones; the statement sees the rows as they were before).
+    // Every part that joins it needs it; a write without an instance has no row in it.
     name: 'listed',
-    when: (u) => u.inst,
+    when: (u) => u.inst || u.hist || u.close || u.newTasks || u.copies,
     body: () => `
     select go.n, x.id, x.flow_id, x.status, x.college,
       left(coalesce((select i.search_text from instances i where i.id = x.id),
@@ -253,8 +254,8 @@ const PARTS: readonly {
   {
     name: 'opened',
     when: (u) => u.newTasks,
-    body: (u) => `
-    insert into tasks select x.* from go ${u.inst ? 'left join listed l using (n)' : 'left join (select null::int as n, null::text as college, null::text as search_text) l using (n)'}
+    body: () => `
+    insert into tasks select x.* from go left join listed l using (n)
     cross join lateral jsonb_array_elements(go.new_tasks) e
     cross join lateral jsonb_populate_record(null::tasks, e.value || jsonb_build_object(
       'instance_college', l.college, 'search_text', coalesce(l.search_text, ''))) x
@@ -271,11 +272,7 @@ const PARTS: readonly {
     name: 'fed',
     when: (u) => u.hist || u.close || u.newTasks,
     body: (u) => {
-      const listed = (on: string) =>
-        u.inst
-          ? `left join listed l on l.id = ${on}`
-          : `left join (select null::text as id,
-          null::text as flow_id, null::text as college, null::text as status) l on false`;
+      const listed = (on: string) => `left join listed l on l.id = ${on}`;
       // A history row of a write without its instance (none of the engine's writes): the
       // instance as it stands, looked up by key only then.
       const ofInstance = (column: string) =>
@@ -393,8 +390,8 @@ const PARTS: readonly {
   {
     name: 'copied',
     when: (u) => u.copies,
-    body: (u) => `
-    insert into copies select x.* from go ${u.inst ? 'left join listed l using (n)' : 'left join (select null::int as n, null::text as status, null::text as college, null::timestamptz as late_at, null::text as search_text) l using (n)'}
+    body: () => `
+    insert into copies select x.* from go left join listed l using (n)
     cross join lateral jsonb_array_elements(go.copies) e
     cross join lateral jsonb_populate_record(null::copies, e.value || jsonb_build_object(
       'status', l.status, 'college', l.college, 'late_at', l.late_at,
