@@ -187,7 +187,9 @@ describe('a whole pilot project through the console, as the demo people', () => 
     await page.getByText('抄送 吴审计').waitFor();
     await decide(page, '同意', '同意申报。');
     await expectTag(page, '教务处审核');
-    await page.getByText('同意申报。').waitFor();
+    // The comment as the timeline quotes it: the dialog's 常用意见 button with the same words may
+    // still be in the page while the dialog closes.
+    await page.locator('blockquote', { hasText: '同意申报。' }).waitFor();
     await screenshot(page, 'instance-desktop');
     expect((await seriousViolations(page)).join('\n')).toBe('');
     expect(unexpected(problems, 409)).toBe('');
