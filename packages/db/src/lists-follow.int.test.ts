@@ -94,25 +94,20 @@ describe('list rows follow their instance', () => {
     );
     await engine.send(id, { type: 'CC', data: { userIds: [reader] } }, reviewCast.lead);
     await engine.send(id, { type: 'TRANSFER', data: { to: lead2.id } }, reviewCast.lead);
-    const lateAt = async (table: 'done_items' | 'copies' | 'instances') =>
+    // The earliest open deadline is kept on the instance only (migration 0017); 已办 and 抄送我的
+    // read it from there.
+    const lateAt = async () =>
       rowsOf(
         await pg.db.execute(
-          table === 'instances'
-            ? sql`select (select min(o.due_at) from tasks o where o.instance_id = r.id
-                and o.status = 'open') as open_min, r.late_at from instances r where r.id = ${id}`
-            : sql`select distinct (select min(o.due_at) from tasks o where o.instance_id = r.instance_id
-                and o.status = 'open') as open_min, r.late_at
-              from ${sql.raw(table)} r where r.instance_id = ${id}`,
+          sql`select (select min(o.due_at) from tasks o where o.instance_id = r.id
+            and o.status = 'open') as open_min, r.late_at from instances r where r.id = ${id}`,
         ),
       );
     const started = async (f: ListFilter, now = new Date()) =>
       (await lists.started(reviewCast.owner.id, f, page, now)).items.map((i) => i.instance.id);
-    for (const table of ['done_items', 'copies', 'instances'] as const) {
-      const rows = await lateAt(table);
-      expect(rows).toHaveLength(1);
-      expect(rows[0]?.late_at).not.toBeNull();
-      expect(new Date(String(rows[0]?.late_at))).toEqual(new Date(String(rows[0]?.open_min)));
-    }
+    const [row] = await lateAt();
+    expect(row?.late_at).not.toBeNull();
+    expect(new Date(String(row?.late_at))).toEqual(new Date(String(row?.open_min)));
     // The college step (transferred, a 已办 row of the lead) is open: overdue once its deadline
     // has passed, not before.
     expect(await decided(reviewCast.lead.id, { overdue: true }, later())).toEqual([id]);
@@ -129,9 +124,7 @@ describe('list rows follow their instance', () => {
     expect(await copied({ overdue: true }, later())).not.toContain(id);
     expect(await started({ overdue: true }, later())).not.toContain(id);
     expect(await started({ overdue: false }, later())).toContain(id);
-    for (const table of ['done_items', 'copies', 'instances'] as const) {
-      expect((await lateAt(table)).map((r) => r.late_at)).toEqual([null]);
-    }
+    expect((await lateAt()).map((r) => r.late_at)).toEqual([null]);
   });
 
   it('待办: a 转办 moves the task with its filters; the next step opens searchable', async () => {
@@ -160,27 +153,47 @@ describe('list rows follow their instance', () => {
     expect(await decided(lead2.id, { keyword: '丁项', flow: 'review' })).toEqual([id]);
   });
 
-  it('a command that moves neither status nor deadline rewrites no 已办 or 抄送 row', async () => {
+  it('a step that moves the deadline rewrites no 已办 or 抄送 row; the end rewrites each once', async () => {
     const { id } = await engine.start(
       'review',
       { college: 'ee', title: '丙项目' },
       reviewCast.owner,
     );
     await engine.send(id, { type: 'CC', data: { userIds: [reader] } }, reviewCast.lead);
-    await engine.send(id, { type: 'APPROVE' }, reviewCast.lead);
-    // xmin is the transaction that last wrote a row: a 评论 leaves the list rows as they were
-    // (write-commands.ts rewrites a copy only where its status or deadline differs).
+    await engine.send(id, { type: 'TRANSFER', data: { to: lead2.id } }, reviewCast.lead);
+    // xmin is the transaction that last wrote a row. The list rows copy the instance's status
+    // only; its earliest open deadline stays on the instance (migration 0017).
     const versions = async () =>
       rowsOf(
         await pg.db.execute(sql`
-          select 'done' as t, xmin::text as v from done_items where instance_id = ${id}
-          union all select 'copy', xmin::text from copies where instance_id = ${id}
-          order by 1, 2`),
+          select 'done ' || seq as k, xmin::text as v from done_items where instance_id = ${id}
+          union all select 'copy ' || person_id, xmin::text from copies where instance_id = ${id}
+          order by 1`),
       );
+    const lateAt = async () =>
+      rowsOf(await pg.db.execute(sql`select late_at from instances where id = ${id}`))[0]?.late_at;
     const before = await versions();
-    expect(before.length).toBeGreaterThanOrEqual(2);
+    expect(before.map((r) => r.k)).toEqual(['copy ' + reader, 'done 3']);
+    expect(await lateAt()).not.toBeNull();
+    // 同意 by the college: the office's step has no deadline, so the instance's late_at moves to
+    // none while it stays active — its 已办 and 抄送 rows are left as they were.
+    await engine.send(id, { type: 'APPROVE' }, lead2);
+    expect(await lateAt()).toBeNull();
+    const stepped = await versions();
+    expect(stepped.filter((r) => before.some((b) => b.k === r.k))).toEqual(before);
+    expect(stepped.map((r) => r.k)).toEqual(['copy ' + reader, 'done 3', 'done 4']);
     await engine.send(id, { type: 'COMMENT', comment: '请尽快审核' }, reviewCast.owner);
-    expect(await versions()).toEqual(before);
-    expect(await decided(reviewCast.lead.id, { status: 'active' })).toContain(id);
+    expect(await versions()).toEqual(stepped);
+    expect(
+      await decided(reviewCast.lead.id, { status: 'active', overdue: false }, later()),
+    ).toContain(id);
+    // The end moves the status: every row is rewritten, by that one write.
+    await engine.send(id, { type: 'APPROVE' }, reviewCast.office);
+    const ended = await versions();
+    // (seq 5 is the 评论: no 已办 row.)
+    expect(ended.map((r) => r.k)).toEqual(['copy ' + reader, 'done 3', 'done 4', 'done 6']);
+    expect(new Set(ended.map((r) => r.v)).size).toBe(1);
+    expect(ended.some((r) => stepped.some((b) => b.v === r.v))).toBe(false);
+    expect(await decided(reviewCast.lead.id, { status: 'completed' })).toContain(id);
   });
 });

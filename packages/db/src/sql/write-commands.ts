@@ -394,25 +394,25 @@ const PARTS: readonly {
     insert into copies select x.* from go left join listed l using (n)
     cross join lateral jsonb_array_elements(go.copies) e
     cross join lateral jsonb_populate_record(null::copies, e.value || jsonb_build_object(
-      'status', l.status, 'college', l.college, 'late_at', l.late_at,
-      'search_text', coalesce(l.search_text, ''))) x`,
+      'status', l.status, 'college', l.college, 'search_text', coalesce(l.search_text, ''))) x`,
   },
   {
+    // A list row's copy of its instance's status (its overdue reads the instance's late_at by
+    // key, migration 0017): rewritten only by the write that ends the instance.
     name: 'copies_kept',
     when: (u) => u.inst,
     body: () => `
-    update copies c set status = l.status, late_at = l.late_at from listed l
-    where c.instance_id = l.id
-      and (c.status is distinct from l.status or c.late_at is distinct from l.late_at)`,
+    update copies c set status = l.status from listed l
+    where c.instance_id = l.id and c.status is distinct from l.status`,
   },
   {
     name: 'done_new',
     when: (u) => u.hist && u.inst,
     body: () => `
     insert into done_items (instance_id, seq, actor_id, event, at, flow_id, status, college,
-      late_at, search_text)
+      search_text)
     select h.instance_id, h.seq, h.actor_id, h.event, h.at, l.flow_id, l.status, l.college,
-      l.late_at, l.search_text
+      l.search_text
     from go join listed l using (n), jsonb_populate_record(null::history, go.hist) h
     where go.hist is not null and ${DONE_EVENT}`,
   },
@@ -420,9 +420,8 @@ const PARTS: readonly {
     name: 'done_kept',
     when: (u) => u.inst,
     body: () => `
-    update done_items d set status = l.status, late_at = l.late_at from listed l
-    where d.instance_id = l.id
-      and (d.status is distinct from l.status or d.late_at is distinct from l.late_at)`,
+    update done_items d set status = l.status from listed l
+    where d.instance_id = l.id and d.status is distinct from l.status`,
   },
   {
     name: 'ref_upd',

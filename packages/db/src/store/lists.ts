@@ -209,11 +209,12 @@ export function keywordTerms(keyword: string | undefined): string[] {
 const iso = (d: Date): string => d.toISOString();
 
 /**
- * The filters on a list's own rows (migrations 0013, 0015): the instance's flow, status, college,
- * the earliest deadline of its open tasks (`late_at`) and search text, copied into the row by the
- * command's write (我发起的: the instance's own columns) — every one an INCLUDE column of the
- * list's index, so the walk never leaves it. These are the filters of the scan window
- * (docs/lists.md § Bounded totals and the scan window).
+ * The filters on a list's own rows (migrations 0013, 0015, 0017): the instance's flow, status,
+ * college and search text, copied into the row by the command's write (我发起的: the instance's
+ * own columns) — every one an INCLUDE column of the list's index, so the walk never leaves it —
+ * and the earliest deadline of its open tasks (`late_at`): 我发起的's own column, for 已办 and
+ * 抄送我的 the instance's, read by primary key for each row walked. These are the filters of the
+ * scan window (docs/lists.md § Bounded totals and the scan window).
  */
 function rowConditions(filter: ListFilter, now: Date, alias: 'tasks' | 'd' | 'c' | 'i'): SQL[] {
   const col = (name: string): SQL => sql.raw(`${alias}.${name}`);
@@ -233,8 +234,15 @@ function rowConditions(filter: ListFilter, now: Date, alias: 'tasks' | 'd' | 'c'
     out.push(sql`${col(todo ? 'instance_college' : 'college')} = ${filter.college}`);
   }
   if (filter.overdue !== undefined) {
-    // 待办's overdue is the task's own deadline; the others' the instance's earliest open one.
-    const late = col(todo ? 'due_at' : 'late_at');
+    // 待办's overdue is the task's own deadline; the others' the instance's earliest open one:
+    // 我发起的's row is the instance, 已办 and 抄送我的 read it by key (migration 0017: it moves
+    // with nearly every step, so it is kept once, not in each of their rows).
+    const late =
+      alias === 'tasks'
+        ? col('due_at')
+        : alias === 'i'
+          ? col('late_at')
+          : sql.raw(`(select o.late_at from instances o where o.id = ${alias}.instance_id)`);
     out.push(
       filter.overdue
         ? sql`${late} < ${iso(now)}::timestamptz`
