@@ -45,10 +45,10 @@ export {
   type MailStore,
   type TokenUse,
 } from './mail-store.js';
+export { createLists } from './store/lists.js';
+export { keywordTerms } from './store/list-walk.js';
 export {
-  createLists,
   DEFAULT_LIST_CAPS,
-  keywordTerms,
   type CopyFilter,
   type CopyItem,
   type CountName,
@@ -65,7 +65,7 @@ export {
   type StartedItem,
   type TodoItem,
   type TodoOwner,
-} from './store/lists.js';
+} from './store/list-types.js';
 export {
   decodeCursor,
   encodeCursor,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLists, type ListFilter, type Lists, type TodoOwner } from './store/lists.js';
+import { createLists } from './store/lists.js';
+import { type ListFilter, type Lists, type TodoOwner } from './store/list-types.js';
 import { createTestPostgres, type TestPostgres } from './testing/index.js';
 
 // The bounds of docs/lists.md § Bounded totals and the scan window, with small caps so that a few

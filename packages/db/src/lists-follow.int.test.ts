@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '@certflow/engine';
 import { sql } from 'drizzle-orm';
-import { createLists, type ListFilter, type Lists, type TodoOwner } from './store/lists.js';
+import { createLists } from './store/lists.js';
+import { type ListFilter, type Lists, type TodoOwner } from './store/list-types.js';
 import { rowsOf } from './sql/sql-values.js';
 import { createTestPostgres, type TestPostgres } from './testing/index.js';
 import { reviewCast, reviewEngine } from './testing/review-engine.js';

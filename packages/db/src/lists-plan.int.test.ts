@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLists, type ListFilter, type Lists } from './store/lists.js';
+import { createLists } from './store/lists.js';
+import { type ListFilter, type Lists } from './store/list-types.js';
 import { createTestPostgres, type TestPostgres } from './testing/index.js';
 import { explain, type PlanNode } from './testing/query-plans.js';
 import { StatementLog } from './testing/statement-log.js';

@@ -1,408 +1,56 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { InboxQuery, InstanceStatus, TaskRecord } from '@certflow/engine';
+import type { TaskRecord } from '@certflow/engine';
 import type { Database } from '../database.js';
 import { fromJsonRow } from '../schema/columns.js';
 import { tasks } from '../schema/tables.js';
 import { jsonValue, rowsOf } from '../sql/sql-values.js';
 import { inboxBranches } from './reader.js';
+import {
+  and,
+  CREATED_KEYS,
+  date,
+  dateOrNull,
+  DONE_KEYS,
+  INSTANCE_OF_PAGE,
+  instanceColumns,
+  instanceOf,
+  iso,
+  listOrder,
+  planOf,
+  range,
+  rowConditions,
+  run,
+  tableWalk,
+  textOrNull,
+  type Walk,
+} from './list-walk.js';
+import {
+  DEFAULT_LIST_CAPS,
+  type CopyFilter,
+  type CopyItem,
+  type CountName,
+  type DecidedItem,
+  type ListCaps,
+  type ListCounts,
+  type ListFilter,
+  type ListPage,
+  type ListResult,
+  type Lists,
+  type ListsOptions,
+  type StartedItem,
+  type TodoItem,
+  type TodoOwner,
+} from './list-types.js';
 
 /**
  * A person's work lists (docs/lists.md): 待办 (open tasks for them), 已办 (the decisions they
  * made), 我发起的 (the instances they started) and 抄送我的 (the instances copied to them), each
  * filtered, searched, paged and sorted, and their counts. Every list walks one index in its own
  * order and stops at the page's end (migrations 0010, 0013; `lists-plan.int.test.ts` checks the
- * plans). What the filters are about is copied into the list's rows (0013), so they are checked
- * on the index as it is walked; only the page's rows are read from the tables.
+ * plans). What the filters are about is copied into the list's rows (0013) — but for the
+ * earliest open deadline, read from the instance by key (0017) — so they are checked on the index
+ * as it is walked (list-walk.ts); only the page's rows are read from the tables.
  */
-
-/** Filters every list takes. Dates bound the list's own time: arrival, decision, start, copy. */
-export interface ListFilter {
-  readonly flow?: string | undefined;
-  readonly status?: InstanceStatus | undefined;
-  readonly college?: string | undefined;
-  /** Inclusive lower bound. */
-  readonly from?: Date | undefined;
-  /** Exclusive upper bound. */
-  readonly to?: Date | undefined;
-  /** 待办: the task is past its deadline; the other lists: the instance has such a task. */
-  readonly overdue?: boolean | undefined;
-  /**
-   * Words (split on white space, all must match) found in the title, the applicant's name, the
-   * certificate or the college's name; case-insensitive.
-   */
-  readonly keyword?: string | undefined;
-}
-
-export interface ListPage {
-  readonly limit: number;
-  readonly offset: number;
-  /** 待办: by deadline (`asc`, the default: soonest first); the others by time (`desc`: newest first). */
-  readonly order?: 'asc' | 'desc' | undefined;
-  /**
-   * A filtered page (flow, status, college, overdue, keyword) walks a window of the person's
-   * unfiltered list from this position (default 0) and pages among the matches in it
-   * (docs/lists.md § Bounded totals and the scan window). Ignored without such a filter.
-   */
-  readonly scanFrom?: number | undefined;
-}
-
-/**
- * The bounds of docs/lists.md § Bounded totals and the scan window. Production uses
- * `DEFAULT_LIST_CAPS`; tests pass small ones.
- */
-export interface ListCaps {
-  /** A page's `total` is counted up to max(total, offset + limit) (one more row to tell). */
-  readonly total: number;
-  /** Each figure of the counts is counted up to this (one more row to tell). */
-  readonly counts: number;
-  /** A filtered page walks at most this many rows of the person's list. */
-  readonly window: number;
-}
-
-export const DEFAULT_LIST_CAPS: ListCaps = { total: 1000, counts: 1000, window: 2000 };
-
-export interface ListsOptions {
-  readonly caps?: Partial<ListCaps> | undefined;
-}
-
-/** The window a filtered page walked: positions `from` (inclusive) to `to` (exclusive). */
-export interface ListScan {
-  readonly from: number;
-  readonly to: number;
-  /** The window reached the end of the person's list. */
-  readonly complete: boolean;
-}
-
-/** 抄送我的 also filters on the read mark: `false` = 待阅, `true` = 已阅. */
-export interface CopyFilter extends ListFilter {
-  readonly read?: boolean | undefined;
-}
-
-/** The instance as a list shows it. */
-export interface ListInstance {
-  readonly id: string;
-  readonly flowId: string;
-  readonly flowVersion: number;
-  readonly title: string;
-  readonly state: string;
-  readonly status: InstanceStatus;
-  readonly college: string | null;
-  readonly organization: string | null;
-  readonly submitterId: string;
-  /** The applicant as the directory names them (null for someone no longer there). */
-  readonly submitterName: string | null;
-  readonly createdAt: Date;
-  readonly updatedAt: Date;
-  /** It has an open task past its deadline now. */
-  readonly overdue: boolean;
-}
-
-export interface TodoItem {
-  readonly task: TaskRecord;
-  readonly instance: ListInstance;
-}
-
-export interface DecidedItem {
-  readonly seq: number;
-  readonly event: string;
-  readonly at: Date;
-  readonly comment: string | null;
-  readonly fromState: string | null;
-  readonly toState: string;
-  readonly instance: ListInstance;
-}
-
-export interface StartedItem {
-  readonly instance: ListInstance;
-}
-
-export interface CopyItem {
-  readonly id: string;
-  readonly seq: number;
-  readonly fromId: string;
-  readonly fromName: string | null;
-  readonly createdAt: Date;
-  readonly readAt: Date | null;
-  readonly instance: ListInstance;
-}
-
-export interface ListResult<T> {
-  readonly items: T[];
-  /**
-   * Unfiltered (or by dates / read mark only): the rows, counted up to the cap; a filtered page:
-   * the matches in the window it walked (`scan`).
-   */
-  readonly total: number;
-  /** False when the count reached the cap: `total` then means "at least". */
-  readonly totalExact: boolean;
-  /** The window of a filtered page; null without such a filter. */
-  readonly scan: ListScan | null;
-}
-
-/** Who the 待办 is for: the inbox's query without its page. */
-export type TodoOwner = Omit<InboxQuery, 'limit' | 'offset'>;
-
-export interface ListCounts {
-  readonly todo: number;
-  readonly done: number;
-  readonly started: number;
-  /** 抄送我的, 待阅. */
-  readonly copiesUnread: number;
-  /** 抄送我的, all. */
-  readonly copies: number;
-  /** 待办 past its deadline. */
-  readonly overdue: number;
-  /** The figures that reached the cap (given as the cap itself, meaning "at least"). */
-  readonly atLeast: readonly CountName[];
-}
-
-export type CountName = 'todo' | 'done' | 'started' | 'copiesUnread' | 'copies' | 'overdue';
-
-export interface Lists {
-  todo(
-    owner: TodoOwner,
-    filter: ListFilter,
-    page: ListPage,
-    now: Date,
-  ): Promise<ListResult<TodoItem>>;
-  decided(
-    personId: string,
-    filter: ListFilter,
-    page: ListPage,
-    now: Date,
-  ): Promise<ListResult<DecidedItem>>;
-  started(
-    personId: string,
-    filter: ListFilter,
-    page: ListPage,
-    now: Date,
-  ): Promise<ListResult<StartedItem>>;
-  copies(
-    personId: string,
-    filter: CopyFilter,
-    page: ListPage,
-    now: Date,
-  ): Promise<ListResult<CopyItem>>;
-  counts(owner: TodoOwner, now: Date): Promise<ListCounts>;
-  /**
-   * 已阅: marks the person's copy read (the first mark stays); undefined when it is not a copy to
-   * them. Not an instance command: nothing is appended to the history.
-   */
-  markCopyRead(personId: string, copyId: string, at: Date): Promise<{ readAt: Date } | undefined>;
-}
-
-const MAX_TERMS = 5;
-
-/** The keyword's words, lower-cased by PostgreSQL like `search_text`. */
-export function keywordTerms(keyword: string | undefined): string[] {
-  if (keyword === undefined) return [];
-  return [
-    ...new Set(
-      keyword
-        .trim()
-        .split(/\s+/u)
-        .filter((w) => w.length > 0),
-    ),
-  ].slice(0, MAX_TERMS);
-}
-
-const iso = (d: Date): string => d.toISOString();
-
-/**
- * The filters on a list's own rows (migrations 0013, 0015, 0017): the instance's flow, status,
- * college and search text, copied into the row by the command's write (我发起的: the instance's
- * own columns) — every one an INCLUDE column of the list's index, so the walk never leaves it —
- * and the earliest deadline of its open tasks (`late_at`): 我发起的's own column, for 已办 and
- * 抄送我的 the instance's, read by primary key for each row walked. These are the filters of the
- * scan window (docs/lists.md § Bounded totals and the scan window).
- */
-function rowConditions(filter: ListFilter, now: Date, alias: 'tasks' | 'd' | 'c' | 'i'): SQL[] {
-  const col = (name: string): SQL => sql.raw(`${alias}.${name}`);
-  const todo = alias === 'tasks';
-  const out: SQL[] = [];
-  if (filter.flow !== undefined) out.push(sql`${col('flow_id')} = ${filter.flow}`);
-  if (filter.status !== undefined) {
-    // 待办's rows are open tasks, and an instance that is not active has none (every write that
-    // ends it closes them: outcome.ts, decide-cancel.ts, jump.ts), so their status is `active`.
-    out.push(
-      todo
-        ? sql.raw(filter.status === 'active' ? 'true' : 'false')
-        : sql`${col('status')} = ${filter.status}`,
-    );
-  }
-  if (filter.college !== undefined) {
-    out.push(sql`${col(todo ? 'instance_college' : 'college')} = ${filter.college}`);
-  }
-  if (filter.overdue !== undefined) {
-    // 待办's overdue is the task's own deadline; the others' the instance's earliest open one:
-    // 我发起的's row is the instance, 已办 and 抄送我的 read it by key (migration 0017: it moves
-    // with nearly every step, so it is kept once, not in each of their rows).
-    const late =
-      alias === 'tasks'
-        ? col('due_at')
-        : alias === 'i'
-          ? col('late_at')
-          : sql.raw(`(select o.late_at from instances o where o.id = ${alias}.instance_id)`);
-    out.push(
-      filter.overdue
-        ? sql`${late} < ${iso(now)}::timestamptz`
-        : sql`(${late} is null or ${late} >= ${iso(now)}::timestamptz)`,
-    );
-  }
-  for (const term of keywordTerms(filter.keyword)) {
-    out.push(sql`position(lower(${term}) in ${col('search_text')}) > 0`);
-  }
-  return out;
-}
-
-function range(column: SQL, filter: ListFilter): SQL[] {
-  return [
-    ...(filter.from ? [sql`${column} >= ${iso(filter.from)}::timestamptz`] : []),
-    ...(filter.to ? [sql`${column} < ${iso(filter.to)}::timestamptz`] : []),
-  ];
-}
-
-const and = (parts: SQL[]): SQL => (parts.length === 0 ? sql`true` : sql.join(parts, sql` and `));
-
-/**
- * One list as its index walks it: the person's rows (with the date range and read mark, which
- * bound the walk itself) in the list's order.
- */
-interface Walk {
-  /** The keys of rows `skip`… `skip + take` in list order, and `hit` (the filters) of each. */
-  rows(hit: SQL, skip: number, take: number): SQL;
-  /** The list's order on the output `w` of `rows`, so a page of it needs no sort. */
-  readonly order: SQL;
-  /** The rows counted up to `cap`: a scalar. */
-  countUpTo(cap: number): SQL;
-}
-
-/** A page's keys and its total, as two statements (docs/lists.md § Bounded totals). */
-interface Plan {
-  readonly keys: SQL;
-  readonly total: SQL;
-  read(row: Record<string, unknown> | undefined): Omit<ListResult<never>, 'items'>;
-}
-
-/**
- * Without a window filter: the page in the index's order, the total counted up to
- * max(cap, offset + limit) + 1. With one: a window of at most `caps.window` rows from
- * `scanFrom`, the page among its matches, the total the matches in it.
- */
-function planOf(walk: Walk, conds: SQL[], page: ListPage, caps: ListCaps): Plan {
-  if (conds.length === 0) {
-    const cap = Math.max(caps.total, page.offset + page.limit) + 1;
-    return {
-      keys: walk.rows(sql`true`, page.offset, page.limit),
-      total: sql`select (${walk.countUpTo(cap)})::int as n`,
-      read: (r) => {
-        const n = Number(r?.n ?? 0);
-        return n >= cap
-          ? { total: cap - 1, totalExact: false, scan: null }
-          : { total: n, totalExact: true, scan: null };
-      },
-    };
-  }
-  const from = page.scanFrom ?? 0;
-  const size = caps.window;
-  const hit = and(conds);
-  return {
-    keys: sql`select w.* from (${walk.rows(hit, from, size)}) w where w.hit
-      order by ${walk.order} limit ${page.limit} offset ${page.offset}`,
-    // One row past the window tells whether the list goes on.
-    total: sql`select (count(*) filter (where s.hit and s.r <= ${size}))::int as n,
-        count(*)::int as seen
-      from (select w.hit, row_number() over () as r from (${walk.rows(hit, from, size + 1)}) w) s`,
-    read: (r) => {
-      const seen = Number(r?.seen ?? 0);
-      return {
-        total: Number(r?.n ?? 0),
-        totalExact: true,
-        scan: { from, to: from + Math.min(seen, size), complete: seen <= size },
-      };
-    },
-  };
-}
-
-/** A list of one table walked by one index in `order`. */
-function tableWalk(from: SQL, keys: SQL, where: SQL, order: SQL, outer: string): Walk {
-  return {
-    rows: (hit, skip, take) =>
-      sql`select ${keys}, ${hit} as hit from ${from} where ${where} order by ${order}
-        offset ${skip} limit ${take}`,
-    order: sql.raw(outer),
-    countUpTo: (cap) => sql`(select count(*) from (select 1 from ${from} where ${where}
-      limit ${cap}) n)`,
-  };
-}
-
-/**
- * The list's columns of the instance `i` of one page's row: scalar subqueries by primary key (the
- * applicant's name) and by `tasks_open_instance_idx` (overdue), evaluated for that page only.
- */
-function instanceColumns(now: Date): SQL {
-  return sql`i.id as i_id, i.flow_id as i_flow_id, i.flow_version as i_flow_version,
-    i.title as i_title, i.state as i_state, i.status as i_status, i.college as i_college,
-    i.organization as i_organization, i.submitter_id as i_submitter_id,
-    (select u.name from users u where u.id = i.submitter_id) as i_submitter_name,
-    i.created_at as i_created_at, i.updated_at as i_updated_at,
-    coalesce((select true from tasks o where o.instance_id = i.id and o.status = 'open'
-      and o.due_at < ${iso(now)}::timestamptz limit 1), false) as i_overdue`;
-}
-
-/** The instance of a page's row `p`, by primary key. */
-const INSTANCE_OF_PAGE = sql.raw(
-  `cross join lateral (select * from instances i where i.id = p.instance_id offset 0) i`,
-);
-
-const date = (v: unknown): Date => (v instanceof Date ? v : new Date(v as string));
-const dateOrNull = (v: unknown): Date | null => (v == null ? null : date(v));
-const textOrNull = (v: unknown): string | null => (v == null ? null : (v as string));
-
-function instanceOf(r: Record<string, unknown>): ListInstance {
-  return {
-    id: String(r.i_id),
-    flowId: String(r.i_flow_id),
-    flowVersion: Number(r.i_flow_version),
-    title: String(r.i_title),
-    state: String(r.i_state),
-    status: String(r.i_status) as InstanceStatus,
-    college: textOrNull(r.i_college),
-    organization: textOrNull(r.i_organization),
-    submitterId: String(r.i_submitter_id),
-    submitterName: textOrNull(r.i_submitter_name),
-    createdAt: date(r.i_created_at),
-    updatedAt: date(r.i_updated_at),
-    overdue: r.i_overdue === true,
-  };
-}
-
-/** Runs a plan's page (built on its keys) and total together. */
-async function run(
-  q: Database,
-  plan: Plan,
-  pageSql: SQL,
-): Promise<[Record<string, unknown>[], Omit<ListResult<never>, 'items'>]> {
-  const [rows, total] = await Promise.all([q.execute(pageSql), q.execute(plan.total)]);
-  return [rowsOf(rows), plan.read(rowsOf(total)[0])];
-}
-
-/** 已办's order keys (done_items_person_idx) and 我发起的's / 抄送我的's (their created_at indexes). */
-const DONE_KEYS = ['at', 'instance_id', 'seq'] as const;
-const CREATED_KEYS = ['created_at', 'id'] as const;
-
-/**
- * A list's order over the rows named `alias`: its time first (newest first: nulls last; oldest
- * first: nulls first), then its ids the other way round — the order of the list's index, so the
- * walk, the window and the page agree (docs/lists.md § How each list stays fast).
- */
-function listOrder(alias: string, [time, ...ids]: readonly string[], asc: boolean): string {
-  const tie = asc ? 'desc' : 'asc';
-  return [
-    `${alias}.${time} ${asc ? 'asc nulls first' : 'desc nulls last'}`,
-    ...ids.map((k) => `${alias}.${k} ${tie}`),
-  ].join(', ');
-}
 
 const INBOX_ASC = sql.raw(`due_at asc nulls last, created_at asc, id asc`);
 const INBOX_DESC = sql.raw(`due_at desc nulls first, created_at desc, id desc`);
