@@ -31,6 +31,16 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
   };
 }
 
+/**
+ * Before a measured run: the statistics and visibility map autovacuum keeps on a live system
+ * (pgbench vacuums before each run too). Without them a fresh bench database's tables have no
+ * statistics, so the plans a connection caches treat them as nearly empty for as long as it
+ * lives, and a table the run grows to thousands of rows is scanned whole by every write.
+ */
+export async function settle(db: BenchDatabase): Promise<void> {
+  await db.admin`vacuum analyze`;
+}
+
 /** Counts every statement postgres.js sends (begin/commit included) through its `debug` hook. */
 export class StatementCounter {
   count = 0;

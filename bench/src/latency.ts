@@ -1,5 +1,5 @@
 import type { BenchDatabase } from './bench-database.js';
-import { measuredClient } from './bench-database.js';
+import { measuredClient, settle } from './bench-database.js';
 import type { BenchFlags } from './flags.js';
 import { openLoop } from './load.js';
 import { benchEngine, ProjectCycler } from './pilot-cycle.js';
@@ -30,6 +30,7 @@ export async function measureLatency(
       RawTransaction.create(raw.sql, fixture.template, `base-lat-${i}`),
     ),
   );
+  await settle(db);
   const baseline = await openLoop(rate, slots, warmupMs, durationMs, (s) => txs[s]!.run());
   await raw.close();
 
@@ -38,6 +39,7 @@ export async function measureLatency(
   const client = await measuredClient(db.url, clients);
   const engine = await benchEngine(client.store, client.store.directory);
   const cyclers = fixture.projects.map((p) => new ProjectCycler(engine, p, fixture.positions));
+  await settle(db);
   const eng = await openLoop(rate, slots, warmupMs, durationMs, (s) => cyclers[s]!.next());
   await client.close();
 
@@ -47,7 +49,7 @@ export async function measureLatency(
     `a free one of ${slots} instances (pool max ${clients}, a connection per client: fewer, ` +
     `pipelined, raise throughput but lengthen the tail); latency from the due time to the ` +
     `resolved send (queueing included). Baseline: the raw UPDATE+INSERT transaction on the same ` +
-    `schedule and pool. ${eng.measured} engine and ${baseline.measured} baseline samples.`;
+    `schedule and pool, each after VACUUM ANALYZE. ${eng.measured} engine and ${baseline.measured} baseline samples.`;
   const p99 = percentile(eng.latencies, 99);
   return [
     {

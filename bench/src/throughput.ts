@@ -1,5 +1,5 @@
 import type { BenchDatabase, MeasuredClient } from './bench-database.js';
-import { counterDelta, dbCounters, measuredClient } from './bench-database.js';
+import { counterDelta, dbCounters, measuredClient, settle } from './bench-database.js';
 import type { BenchFlags } from './flags.js';
 import { closedLoop, type LoadResult } from './load.js';
 import {
@@ -163,6 +163,7 @@ async function measureLoop(
   run: { clients: number; warmupMs: number; durationMs: number },
   step: (worker: number) => Promise<void>,
 ) {
+  await settle(db);
   const before = await dbCounters(db.url);
   const startCount = client.counter.count;
   const { loads, writes } = client.store.stats;
@@ -292,7 +293,8 @@ export async function measureThroughput(
         `client count on a pool of ${r.clients}` +
         (r.enginePool === r.clients
           ? '.'
-          : ` and of ${r.enginePool}, the better taken (pool ${r.baselinePool}).`),
+          : ` and of ${r.enginePool}, the better taken (pool ${r.baselinePool}).`) +
+        ' Each run starts after VACUUM ANALYZE (the statistics autovacuum keeps on a live system).',
     };
   });
   const last = runs.find((r) => r.clients === top) ?? runs[runs.length - 1];

@@ -58,8 +58,11 @@ function deadlineMoves(table: 'tasks' | 'timers'): Part[] {
 }
 
 /**
- * A list's rows of the written instance (抄送 or 已办) given its status where it changed — by the
- * write that ends it; their overdue reads the instance's late_at by key (migration 0017).
+ * A list's rows of the written instance (抄送 or 已办) given its status, by the write that changes
+ * it (the statement reads the instance as it was before it: the rows carry the status of the
+ * last write that changed it) — a step that leaves the status reads none of them. Their overdue
+ * reads the instance's late_at by key (migration 0017). By key (`instance_id` leads
+ * `done_items_pk` and `copies_instance_idx`), not a hash of the table.
  */
 function statusKept(name: string, table: 'copies' | 'done_items'): Part {
   return {
@@ -67,7 +70,9 @@ function statusKept(name: string, table: 'copies' | 'done_items'): Part {
     when: (u) => u.inst,
     body: () => `
     update ${table} r set status = l.status from listed l
-    where r.instance_id = l.id and r.status is distinct from l.status`,
+    where r.instance_id = l.id and r.instance_id = any(array(select id from listed))
+      and l.status is distinct from (select i.status from instances i where i.id = l.id)
+      and r.status is distinct from l.status`,
   };
 }
 
