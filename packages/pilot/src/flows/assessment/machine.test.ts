@@ -211,4 +211,41 @@ describe('assessment machine (transition level)', () => {
       withdrawal: { projectId: 'proj-1', collegeId: 'ee', trigger: 'student-fee' },
     });
   });
+
+  it('the guards refuse what the rules refuse, so neither can drift', () => {
+    const start0 = start();
+    expect(start0.context).toMatchObject({ results: [], evidence: [], scans: {}, spent: 0 });
+    const selection = upTo('selection');
+    expect(step(selection, 'DESELECT_STUDENT', { studentNo: 'nobody' })).toBe(selection);
+    const exam = upTo('exam');
+    const drafting = send(
+      step(upTo('selection'), 'SELECT_STUDENT', { student: studentsFixture[0] }),
+      'RECORD_CONSENT',
+      { studentNo: studentsFixture[0]!.studentNo, consentRef: 'att://c/1' },
+    )[0];
+    const confirmed = step(step(drafting, 'CLOSE_SELECTION'), 'APPROVE');
+    const wrongPlan = {
+      plan: {
+        siteCode: 'SITE-01',
+        batch: '2027-1',
+        date: '2027-05-20',
+        form: 'computer',
+        headCount: 3,
+      },
+    };
+    // One student selected: a plan for three does not match.
+    expect(step(confirmed, 'SUBMIT_EXAM_PLAN', wrongPlan)).toBe(confirmed);
+    expect(cycle(exam)).toBe('exam');
+    const authority = upTo('authority');
+    expect(step(authority, 'AUTHORITY_APPROVED', { approvalRef: 'att://a.pdf' })).toBe(authority);
+  });
+
+  it('a fee charged to a student with no ledger read opens the withdrawal case only', () => {
+    const [, actions] = send(start(), 'RECORD_STUDENT_FEE', {
+      studentNo: '2025010101',
+      amount: 100,
+      description: '资料费',
+    });
+    expect(effects(actions).map((e) => e.kind)).toEqual(['pilot.withdrawal.open']);
+  });
 });
