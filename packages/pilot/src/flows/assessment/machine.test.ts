@@ -9,6 +9,7 @@ import {
   resultsFixture,
   studentsFixture,
 } from '../../testing/assessment-fixtures.js';
+import { examPlanFixture } from './fixtures.js';
 import { ARCHIVE_MATERIALS } from './input.js';
 import { assessmentMachine } from './machine.js';
 
@@ -34,6 +35,8 @@ const cycle = (s: Snap) => (s.value as { running: { cycle: unknown } }).running.
 const effects = (actions: readonly { type: string; params?: unknown }[]) =>
   actions.filter((a) => a.type === 'effect').map((a) => a.params as JsonObject);
 
+const examPlan = { plan: examPlanFixture() };
+
 /** Drive a fresh instance to the named stage with valid data. */
 function upTo(stage: 'courses' | 'selection' | 'exam' | 'archive' | 'authority'): Snap {
   let s = step(start(), 'ACCEPT_SITE', { siteCode: 'SITE-01' });
@@ -53,15 +56,7 @@ function upTo(stage: 'courses' | 'selection' | 'exam' | 'archive' | 'authority')
   }
   s = step(s, 'CLOSE_SELECTION');
   s = step(s, 'APPROVE');
-  s = step(s, 'SUBMIT_EXAM_PLAN', {
-    plan: {
-      siteCode: 'SITE-01',
-      batch: '2027-1',
-      date: '2027-05-20',
-      form: 'computer',
-      headCount: 3,
-    },
-  });
+  s = step(s, 'SUBMIT_EXAM_PLAN', examPlan);
   s = step(s, 'CONFIRM_PLAN');
   if (stage === 'exam') return s;
   s = step(s, 'ATTACH_EVIDENCE', { refs: ['att://video/room-a301.mp4'] });
@@ -224,17 +219,8 @@ describe('assessment machine (transition level)', () => {
       { studentNo: studentsFixture[0]!.studentNo, consentRef: 'att://c/1' },
     )[0];
     const confirmed = step(step(drafting, 'CLOSE_SELECTION'), 'APPROVE');
-    const wrongPlan = {
-      plan: {
-        siteCode: 'SITE-01',
-        batch: '2027-1',
-        date: '2027-05-20',
-        form: 'computer',
-        headCount: 3,
-      },
-    };
     // One student selected: a plan for three does not match.
-    expect(step(confirmed, 'SUBMIT_EXAM_PLAN', wrongPlan)).toBe(confirmed);
+    expect(step(confirmed, 'SUBMIT_EXAM_PLAN', examPlan)).toBe(confirmed);
     expect(cycle(exam)).toBe('exam');
     const authority = upTo('authority');
     expect(step(authority, 'AUTHORITY_APPROVED', { approvalRef: 'att://a.pdf' })).toBe(authority);

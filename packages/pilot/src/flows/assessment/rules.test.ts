@@ -11,7 +11,9 @@ import {
 import { memoryPilotWorld, type MemoryPilotWorld } from '../../testing/effects-world.js';
 import { people } from '../../testing/people.js';
 import { flowsFor, memoryWorld } from '../../model/memory-world.js';
+import { examPlanFixture } from './fixtures.js';
 import { assessmentFlow } from './flow.js';
+import type { ExamPlan } from './input.js';
 
 /**
  * The assessment cycle's rules (第八条2–7, 第六条2–4, 第七条1(4)) at their edges: every refusal
@@ -32,6 +34,16 @@ describe('assessment rules: refusals in full, bounds at their values', () => {
   const cycle = (i: InstanceView) => i.tasks.filter((t) => !t.state.startsWith('running.money'));
   const at = (i: InstanceView, stage: Parameters<typeof driveAssessment>[2]) =>
     driveAssessment(w.engine, i, stage);
+  /** Every student of the fixture selected, each with their own consent. */
+  const selectAll = async (i: InstanceView) => {
+    for (const st of studentsFixture) {
+      await send(i, 'SELECT_STUDENT', people.owner, { student: st });
+      await send(i, 'RECORD_CONSENT', people.owner, {
+        studentNo: st.studentNo,
+        consentRef: `att://c/${st.studentNo}.pdf`,
+      });
+    }
+  };
   /** The refusal `attempt` throws, as the API shows it, and that nothing was written. */
   const refusal = async (attempt: () => Promise<unknown>) => {
     const before = w.store.dump();
@@ -51,16 +63,7 @@ describe('assessment rules: refusals in full, bounds at their values', () => {
   });
   const x = (n: number) => 'x'.repeat(n);
   const [a, b, c] = studentsFixture;
-  const plan = (overrides: JsonObject = {}) => ({
-    plan: {
-      siteCode: 'SITE-01',
-      batch: '2027-1',
-      date: '2027-05-20',
-      form: 'computer',
-      headCount: 3,
-      ...overrides,
-    },
-  });
+  const plan = (overrides: Partial<ExamPlan> = {}) => ({ plan: examPlanFixture(overrides) });
 
   describe('the start (第八条2: the site application of an approved project)', () => {
     it('keeps what it needs of the project; the title names the batch; site bounds at their values', async () => {
@@ -257,13 +260,7 @@ describe('assessment rules: refusals in full, bounds at their values', () => {
       await send(i, 'APPROVE', people.finance);
       await send(i, 'ADD_COURSE', people.owner, { course: { code: 'C1', name: 'n', hours: 1 } });
       await send(i, 'FINISH_COURSES', people.owner);
-      for (const s of studentsFixture) {
-        await send(i, 'SELECT_STUDENT', people.owner, { student: s });
-        await send(i, 'RECORD_CONSENT', people.owner, {
-          studentNo: s.studentNo,
-          consentRef: `att://c/${s.studentNo}.pdf`,
-        });
-      }
+      await selectAll(i);
       expect(await refusal(() => send(i, 'CLOSE_SELECTION', people.owner))).toEqual({
         code: 'SCALE_EXCEEDED',
         message: '考证人数超出批准的试点规模或协议规模（第六条第2款）',
@@ -293,13 +290,7 @@ describe('assessment rules: refusals in full, bounds at their values', () => {
   describe('the exam (第八条5: the plan as approved, full monitoring, results for exactly the examined)', () => {
     const confirmed = async () => {
       const i = await at(await begin(), 'selection');
-      for (const s of studentsFixture) {
-        await send(i, 'SELECT_STUDENT', people.owner, { student: s });
-        await send(i, 'RECORD_CONSENT', people.owner, {
-          studentNo: s.studentNo,
-          consentRef: `att://c/${s.studentNo}.pdf`,
-        });
-      }
+      await selectAll(i);
       await send(i, 'CLOSE_SELECTION', people.owner);
       return send(i, 'APPROVE', people.collegeLead);
     };
@@ -678,13 +669,7 @@ describe('assessment rules: refusals in full, bounds at their values', () => {
           receiptRef: 'att://r/1.pdf',
         });
       }
-      for (const st of studentsFixture) {
-        await send(i, 'SELECT_STUDENT', people.owner, { student: st });
-        await send(i, 'RECORD_CONSENT', people.owner, {
-          studentNo: st.studentNo,
-          consentRef: `att://c/${st.studentNo}.pdf`,
-        });
-      }
+      await selectAll(i);
       await send(i, 'CLOSE_SELECTION', people.owner);
       const confirmed = await send(i, 'APPROVE', people.collegeLead);
       expect(confirmed.state).toContain('cycle.examPlan.drafting');
@@ -717,13 +702,7 @@ describe('assessment rules: refusals in full, bounds at their values', () => {
       expect(i.state).toContain('cycle.exam');
       const j = await begin();
       await at(j, 'selection');
-      for (const st of studentsFixture) {
-        await send(j, 'SELECT_STUDENT', people.owner, { student: st });
-        await send(j, 'RECORD_CONSENT', people.owner, {
-          studentNo: st.studentNo,
-          consentRef: 'att://c/1.pdf',
-        });
-      }
+      await selectAll(j);
       await send(j, 'CLOSE_SELECTION', people.owner);
       const drafting = await send(j, 'APPROVE', people.collegeLead);
       expect(cycle(drafting)).toMatchObject([
