@@ -198,6 +198,13 @@ describe('assessment rules: refusals in full, bounds at their values', () => {
         course: { code: ' C1 ', name: ' Web前端课证融通 ', hours: 1000 },
       });
       expect(again.context.courses).toEqual([{ code: 'C1', name: 'Web前端课证融通', hours: 1000 }]);
+      const two = await send(i, 'ADD_COURSE', people.owner, {
+        course: { code: 'C2', name: '前端工程化', hours: 1 },
+      });
+      expect(two.context.courses).toEqual([
+        { code: 'C1', name: 'Web前端课证融通', hours: 1000 },
+        { code: 'C2', name: '前端工程化', hours: 1 },
+      ]);
       expect(
         await refusal(() =>
           send(i, 'ADD_COURSE', people.owner, { course: { code: 'C2', name: 'n', hours: 1001 } }),
@@ -245,7 +252,8 @@ describe('assessment rules: refusals in full, bounds at their values', () => {
       ).toEqual(notFound);
       // Deselecting takes the student and their consent off the list; selecting again replaces.
       const off = await send(i, 'DESELECT_STUDENT', people.owner, { studentNo: a!.studentNo });
-      expect(off.context).toMatchObject({ students: [b], consents: {} });
+      expect(off.context).toMatchObject({ students: [b] });
+      expect(off.context.consents).toEqual({});
       const renamed = await send(i, 'SELECT_STUDENT', people.owner, {
         student: { ...b!, name: '学生乙（更正）' },
       });
@@ -805,6 +813,51 @@ describe('assessment rules: refusals in full, bounds at their values', () => {
           },
         },
       ]);
+    });
+
+    it('results with several failed students (no certificate numbers) are valid', async () => {
+      const i = await at(await begin(), 'exam');
+      await send(i, 'ATTACH_EVIDENCE', people.evaluator, { refs: ['att://v/1.mp4'] });
+      const [r1, r2, r3] = resultsFixture;
+      const results = [r1, { studentNo: r2!.studentNo, score: 40, passed: false }, r3];
+      const org = await send(i, 'RECORD_RESULTS', people.evaluator, {
+        results: results as JsonObject[],
+      });
+      expect(org.state).toContain('cycle.certificates.org');
+    });
+
+    it('the route preview names finance, 教务处 and the authority step school-wide', async () => {
+      const current = async (v: InstanceView) =>
+        (await w.engine.preview(v.id)).steps
+          .filter((st) => st.current && !st.state.startsWith('running.money'))
+          .map((st) => [st.step, st.scope]);
+      const i = await begin();
+      await send(i, 'ACCEPT_SITE', people.evaluator, { siteCode: 'SITE-01' });
+      await send(i, 'SUBMIT_FEE', people.owner, { agreement: feeAgreementFixture() });
+      expect(await current(await send(i, 'CONFIRM_FEE', people.evaluator))).toEqual([
+        ['fee-finance', 'school'],
+      ]);
+      const j = await at(await begin(), 'exam');
+      await send(j, 'ATTACH_EVIDENCE', people.evaluator, { refs: ['att://v/1.mp4'] });
+      await send(j, 'RECORD_RESULTS', people.evaluator, { results: [...resultsFixture] });
+      expect(await current(await send(j, 'SIGN_CERTIFICATES', people.evaluator))).toEqual([
+        ['certificates-school', 'school'],
+      ]);
+      expect(await current(await at(await begin(), 'authority'))).toEqual([
+        ['credit-bank-authority', 'school'],
+      ]);
+    });
+
+    it('an archive not in by its deadline is escalated to the college lead of the college', async () => {
+      const i = await at(await begin(), 'archive');
+      const escalate = (await w.store.read.pendingTimers(i.id)).find((t) => t.kind === 'escalate')!;
+      w.clock.set(escalate.dueAt);
+      const fired = await w.engine.fireTimer(escalate.id);
+      expect(
+        fired.instance?.tasks
+          .filter((t) => t.kind === 'escalation')
+          .map((t) => [t.step, t.role, t.college]),
+      ).toEqual([['archive', 'college_lead', 'ee']]);
     });
   });
 });
