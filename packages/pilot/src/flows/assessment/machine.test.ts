@@ -9,6 +9,7 @@ import {
   resultsFixture,
   studentsFixture,
 } from '../../testing/assessment-fixtures.js';
+import { examPlanFixture } from './fixtures.js';
 import { ARCHIVE_MATERIALS } from './input.js';
 import { assessmentMachine } from './machine.js';
 
@@ -34,6 +35,8 @@ const cycle = (s: Snap) => (s.value as { running: { cycle: unknown } }).running.
 const effects = (actions: readonly { type: string; params?: unknown }[]) =>
   actions.filter((a) => a.type === 'effect').map((a) => a.params as JsonObject);
 
+const examPlan = { plan: examPlanFixture() };
+
 /** Drive a fresh instance to the named stage with valid data. */
 function upTo(stage: 'courses' | 'selection' | 'exam' | 'archive' | 'authority'): Snap {
   let s = step(start(), 'ACCEPT_SITE', { siteCode: 'SITE-01' });
@@ -53,15 +56,7 @@ function upTo(stage: 'courses' | 'selection' | 'exam' | 'archive' | 'authority')
   }
   s = step(s, 'CLOSE_SELECTION');
   s = step(s, 'APPROVE');
-  s = step(s, 'SUBMIT_EXAM_PLAN', {
-    plan: {
-      siteCode: 'SITE-01',
-      batch: '2027-1',
-      date: '2027-05-20',
-      form: 'computer',
-      headCount: 3,
-    },
-  });
+  s = step(s, 'SUBMIT_EXAM_PLAN', examPlan);
   s = step(s, 'CONFIRM_PLAN');
   if (stage === 'exam') return s;
   s = step(s, 'ATTACH_EVIDENCE', { refs: ['att://video/room-a301.mp4'] });
@@ -210,5 +205,33 @@ describe('assessment machine (transition level)', () => {
     expect(out[1]).toMatchObject({
       withdrawal: { projectId: 'proj-1', collegeId: 'ee', trigger: 'student-fee' },
     });
+  });
+
+  it('the guards refuse what the rules refuse, so neither can drift', () => {
+    const start0 = start();
+    expect(start0.context).toMatchObject({ results: [], evidence: [], scans: {}, spent: 0 });
+    const selection = upTo('selection');
+    expect(step(selection, 'DESELECT_STUDENT', { studentNo: 'nobody' })).toBe(selection);
+    const exam = upTo('exam');
+    const drafting = send(
+      step(upTo('selection'), 'SELECT_STUDENT', { student: studentsFixture[0] }),
+      'RECORD_CONSENT',
+      { studentNo: studentsFixture[0]!.studentNo, consentRef: 'att://c/1' },
+    )[0];
+    const confirmed = step(step(drafting, 'CLOSE_SELECTION'), 'APPROVE');
+    // One student selected: a plan for three does not match.
+    expect(step(confirmed, 'SUBMIT_EXAM_PLAN', examPlan)).toBe(confirmed);
+    expect(cycle(exam)).toBe('exam');
+    const authority = upTo('authority');
+    expect(step(authority, 'AUTHORITY_APPROVED', { approvalRef: 'att://a.pdf' })).toBe(authority);
+  });
+
+  it('a fee charged to a student with no ledger read opens the withdrawal case only', () => {
+    const [, actions] = send(start(), 'RECORD_STUDENT_FEE', {
+      studentNo: '2025010101',
+      amount: 100,
+      description: '资料费',
+    });
+    expect(effects(actions).map((e) => e.kind)).toEqual(['pilot.withdrawal.open']);
   });
 });

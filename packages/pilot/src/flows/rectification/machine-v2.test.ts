@@ -56,4 +56,26 @@ describe('rectification v2 machine (第九条: plan, then its results verified)'
     const s = send(start(), 'SUBMIT_PLAN', plan)[0];
     expect(send(s, 'REPORT_RESULTS', results)[0]).toBe(s);
   });
+
+  it('the withdrawal cases name why: the plan refused, the results refused, either report overdue', () => {
+    const reasons = (actions: readonly { type: string; params?: unknown }[]) =>
+      effects(actions).map((e) => (e.withdrawal as { reason: string; trigger: string }).reason);
+    const verifying = send(start(), 'SUBMIT_PLAN', plan)[0];
+    expect(reasons(send(start(), 'PLAN_OVERDUE')[1])).toEqual(['逾期未提交整改方案：考场监控缺失']);
+    expect(reasons(send(verifying, 'REJECT')[1])).toEqual(['整改方案未通过审核：考场监控缺失']);
+    expect(reasons(send(accepted(), 'RESULTS_OVERDUE')[1])).toEqual([
+      '逾期未报送整改落实情况：考场监控缺失',
+    ]);
+    const reported = send(accepted(), 'REPORT_RESULTS', results)[0];
+    expect(reasons(send(reported, 'REJECT')[1])).toEqual(['整改落实情况未通过验收：考场监控缺失']);
+  });
+
+  it('a returned plan goes back to planPending, each return counted', () => {
+    const verifying = send(start(), 'SUBMIT_PLAN', plan)[0];
+    expect(verifying.context.plan).toEqual({ ...plan, at: AT });
+    const back = send(verifying, 'RETURN')[0];
+    expect(back).toMatchObject({ value: 'planPending', context: { rounds: 1 } });
+    const twice = send(send(back, 'SUBMIT_PLAN', plan)[0], 'RETURN')[0];
+    expect(twice.context.rounds).toBe(2);
+  });
 });

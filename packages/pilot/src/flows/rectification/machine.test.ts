@@ -60,4 +60,40 @@ describe('rectification machine (transition level)', () => {
     const inReview = send(start(), 'SUBMIT_PLAN', plan)[0];
     expect(send(inReview, 'PLAN_OVERDUE')[0]).toBe(inReview);
   });
+
+  it('the withdrawal case in full: the project, the college, the ground, why, and where it came from', () => {
+    const source = { flowId: 'rectification', instanceId: 'r1' };
+    expect(effects(send(start(), 'PLAN_OVERDUE')[1])).toEqual([
+      {
+        kind: 'pilot.withdrawal.open',
+        withdrawal: {
+          projectId: 'proj-1',
+          collegeId: 'ee',
+          trigger: 'rectification-overdue',
+          reason: '逾期未提交整改方案：考场监控缺失',
+          source,
+        },
+      },
+    ]);
+    expect(effects(send(send(start(), 'SUBMIT_PLAN', plan)[0], 'REJECT')[1])).toEqual([
+      {
+        kind: 'pilot.withdrawal.open',
+        withdrawal: {
+          projectId: 'proj-1',
+          collegeId: 'ee',
+          trigger: 'loose-management',
+          reason: '整改未通过验收：考场监控缺失',
+          source,
+        },
+      },
+    ]);
+  });
+
+  it('closed, failed and overdue are final: the case ends there', () => {
+    const inReview = send(start(), 'SUBMIT_PLAN', plan)[0];
+    expect(send(inReview, 'APPROVE')[0].status).toBe('done');
+    expect(send(inReview, 'REJECT')[0].status).toBe('done');
+    expect(send(start(), 'PLAN_OVERDUE')[0].status).toBe('done');
+    expect(inReview.status).toBe('active');
+  });
 });

@@ -62,4 +62,17 @@ describe('report machine (transition level)', () => {
     expect(s.context.submissions).toHaveLength(2);
     expect(send(s, 'DEADLINE_PASSED')[0]).toBe(s);
   });
+
+  it('the feedback effect names the source given, and none when the event carries none', () => {
+    const s = send(send(start(), 'SUBMIT', reportText)[0], 'APPROVE')[0];
+    const sourceOf = (data: object) =>
+      send(s, 'FEEDBACK', data)[1]
+        .filter((a) => a.type === 'effect')
+        .map((a) => (a.params as { source: unknown }).source);
+    expect(sourceOf({ source: 'education-department', summary: '意见' })).toEqual([
+      'education-department',
+    ]);
+    expect(sourceOf({ summary: '意见' })).toEqual([null]);
+    expect(start().context).toMatchObject({ overdue: false, submissions: [], feedback: [] });
+  });
 });
