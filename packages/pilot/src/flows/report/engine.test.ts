@@ -55,6 +55,35 @@ describe('report through the engine (MemoryStore, Mon–Fri calendar)', () => {
     expect(i.submitterId).toBe(people.academic.id);
   });
 
+  it("a report's files are the event's attachments: recorded in its history row, not its submission", async () => {
+    const i = await w.engine.start('report', reportCall(), SYSTEM_ACTOR);
+    const file = {
+      id: 'att-1',
+      name: '十一月培训统计.xlsx',
+      sha256: 'a'.repeat(64),
+      size: 2048,
+      mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    };
+    const sent = await w.engine.send(
+      i.id,
+      { type: 'SUBMIT', data: { ...reportText, attachments: [file] } },
+      people.collegeLead,
+    );
+    expect(sent.state).toBe('review');
+    const submit = (await w.store.read.history(i.id)).find((h) => h.event === 'SUBMIT');
+    expect(submit?.data).toMatchObject({ attachments: [file] });
+    // The flow keeps what it declares; a file reference in the flow's own terms is no input.
+    expect(JSON.stringify(sent.context)).not.toContain('att-1');
+    const j = await w.engine.start('report', reportCall({ period: '2026-12' }), SYSTEM_ACTOR);
+    await expect(
+      w.engine.send(
+        j.id,
+        { type: 'SUBMIT', data: { ...reportText, attachments: ['att://1'] } },
+        people.collegeLead,
+      ),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
   it('the deadline timer makes it overdue; the overdue task escalates to academic affairs', async () => {
     let i = await w.engine.start('report', reportCall(), SYSTEM_ACTOR);
     const deadline = (await w.store.read.pendingTimers(i.id)).find((t) => t.kind === 'event')!;

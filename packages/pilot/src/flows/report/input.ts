@@ -40,8 +40,8 @@ export const reportSubmission = z
     suggestions: z.string().trim().max(5000).optional(),
     /** Statistics, e.g. `{ registered: 40, passed: 36 }`. */
     figures: z.record(z.string().min(1).max(64), z.number().finite()).optional(),
-    /** Attachment references (files live in the document store). */
-    attachments: z.array(text(500)).max(50).optional(),
+    // Files are the event's `attachments`, which the engine reads itself (checked, and recorded
+    // with their sha256 in the history row, so the audit chain covers them) — never this schema's.
   })
   .strict();
 
@@ -60,6 +60,6 @@ export const reportFeedback = z
 export const improvementSubmission = z
   .object({
     measures: text(10_000),
-    attachments: z.array(text(500)).max(50).optional(),
+    // Files: the event's `attachments`, as for the report.
   })
   .strict();
