@@ -14,6 +14,7 @@ import { flowsFor, memoryWorld } from '../../model/memory-world.js';
 import { examPlanFixture } from './fixtures.js';
 import { assessmentFlow } from './flow.js';
 import type { ExamPlan } from './input.js';
+import { invalidInput as invalid, refusalOf } from '../../testing/refusals.js';
 
 /**
  * The assessment cycle's rules (第八条2–7, 第六条2–4, 第七条1(4)) at their edges: every refusal
@@ -45,22 +46,7 @@ describe('assessment rules: refusals in full, bounds at their values', () => {
     }
   };
   /** The refusal `attempt` throws, as the API shows it, and that nothing was written. */
-  const refusal = async (attempt: () => Promise<unknown>) => {
-    const before = w.store.dump();
-    const error = await attempt().then(
-      () => undefined,
-      (e: unknown) => e as { toJSON(): unknown },
-    );
-    expect(error, 'the command was refused').toBeDefined();
-    expect(w.store.dump()).toBe(before);
-    return error?.toJSON();
-  };
-  const invalid = (path: string, message: string) => ({
-    code: 'VALIDATION_FAILED',
-    message: `输入不合法（${path}: ${message}）`,
-    messageEn: `Invalid input (${path}: ${message})`,
-    details: { issues: [{ path, message }] },
-  });
+  const refusal = (attempt: () => Promise<unknown>) => refusalOf(() => w.store.dump(), attempt);
   const x = (n: number) => 'x'.repeat(n);
   const [a, b, c] = studentsFixture;
   const plan = (overrides: Partial<ExamPlan> = {}) => ({ plan: examPlanFixture(overrides) });

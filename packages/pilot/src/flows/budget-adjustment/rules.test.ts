@@ -4,6 +4,7 @@ import { memoryPilotWorld, type MemoryPilotWorld } from '../../testing/effects-w
 import { people } from '../../testing/people.js';
 import { budgetAdjustmentFlow } from './flow.js';
 import type { BudgetAdjustmentInput } from './input.js';
+import { refusalOf } from '../../testing/refusals.js';
 
 type Delta = BudgetAdjustmentInput['delta'];
 
@@ -31,16 +32,12 @@ describe('budget-adjustment rules: the leadership threshold at its bound, refusa
     await w.engine.send(id, { type: 'APPROVE' }, people.finance);
     return w.engine.send(id, { type: 'APPROVE' }, people.academic);
   };
-  const refusal = async (attempt: () => Promise<unknown>) => {
-    const before = w.store.dump() + JSON.stringify(await w.reference('project', 'proj-1'));
-    const error = await attempt().then(
-      () => undefined,
-      (e: unknown) => e as { toJSON(): unknown },
+  /** The refusal `attempt` throws, as the API shows it, and that nothing was written. */
+  const refusal = (attempt: () => Promise<unknown>) =>
+    refusalOf(
+      async () => w.store.dump() + JSON.stringify(await w.reference('project', 'proj-1')),
+      attempt,
     );
-    expect(error, 'the command was refused').toBeDefined();
-    expect(w.store.dump() + JSON.stringify(await w.reference('project', 'proj-1'))).toBe(before);
-    return error?.toJSON();
-  };
 
   it('exactly the default threshold (10,000 yuan) is decided by 教务处; one fen more goes to the 领导小组', async () => {
     const at = await start({ consumables: 1_000_000, certificateFees: 0, examinerFees: 0 });

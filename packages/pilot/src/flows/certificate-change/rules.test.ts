@@ -5,6 +5,7 @@ import { people } from '../../testing/people.js';
 import { changeRequest, implementingProject } from './fixtures.js';
 import { certificateChangeFlow } from './flow.js';
 import type { ChangeInput } from './input.js';
+import { refusalOf } from '../../testing/refusals.js';
 
 /**
  * The rules of a certificate change (第七条3) at their edges: each refusal with its code, its
@@ -18,16 +19,8 @@ describe('certificate-change rules: refusals in full, the budget at its bound (�
   const apply = (input: ChangeInput = changeRequest()) =>
     w.engine.start('certificate-change', input, people.owner);
   /** The refusal `attempt` throws, as the API shows it, and that nothing was written. */
-  const refusal = async (attempt: () => Promise<unknown>) => {
-    const before = await w.dump([['project', 'proj-1']]);
-    const error = await attempt().then(
-      () => undefined,
-      (e: unknown) => e as { toJSON(): unknown },
-    );
-    expect(error, 'the command was refused').toBeDefined();
-    expect(await w.dump([['project', 'proj-1']])).toBe(before);
-    return error?.toJSON();
-  };
+  const refusal = (attempt: () => Promise<unknown>) =>
+    refusalOf(() => w.dump([['project', 'proj-1']]), attempt);
   // The approved budget of implementingProject(): 200,000 + 400,000 + 150,000 fen.
   const APPROVED = 750_000;
 

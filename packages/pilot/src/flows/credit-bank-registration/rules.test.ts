@@ -3,6 +3,7 @@ import { projectRecord } from '../../testing/assessment-fixtures.js';
 import { memoryPilotWorld, type MemoryPilotWorld } from '../../testing/effects-world.js';
 import { people } from '../../testing/people.js';
 import { creditBankRegistrationFlow } from './flow.js';
+import { refusalOf } from '../../testing/refusals.js';
 
 /**
  * The credit-bank registration record (第七条3) at its edges: what is written on the project, the
@@ -26,16 +27,12 @@ describe('credit-bank registration rules (第七条3)', () => {
       { type: 'AUTHORITY_APPROVED', data: { approvalRef: 'att://credit-bank/approval-1.pdf' } },
       people.academic,
     );
-  const refusal = async (attempt: () => Promise<unknown>) => {
-    const before = w.store.dump() + JSON.stringify(await w.reference('project', 'proj-1'));
-    const error = await attempt().then(
-      () => undefined,
-      (e: unknown) => e as { toJSON(): unknown },
+  /** The refusal `attempt` throws, as the API shows it, and that nothing was written. */
+  const refusal = (attempt: () => Promise<unknown>) =>
+    refusalOf(
+      async () => w.store.dump() + JSON.stringify(await w.reference('project', 'proj-1')),
+      attempt,
     );
-    expect(error, 'the command was refused').toBeDefined();
-    expect(w.store.dump() + JSON.stringify(await w.reference('project', 'proj-1'))).toBe(before);
-    return error?.toJSON();
-  };
 
   it('approved: the project as it is now is locked, with who recorded it when; the case says so too', async () => {
     let r = await register();

@@ -7,6 +7,7 @@ import { projectApplication } from '../../testing/fixtures.js';
 import { people } from '../../testing/people.js';
 import type { ProjectApplication } from './input.js';
 import { TALLY_REF, tallyKey } from './tally.js';
+import { refusalOf } from '../../testing/refusals.js';
 
 /**
  * The rules of a pilot-project application, version 2 (第六条2, 第七条2), at their edges: the
@@ -30,16 +31,9 @@ describe('pilot-project v2 rules: the quota and budget at their bounds, refusals
   const tally = async () =>
     ((await w.store.read.reference(...TALLY)) as { entries: Record<string, JsonObject> }).entries;
   /** The refusal `attempt` throws, as the API shows it, and that nothing was written. */
-  const refusal = async (attempt: () => Promise<unknown>) => {
+  const refusal = (attempt: () => Promise<unknown>) => {
     const refs: [string, string][] = [TALLY, [QUOTA_REF, quotaKey(2027, 'ee')]];
-    const before = await w.dump(refs);
-    const error = await attempt().then(
-      () => undefined,
-      (e: unknown) => e as { toJSON(): unknown },
-    );
-    expect(error, 'the command was refused').toBeDefined();
-    expect(await w.dump(refs)).toBe(before);
-    return error?.toJSON();
+    return refusalOf(() => w.dump(refs), attempt);
   };
   const JUSTIFICATION = {
     code: 'JUSTIFICATION_REQUIRED',

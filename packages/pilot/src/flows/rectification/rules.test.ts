@@ -5,6 +5,7 @@ import { memoryPilotWorld, type MemoryPilotWorld } from '../../testing/effects-w
 import { people } from '../../testing/people.js';
 import { rectificationFlow } from './flow.js';
 import type { RectificationInput } from './input.js';
+import { invalidInput as invalid, refusalOf } from '../../testing/refusals.js';
 
 /**
  * Supervision and rectification (第九条) at its edges: the finding is about an approved project of
@@ -38,22 +39,7 @@ describe('rectification rules: the finding, the plan and the results at their bo
   const accepted = async () =>
     send(await send(await open(), 'SUBMIT_PLAN', plan), 'APPROVE', {}, people.academic);
   /** The refusal `attempt` throws, as the API shows it, and that nothing was written. */
-  const refusal = async (attempt: () => Promise<unknown>) => {
-    const before = w.store.dump();
-    const error = await attempt().then(
-      () => undefined,
-      (e: unknown) => e as { toJSON(): unknown },
-    );
-    expect(error, 'the command was refused').toBeDefined();
-    expect(w.store.dump()).toBe(before);
-    return error?.toJSON();
-  };
-  const invalid = (path: string, message: string) => ({
-    code: 'VALIDATION_FAILED',
-    message: `输入不合法（${path}: ${message}）`,
-    messageEn: `Invalid input (${path}: ${message})`,
-    details: { issues: [{ path, message }] },
-  });
+  const refusal = (attempt: () => Promise<unknown>) => refusalOf(() => w.store.dump(), attempt);
   const timersOf = async (id: string) =>
     (await w.store.read.pendingTimers(id))
       .map((t) => [t.kind, t.event, t.dueAt.toISOString()])

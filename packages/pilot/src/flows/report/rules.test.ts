@@ -5,6 +5,7 @@ import { people } from '../../testing/people.js';
 import { reportCall, reportText } from './fixtures.js';
 import { reportFlow } from './flow.js';
 import type { ReportInput } from './input.js';
+import { invalidInput as invalid, refusalOf } from '../../testing/refusals.js';
 
 /**
  * The report's call, its payloads and its tasks at their edges (第五条3–4, 第六条8, 第七条8,
@@ -20,23 +21,7 @@ describe('report rules: the call and the payloads at their bounds, refusals in f
   const open = (overrides: Partial<ReportInput> = {}) =>
     w.engine.start('report', reportCall(overrides), SYSTEM_ACTOR);
   /** The refusal `attempt` throws, as the API shows it, and that nothing was written. */
-  const refusal = async (attempt: () => Promise<unknown>) => {
-    const before = await w.dump();
-    const error = await attempt().then(
-      () => undefined,
-      (e: unknown) => e as { toJSON(): unknown },
-    );
-    expect(error, 'the command was refused').toBeDefined();
-    expect(await w.dump()).toBe(before);
-    return error?.toJSON();
-  };
-  /** A VALIDATION_FAILED of one issue, as `validationError` words it. */
-  const invalid = (path: string, message: string) => ({
-    code: 'VALIDATION_FAILED',
-    message: `输入不合法（${path}: ${message}）`,
-    messageEn: `Invalid input (${path}: ${message})`,
-    details: { issues: [{ path, message }] },
-  });
+  const refusal = (attempt: () => Promise<unknown>) => refusalOf(() => w.dump(), attempt);
   const send = (i: InstanceView, type: string, data: JsonObject, who: Actor = people.collegeLead) =>
     w.engine.send(i.id, { type, data }, who);
   const returnIt = (i: InstanceView) =>

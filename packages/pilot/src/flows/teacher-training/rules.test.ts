@@ -3,6 +3,7 @@ import { memoryWorld, type MemoryWorld } from '../../model/memory-world.js';
 import { people } from '../../testing/people.js';
 import { trainingRequest } from './fixtures.js';
 import type { TrainingRequestInput } from './input.js';
+import { refusalOf } from '../../testing/refusals.js';
 
 /**
  * The teacher-training rules (第七条5 不提倡参加明显超出标准的师资培训项目) through the engine: the
@@ -15,16 +16,8 @@ describe('teacher-training rules: refusals in full, the standard at its bounds (
   });
   const apply = (input: TrainingRequestInput) =>
     w.engine.start('teacher-training', input, people.owner);
-  const refusal = async (attempt: () => Promise<unknown>) => {
-    const before = await w.dump();
-    const error = await attempt().then(
-      () => undefined,
-      (e: unknown) => e as { toJSON(): unknown },
-    );
-    expect(error, 'the command was refused').toBeDefined();
-    expect(await w.dump()).toBe(before);
-    return error?.toJSON();
-  };
+  /** The refusal `attempt` throws, as the API shows it, and that nothing was written. */
+  const refusal = (attempt: () => Promise<unknown>) => refusalOf(() => w.dump(), attempt);
   const beyond = (reasons: string[]) => ({
     code: 'JUSTIFICATION_REQUIRED',
     message:

@@ -6,6 +6,7 @@ import { people } from '../../testing/people.js';
 import { CASE_FILE_REF } from './case-file.js';
 import { withdrawalFlow } from './flow.js';
 import type { WithdrawalInputV2 } from './input.js';
+import { invalidInput as invalid, refusalOf } from '../../testing/refusals.js';
 
 const caseInput = (overrides: Partial<WithdrawalInputV2> = {}): WithdrawalInputV2 => ({
   projectId: 'proj-1',
@@ -36,24 +37,9 @@ function world(w: MemoryWorld) {
       w.engine.send(i.id, { type, data, comment: '意见' }, who),
     file: () => w.store.read.reference(CASE_FILE_REF, 'proj-1'),
     /** The refusal `attempt` throws, as the API shows it, and that nothing was written. */
-    refusal: async (attempt: () => Promise<unknown>) => {
-      const before = await w.dump(watched);
-      const error = await attempt().then(
-        () => undefined,
-        (e: unknown) => e as { toJSON(): unknown },
-      );
-      expect(error, 'the command was refused').toBeDefined();
-      expect(await w.dump(watched)).toBe(before);
-      return error?.toJSON();
-    },
+    refusal: (attempt: () => Promise<unknown>) => refusalOf(() => w.dump(watched), attempt),
   };
 }
-const invalid = (path: string, message: string) => ({
-  code: 'VALIDATION_FAILED',
-  message: `输入不合法（${path}: ${message}）`,
-  messageEn: `Invalid input (${path}: ${message})`,
-  details: { issues: [{ path, message }] },
-});
 const projectRefusals = {
   missing: {
     code: 'PROJECT_NOT_FOUND',

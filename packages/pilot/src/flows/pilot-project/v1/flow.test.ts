@@ -6,6 +6,7 @@ import { projectApplication } from '../../../testing/fixtures.js';
 import { people } from '../../../testing/people.js';
 import type { ProjectInput } from '../input.js';
 import { leadershipCheck, pilotProjectFlow } from './flow.js';
+import { refusalOf } from '../../../testing/refusals.js';
 
 /**
  * pilot-project version 1 (kept for the instances started on it) through the engine: the
@@ -26,16 +27,8 @@ describe('pilot-project v1 through the engine (its shipped rules, 第七条2)', 
     i = await w.engine.send(i.id, { type: 'APPROVE' }, people.collegeLead);
     return w.engine.send(i.id, { type: 'APPROVE' }, people.academic);
   };
-  const refusal = async (attempt: () => Promise<unknown>) => {
-    const before = await w.dump();
-    const error = await attempt().then(
-      () => undefined,
-      (e: unknown) => e as { toJSON(): unknown },
-    );
-    expect(error, 'the command was refused').toBeDefined();
-    expect(await w.dump()).toBe(before);
-    return error?.toJSON();
-  };
+  /** The refusal `attempt` throws, as the API shows it, and that nothing was written. */
+  const refusal = (attempt: () => Promise<unknown>) => refusalOf(() => w.dump(), attempt);
 
   it('exactly the scale and budget of the quota row: 教务处 approves it; one more of either goes to the 领导小组', async () => {
     setQuota({ scale: 40, budget: 750_000 });
