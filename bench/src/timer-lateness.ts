@@ -1,7 +1,12 @@
 import { Queue } from 'bullmq';
 import { BullmqScheduler, QUEUE_NAMES } from '@certflow/queue';
 import type { Sql } from 'postgres';
-import { measuredClient, openBenchDatabase, type BenchDatabase } from './bench-database.js';
+import {
+  analyzed,
+  measuredClient,
+  openBenchDatabase,
+  type BenchDatabase,
+} from './bench-database.js';
 import type { BenchFlags } from './flags.js';
 import { benchEngine, seedPilot, startProject, systemClock } from './pilot-cycle.js';
 import { openRedis, redisUrl, redisUsedMemory } from './redis-connection.js';
@@ -100,8 +105,8 @@ async function outboxDrained(
 }
 
 /**
- * One lateness run: `n` timers (spread or all due at once) inserted as rows and mirrored as
- * BullMQ delayed jobs. Engine (`engine` set): jobs of `BullmqScheduler` (job id `timer-<row id>`),
+ * One lateness run: `n` timers (spread or all due at once) inserted as rows (then ANALYZE, the
+ * statistics autovacuum would have of rows written over weeks) and mirrored as BullMQ delayed jobs. Engine (`engine` set): jobs of `BullmqScheduler` (job id `timer-<row id>`),
  * fired by its own timer worker — `fireTimerWhenDue` → `engine.fireTimer` (read the timer with
  * its instance, then one write: claim, REMIND history row, outbox), then the relay of the mails it
  * wrote, as in apps/worker.
@@ -131,6 +136,7 @@ async function run(
     await enqueueTimers(queue, timers);
     return summary(await drainTimers(queue.name, n, CONCURRENCY, timeout, async () => {}));
   }
+  await analyzed(db.admin);
   await enqueueSchedulerTimers(queue, timers);
   const meter = await startCpuMeter(db.admin, db.name);
   const fired = await firedLateness(db.admin, timers, timeout);

@@ -1,7 +1,7 @@
 import PgBoss from 'pg-boss';
 import { sleep } from './stats.js';
 import { startCpuMeter, type CpuSplit } from './process-cpu.js';
-import type { BenchDatabase } from './bench-database.js';
+import { analyzed, type BenchDatabase } from './bench-database.js';
 
 /** pg-boss's shortest polling interval (its `MIN_POLLING_INTERVAL_MS`). */
 const POLL_SECONDS = 0.5;
@@ -15,7 +15,8 @@ export interface PgBossRun {
 /**
  * The timer baseline a user would otherwise pick for deadlines: pg-boss (v10, the last line for
  * Node 20) on the same PostgreSQL, in its own schema of the bench database. `n` jobs with
- * `startAfter` at the due times (inserted before the first is due, as certflow's rows are), one
+ * `startAfter` at the due times (inserted before the first is due and then ANALYZE, as certflow's
+ * rows are), one
  * worker polling at its minimum interval with a batch large enough to keep up with the rate, an
  * empty handler; lateness = Date.now() in the handler − due. CPU: this process and the
  * database's backends over the run (pg-boss's own pool included).
@@ -49,6 +50,7 @@ export async function runPgBoss(
       })),
     );
   }
+  await analyzed(db.admin);
   const lateness: number[] = [];
   const meter = await startCpuMeter(db.admin, db.name);
   await boss.work<{ due: number }>(
