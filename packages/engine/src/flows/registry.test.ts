@@ -49,9 +49,15 @@ describe('FlowRegistry', () => {
       details: { flow: 'review', version: 2 },
       messages: unknownFlow,
     });
+    expect(refusalOf(() => flows.get('other', 1))).toEqual({
+      code: 'UNKNOWN_FLOW',
+      details: { flow: 'other', version: 1 },
+      messages: unknownFlow,
+    });
     expect(refusalOf(() => new FlowRegistry().latest('review'))).toMatchObject({
       code: 'UNKNOWN_FLOW',
     });
+    expect(new FlowRegistry().list()).toEqual([]);
   });
 
   it('the same declaration may be registered again; another one under a shipped version may not', () => {
