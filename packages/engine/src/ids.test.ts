@@ -28,3 +28,29 @@ describe('timeOrderedIds', () => {
     expect(id.replace(/-/g, '').slice(0, 12)).toBe('0123456789ab');
   });
 });
+
+describe('timeOrderedIds at its bounds', () => {
+  const parts = (id: string) => {
+    const hex = id.replace(/-/g, '');
+    return { ms: parseInt(hex.slice(0, 12), 16), counter: parseInt(hex.slice(13, 16), 16) };
+  };
+
+  it('the first id of a clock at 0 is at 0, counter 0', () => {
+    expect(parts(timeOrderedIds(() => 0)())).toEqual({ ms: 0, counter: 0 });
+  });
+
+  it('one millisecond holds 4096 ids (counter 0 to fff); the next carries into the next millisecond', () => {
+    const next = timeOrderedIds(() => 5_000);
+    const made = Array.from({ length: 4097 }, () => parts(next()));
+    expect(made[1]).toEqual({ ms: 5_000, counter: 1 });
+    expect(made[4095]).toEqual({ ms: 5_000, counter: 0xfff });
+    expect(made[4096]).toEqual({ ms: 5_001, counter: 0 });
+  });
+
+  it('the bits after the variant stay random', () => {
+    const next = timeOrderedIds();
+    const variants = new Set(Array.from({ length: 200 }, () => next().charAt(19)));
+    expect([...variants].every((c) => '89ab'.includes(c))).toBe(true);
+    expect(variants.size).toBeGreaterThan(1);
+  });
+});

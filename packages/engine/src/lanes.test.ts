@@ -57,4 +57,23 @@ describe('Lanes', () => {
     expect(await lanes.run(['a'], async () => 'next')).toBe('next');
     expect(lanes.size).toBe(0);
   });
+
+  it('keeps the key while work waits behind the work that ends: the next caller still queues', async () => {
+    const lanes = new Lanes();
+    const log: string[] = [];
+    const job = (name: string) =>
+      lanes.run(['a'], async () => {
+        log.push(`start ${name}`);
+        await tick();
+        await tick();
+        log.push(`end ${name}`);
+      });
+    const first = job('1');
+    const second = job('2');
+    await first;
+    expect(lanes.size).toBe(1);
+    await Promise.all([second, job('3')]);
+    expect(log).toEqual(['start 1', 'end 1', 'start 2', 'end 2', 'start 3', 'end 3']);
+    expect(lanes.size).toBe(0);
+  });
 });

@@ -36,3 +36,39 @@ describe('substitutions (代理人)', () => {
     expect(activeSubstitute(undefined, new Date())).toBeUndefined();
   });
 });
+
+describe('substitution periods at their bounds', () => {
+  const at = (day: number) => `2026-12-${String(day).padStart(2, '0')}T00:00:00+08:00`;
+  const parses = (...periods: ReturnType<typeof period>[]) =>
+    substitutionValueSchema.safeParse({ periods }).success;
+
+  it('a period of no length is refused, on `to`, saying why', () => {
+    const empty = substitutionValueSchema.safeParse({ periods: [period('u-b', at(5), at(5))] });
+    expect(empty.success).toBe(false);
+    expect(empty.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['periods.0.to', 'from must be before to'],
+    ]);
+  });
+
+  it('one period may start when the last ends; starting a moment earlier overlaps, in whatever order given', () => {
+    expect(parses(period('u-b', at(1), at(5)), period('u-c', at(5), at(9)))).toBe(true);
+    expect(parses(period('u-c', at(5), at(9)), period('u-b', at(1), at(5)))).toBe(true);
+    const early = period('u-c', '2026-12-04T23:59:59+08:00', at(9));
+    expect(parses(period('u-b', at(1), at(5)), early)).toBe(false);
+    const overlap = substitutionValueSchema.safeParse({
+      periods: [early, period('u-b', at(1), at(5))],
+    });
+    expect(overlap.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['periods', 'periods overlap'],
+    ]);
+  });
+
+  it('a reason is trimmed and at most 200 characters', () => {
+    const withReason = (reason: string) => ({
+      periods: [{ ...period('u-b', at(1), at(5)), reason }],
+    });
+    expect(periodsOf(withReason('  出差  '))[0]?.reason).toBe('出差');
+    expect(substitutionValueSchema.safeParse(withReason('差'.repeat(200))).success).toBe(true);
+    expect(substitutionValueSchema.safeParse(withReason('差'.repeat(201))).success).toBe(false);
+  });
+});

@@ -651,3 +651,147 @@ describe('加签, 减签 and 拿回: which tasks they touch', () => {
     expect(w.closeTasks.map((c) => c.id)).toEqual([theirs.id]);
   });
 });
+
+describe('operations.ts: which task an operation acts on, and what it leaves', () => {
+  const theirs = (over: Partial<TaskRecord>): TaskRecord => ({ ...firstTask, ...over });
+  const withTimers = (tasks: TaskRecord[], ...timers: ReturnType<typeof timerRecord>[]) => {
+    const loaded = loadedWith({}, tasks);
+    return { ...loaded, instance: { ...loaded.instance!, pendingTimers: timers } };
+  };
+  /** A refusal as a whole: code, details and both messages. */
+  const whole = ({ code, details, messages }: ReturnType<typeof refusalOf>) => ({
+    code,
+    details,
+    messages,
+  });
+
+  it('RESOLVE gives back the delegator’s own task of the step, ends the delegate’s timers, mails the task', () => {
+    const original = theirs({ assignee: 'lead', delegatedTo: 'lead2' });
+    const handed = theirs({ id: 't-2', kind: 'delegated', assignee: 'lead2', delegatedTo: null });
+    // Open before the delegator's task: another step's task delegated to the same person, and
+    // another task of this step that is not delegated.
+    const elsewhere = theirs({ id: 't-3', state: 'second', step: 'second', delegatedTo: 'lead2' });
+    const beside = theirs({ id: 't-4', assignee: 'lead' });
+    const loaded = withTimers(
+      [elsewhere, beside, original, handed],
+      timerRecord('tm-1', { taskId: 't-1', state: 'first' }),
+      timerRecord('tm-2', { taskId: 't-2', state: 'first' }),
+    );
+    const w = writeOf(as(lead2, { type: 'RESOLVE' }), loaded);
+    expect(w.closeTasks).toEqual([{ id: 't-2', status: 'done', by: 'lead2', at: T0 }]);
+    expect(w.updateTasks).toEqual([{ ...original, delegatedTo: null }]);
+    expect(w.cancelTimers).toEqual(['tm-2']);
+    expect(w.outbox.map((o) => o.payload)).toMatchObject([
+      { notification: 'task', taskId: 't-1', step: 'first', recipient: { id: 'lead' } },
+    ]);
+  });
+
+  it('RESOLVE after the delegator’s task has closed hands nothing back and mails nobody', () => {
+    const handed = theirs({ id: 't-2', kind: 'delegated', assignee: 'lead2' });
+    const w = writeOf(as(lead2, { type: 'RESOLVE' }), loadedWith({}, [handed]));
+    expect(w.closeTasks.map((c) => c.id)).toEqual(['t-2']);
+    expect([w.updateTasks, w.outbox]).toEqual([[], []]);
+  });
+
+  it.each([
+    ['an added task', theirs({ id: 't-a', kind: 'added', assignee: 'lead' })],
+    ['a delegated task', theirs({ id: 't-d', kind: 'delegated', assignee: 'lead' })],
+  ])('转办 by one holding %s and the step’s own task moves the step’s own', (_, other) => {
+    const w = writeOf(
+      as(lead, { type: 'TRANSFER', data: { to: 'lead2' } }),
+      loadedWith({}, [other, firstTask]),
+    );
+    expect(w.updateTasks).toEqual([{ ...firstTask, assignee: 'lead2' }]);
+  });
+
+  it('the applicant’s own task (退回 to them) is no task for 抄送', () => {
+    const revise = theirs({ id: 't-s', kind: 'submitter', role: 'submitter', assignee: 'owner' });
+    const refusal = refusalOf(
+      loadedWith({}, [revise]),
+      as(owner, { type: 'CC', data: { userIds: ['head'] } }),
+    );
+    expect(refusal).toMatchObject({ code: 'NOT_AUTHORIZED', details: { event: 'CC' } });
+  });
+
+  it('转办 of a task delegated to someone else is TASK_DELEGATED, with its own messages, and changes nothing', () => {
+    const delegated = theirs({ assignee: 'lead', delegatedTo: 'lead2' });
+    const loaded = loadedWith({}, [delegated]);
+    const refusal = refusalOf(loaded, as(lead, { type: 'TRANSFER', data: { to: 'head' } }));
+    expect(whole(refusal)).toEqual({
+      code: 'TASK_DELEGATED',
+      details: { taskId: 't-1', delegatedTo: 'lead2' },
+      messages: {
+        zh: '该待办已委派他人办理，待其办理完毕后才能转办、委派或加签',
+        en: 'This task is delegated; transfer, delegate or add approvers once the delegate has resolved it',
+      },
+    });
+    expect(loaded.instance?.openTasks).toEqual([delegated]);
+  });
+
+  it('转办 to the applicant is refused even when they hold the task’s role', () => {
+    const refusal = refusalOf(
+      loadedWith({ submitterId: 'lead2' }),
+      as(lead, { type: 'TRANSFER', data: { to: 'lead2' } }),
+    );
+    expect(whole(refusal)).toEqual({
+      code: 'VALIDATION_FAILED',
+      details: { to: 'lead2' },
+      messages: {
+        zh: '只能转办或委派给同一角色、同一范围的其他人员（不能是申请人）',
+        en: 'A task can only be handed to another person of the same role and scope (not the submitter)',
+      },
+    });
+  });
+
+  it('抄送 reaches the instance’s own college and its own evaluation organization', () => {
+    const college = writeOf(as(lead, { type: 'CC', data: { userIds: ['lead2'] } }));
+    expect(college.copies.map((c) => c.personId)).toEqual(['lead2']);
+    const organization = writeOf(
+      as(lead, { type: 'CC', data: { userIds: ['org-x'] } }),
+      loadedWith({ organization: 'org-x' }),
+    );
+    expect(organization.copies.map((c) => c.personId)).toEqual(['org-x']);
+  });
+
+  it('催办 keeps what the approver could take back (it does not act on the step)', () => {
+    const undo = { actorId: 'lead' } as unknown as UndoRecord;
+    const w = writeOf(as(owner, { type: 'URGE' }), loadedWith({ undo }));
+    expect(w.instance?.row.undo).toBe(undo);
+  });
+
+  it('委派 later: the delegate’s task has a deadline of its own, counted from the delegation', () => {
+    // Wednesday 4 March; five working days on is Wednesday 11 March.
+    const wednesday = new Date('2026-03-04T02:00:00.000Z');
+    const w = writeOf(
+      as(lead, { type: 'DELEGATE', data: { to: 'lead2' } }),
+      loadedWith(),
+      wednesday,
+    );
+    const [handed] = w.newTasks;
+    expect(handed?.id).toBe('id-1');
+    expect(handed?.dueAt?.toISOString().slice(0, 10)).toBe('2026-03-11');
+    expect(handed?.dueAt).not.toEqual(firstTask.dueAt);
+    expect(w.outbox.map((o) => o.payload)).toMatchObject([
+      { notification: 'task', taskId: 'id-1', step: 'first', recipient: { id: 'lead2' } },
+    ]);
+  });
+
+  it('委派 of a task at a step the flow does not know: the delegate’s task is a copy of it', () => {
+    const unknown = theirs({ state: 'gone', step: 'gone', dueAt: null, dueBasis: null });
+    const w = writeOf(
+      as(lead, { type: 'DELEGATE', data: { to: 'lead2' } }),
+      loadedWith({}, [unknown]),
+    );
+    expect(w.newTasks).toEqual([
+      {
+        ...unknown,
+        id: 'id-1',
+        kind: 'delegated',
+        assignee: 'lead2',
+        events: ['RESOLVE', 'COMMENT'],
+        approval: false,
+        createdAt: T0,
+      },
+    ]);
+  });
+});

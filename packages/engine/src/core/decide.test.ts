@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../commands/command.js';
 import type { Loaded } from '../ports/store.js';
+import { InfrastructureError } from '../errors.js';
 import type { Person } from '../ports/directory.js';
 import type { TimerRecord } from '../records.js';
 import { idempotencyRecord, timerRecord, T0 } from '../testing/fixtures.js';
@@ -146,6 +147,22 @@ describe('decide: idempotency keys', () => {
   });
 });
 
+describe('decide: what is not a refusal', () => {
+  it('an infrastructure error (deadlines and no business calendar) is thrown, not answered as a refusal', () => {
+    const start: Command = {
+      kind: 'start',
+      flowId: 'review',
+      input: { college: 'ee', title: 'T' },
+      actor: owner,
+      instanceId: 'i-2',
+    };
+    const noCalendar = { ...context(), calendar: undefined };
+    expect(() => decide({ references: new Map() }, start, noCalendar, options)).toThrow(
+      InfrastructureError,
+    );
+  });
+});
+
 describe('decide: the fingerprint of a keyed command', () => {
   const stored = (command: Command, loaded = loadedWith()) => {
     const decision = decide(loaded, command, context(), options);
@@ -183,6 +200,26 @@ describe('decide: the fingerprint of a keyed command', () => {
     expect(input.ok || input.refusal.code).toBe('IDEMPOTENCY_KEY_REUSED');
     const files = replay(start(), start({ attachments: [{ id: 'f', sha256: 'x' }] }), none);
     expect(files.ok || files.refusal.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('what is chosen afresh for each attempt is no part of it: a start’s instance id, a send’s expected version and token', () => {
+    expect(replay(start(), start({ instanceId: 'i-2' }), none)).toMatchObject({
+      ok: true,
+      write: null,
+    });
+    const first = send({ idempotencyKey: 'k' });
+    const again = send({ idempotencyKey: 'k', expectedVersion: 1, useToken: { tokenHash: 'h' } });
+    expect(replay(first, again)).toMatchObject({ ok: true, write: null });
+  });
+
+  it('the fingerprints are stable: a key stored by an earlier release still replays', () => {
+    // sha256 of the canonical JSON of { op: 'start' | 'send', … }: the stored rows depend on it.
+    expect(stored(start(), none).fingerprint).toBe(
+      '3cc8f71cbe02424122fa4994e58aaeb24426af007881a75d09370ff178f27d0d',
+    );
+    expect(stored(send({ idempotencyKey: 'k' })).fingerprint).toBe(
+      '45aac40fd2fc9af48ff8134846f17f17d5fff9d7b62564121f8fd0d8c128fbdf',
+    );
   });
 
   it('a start and a send never share a fingerprint', () => {

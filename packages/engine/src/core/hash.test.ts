@@ -41,3 +41,12 @@ describe('hash chain', () => {
     expect(verifyChain([r1, forged, r3])).toMatchObject({ ok: false, brokenAt: 2, reason: 'link' });
   });
 });
+
+describe('canonicalJson, literally', () => {
+  it('arrays stay arrays in their order, dates are ISO strings, undefined keys are left out', () => {
+    expect(
+      canonicalJson({ b: [2, 1], a: new Date('2026-03-02T01:02:03.456Z'), c: undefined }),
+    ).toBe('{"a":"2026-03-02T01:02:03.456Z","b":[2,1]}');
+    expect(canonicalJson([{ y: 1, x: 2 }])).toBe('[{"x":2,"y":1}]');
+  });
+});

@@ -31,6 +31,11 @@ describe('activeLeaves', () => {
     expect(activeLeaves(null)).toEqual([]);
     expect(activeLeaves(7)).toEqual([]);
   });
+
+  it('no value, or a region whose value is a number or a boolean, has no leaves', () => {
+    expect(activeLeaves(undefined)).toEqual([]);
+    expect(activeLeaves({ a: 5, b: true, c: 'd' })).toEqual(['c.d']);
+  });
 });
 
 const entered: string[] = [];
