@@ -539,6 +539,19 @@ describe('拿回 (step-operations.ts)', () => {
     expect(w.newTasks.map((t) => [t.step, t.assignee])).toEqual([['first', 'lead']]);
   });
 
+  it('a 退回, a 驳回 and an approval that ends the instance leave no 拿回 record', () => {
+    for (const type of ['RETURN', 'REJECT']) {
+      const w = writeOf(as(lead, { type, comment: '材料不全' }));
+      expect(w.instance?.row, type).toMatchObject({ undo: null });
+      expect(w.instance?.row.decisions.length, type).toBeGreaterThan(0);
+    }
+    const { row, open } = approvedBy(lead);
+    expect(row.undo).not.toBeNull();
+    const office: Actor = { id: 'office', name: '王处长', roles: ['office'] };
+    const ended = writeOf(as(office, { type: 'APPROVE' }), loadedWith(row, open));
+    expect(ended.instance?.row).toMatchObject({ status: 'completed', undo: null });
+  });
+
   it('nothing to take back, or someone else’s approval, is refused with who asked', () => {
     expect(refusalOf(loadedWith(), as(lead, { type: 'TAKE_BACK' }))).toMatchObject({
       ...refusal,

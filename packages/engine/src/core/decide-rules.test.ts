@@ -1,4 +1,4 @@
-import { assign, setup } from 'xstate';
+import { assign, enqueueActions, setup } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Command } from '../commands/command.js';
@@ -30,7 +30,10 @@ const people = sceneDirectory([
   person('office', ['office'], null),
 ]);
 
-/** The review flow's machine, but the first APPROVE keeps the refs it was given, and `first` takes no REJECT. */
+/**
+ * The review flow's machine, but the first APPROVE keeps the refs it was given (and, given
+ * `notice`, writes a `project.notice` effect), and `first` takes no REJECT.
+ */
 const machine = setup({
   types: {
     context: {} as { title: string; seen: unknown; told?: unknown },
@@ -42,6 +45,7 @@ const machine = setup({
       actorName?: string | null;
     },
   },
+  actions: { effect: (_, _params: JsonObject) => undefined },
 }).createMachine({
   id: 'review',
   context: ({ input }) => ({ title: input.input.title, seen: null }),
@@ -51,10 +55,16 @@ const machine = setup({
       on: {
         APPROVE: {
           target: 'second',
-          actions: assign({
-            seen: ({ event }) => event.refs,
-            told: ({ event }) => [event.comment, event.actorName],
-          }),
+          actions: [
+            assign({
+              seen: ({ event }) => event.refs,
+              told: ({ event }) => [event.comment, event.actorName],
+            }),
+            enqueueActions(({ event, enqueue }) => {
+              if (event.refs?.['notice'])
+                enqueue({ type: 'effect', params: { kind: 'project.notice' } });
+            }),
+          ],
         },
         RETURN: 'returned',
         WITHDRAW: 'withdrawn',
@@ -153,6 +163,16 @@ describe('an event’s rule (decide-send.ts)', () => {
     });
     expect(write.references).toEqual([{ ...QUOTA, value: { left: 1 }, expectedVersion: 3 }]);
     expect(write.instance?.row.state).toBe('second');
+    // An approval that wrote a reference row cannot be taken back (拿回 would leave the row).
+    expect(write.instance?.row.undo).toBeNull();
+  });
+
+  it('an approval whose machine writes an effect cannot be taken back (拿回 would leave its row)', () => {
+    reset({ refs: { notice: true } });
+    const write = decided(withQuota(), send());
+    expect(write.outbox.filter((o) => o.kind === 'project.notice')).toHaveLength(1);
+    expect(write.references).toEqual([]);
+    expect(write.instance?.row).toMatchObject({ state: 'second', undo: null });
   });
 
   it('letting it through (nothing returned) gives the machine empty refs and writes nothing', () => {
@@ -164,6 +184,8 @@ describe('an event’s rule (decide-send.ts)', () => {
       told: [null, '李院长'],
     });
     expect(write.references).toEqual([]);
+    // …and the same approval, writing nothing, leaves its 拿回 record.
+    expect(write.instance?.row.undo).toMatchObject({ actorId: 'lead', step: 'first' });
     reset({});
     const empty = decided(withQuota(), send());
     expect((empty.instance?.row.snapshot as { context: { seen: unknown } }).context.seen).toEqual(
