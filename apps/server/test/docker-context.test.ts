@@ -64,7 +64,7 @@ describe('the Docker build context', () => {
       '.certflow/jwt-secret',
       '.certflow/mail-secret',
       '.certflow/demo-tokens.env',
-      '.certflow/pglite/base/1/1259',
+      '.certflow/postgres/pgdata/base/1/1259',
       'apps/server/.certflow/jwt-secret',
       'node_modules/.pnpm/lock.yaml',
       'apps/server/node_modules/hono/package.json',

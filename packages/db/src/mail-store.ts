@@ -145,7 +145,7 @@ function copyInbound(r: InboundReplyRecord): InboundReplyRecord {
   };
 }
 
-/** The mail package's persistence over a drizzle database (postgres.js or PGlite). */
+/** The mail package's persistence over a drizzle database (postgres.js). */
 export function createMailStore(db: Database): MailStore {
   const getToken = async (q: Database, hash: string) => {
     const [row] = await q

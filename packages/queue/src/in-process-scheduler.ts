@@ -26,7 +26,7 @@ export interface RunReport {
 }
 
 /**
- * The embedded-mode scheduler (PGlite, no Redis): the database is the only index. Each run
+ * The all-in-one scheduler (embedded PostgreSQL, no Redis): the database is the only index. Each run
  * fires every timer due by the clock and delivers every outbox row available by the clock, then
  * sleeps (`setTimeout`) until the next due row — at most `maxSleepMs`, so rows written by
  * another process are seen too. `nudge()` runs at once. Runs never overlap.

@@ -6,7 +6,7 @@ import type { RetryPolicy } from './retry-policy.js';
 
 /**
  * The delivery contract shared by the BullMQ adapter (production) and the in-process scheduler
- * (embedded, PGlite). PostgreSQL is the truth: timer rows fire through `engine.fireTimer` once
+ * (all-in-one, on the embedded PostgreSQL). PostgreSQL is the truth: timer rows fire through `engine.fireTimer` once
  * due by the clock, outbox rows go to their kind's handler and are marked in the row, recurring
  * calls start their flows once per occurrence, and whatever the delivery index loses is rebuilt
  * from the database by `reconcile`.
