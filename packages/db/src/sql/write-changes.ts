@@ -59,8 +59,8 @@ function deadlineMoves(table: 'tasks' | 'timers'): Part[] {
 
 /**
  * A list's rows of the written instance (抄送 or 已办) given its status, by the write that changes
- * it (the statement reads the instance as it was before it: the rows carry the status of the
- * last write that changed it) — a step that leaves the status reads none of them. Their overdue
+ * it (`listed`'s `was_status`: the rows carry the status of the last write that changed it) — a
+ * step that leaves the status reads none of them. Their overdue
  * reads the instance's late_at by key (migration 0017). By key (`instance_id` leads
  * `done_items_pk` and `copies_instance_idx`), not a hash of the table.
  */
@@ -71,7 +71,7 @@ function statusKept(name: string, table: 'copies' | 'done_items'): Part {
     body: () => `
     update ${table} r set status = l.status from listed l
     where r.instance_id = l.id and r.instance_id = any(array(select id from listed))
-      and l.status is distinct from (select i.status from instances i where i.id = l.id)
+      and l.status is distinct from l.was_status
       and r.status is distinct from l.status`,
   };
 }
@@ -86,12 +86,14 @@ export const CHANGES: readonly Part[] = [
     // instance: its flow, status, college, search text (0010's, or computed for a start) and the
     // earliest deadline of its open tasks after the write (those open before, minus the closed,
     // as moved or replaced, plus the new ones; the statement sees the rows as they were before).
-    // Every part that joins it needs it; a write without an instance has no row in it.
+    // Every part that joins it needs it; a write without an instance has no row in it. The
+    // instance's row before the write is read once, here: its search text and its status
+    // (`was_status`, null for a start).
     name: 'listed',
     when: (u) => u.inst || u.hist || u.close || u.newTasks || u.copies,
     body: () => `
-    select go.n, x.id, x.flow_id, x.status, x.college,
-      left(coalesce((select i.search_text from instances i where i.id = x.id),
+    select go.n, x.id, x.flow_id, x.status, x.college, was.status as was_status,
+      left(coalesce(was.search_text,
         certflow_search_text(x.title, x.submitter_id, x.college, x.snapshot), ''), 400) as search_text,
       (select min(o.due_at) from (
         select case when m.id is not null then m.due_at when u.id is not null then u.due_at
@@ -105,6 +107,8 @@ export const CHANGES: readonly Part[] = [
         select e.due_at from jsonb_to_recordset(go.new_tasks) as e(due_at timestamptz, status text)
           where e.status = 'open') o) as late_at
     from go, jsonb_populate_record(null::instances, go.inst) x
+    left join lateral (select i.status, i.search_text from instances i where i.id = x.id limit 1)
+      was on true
     where go.inst is not null`,
   },
   {
