@@ -106,8 +106,9 @@ async function outboxDrained(
 
 /**
  * One lateness run: `n` timers (spread or all due at once) inserted as rows (then ANALYZE, the
- * statistics autovacuum would have of rows written over weeks) and mirrored as BullMQ delayed jobs. Engine (`engine` set): jobs of `BullmqScheduler` (job id `timer-<row id>`),
- * fired by its own timer worker — `fireTimerWhenDue` → `engine.fireTimer` (read the timer with
+ * statistics autovacuum would have of rows written over weeks) and mirrored as BullMQ delayed
+ * jobs. Engine (`engine` set): jobs of `BullmqScheduler` (job id `timer-<row id>`), fired by its
+ * own timer worker — `fireTimerWhenDue` → `engine.fireTimer` (read the timer with
  * its instance, then one write: claim, REMIND history row, outbox), then the relay of the mails it
  * wrote, as in apps/worker.
  * Baseline: the same rows as jobs of a raw queue with an empty handler.

@@ -16,9 +16,8 @@ export interface PgBossRun {
  * The timer baseline a user would otherwise pick for deadlines: pg-boss (v10, the last line for
  * Node 20) on the same PostgreSQL, in its own schema of the bench database. `n` jobs with
  * `startAfter` at the due times (inserted before the first is due and then ANALYZE, as certflow's
- * rows are), one
- * worker polling at its minimum interval with a batch large enough to keep up with the rate, an
- * empty handler; lateness = Date.now() in the handler − due. CPU: this process and the
+ * rows are), one worker polling at its minimum interval with a batch large enough to keep up
+ * with the rate, an empty handler; lateness = Date.now() in the handler − due. CPU: this process and the
  * database's backends over the run (pg-boss's own pool included).
  */
 export async function runPgBoss(
